@@ -1,0 +1,22 @@
+namespace ServiceRecovery.Domain;
+
+/// <summary>Something a named person recorded on a case. Records are only ever added, never changed away.</summary>
+public abstract class CaseRecord
+{
+    protected CaseRecord() { }
+
+    protected CaseRecord(Guid caseId, Actor by, DateTimeOffset now)
+    {
+        Id = Guid.CreateVersion7();
+        CaseId = caseId;
+        RecordedById = by.UserId;
+        RecordedByName = by.Name;
+        RecordedAt = now;
+    }
+
+    public Guid Id { get; private set; }
+    public Guid CaseId { get; private set; }
+    public string RecordedById { get; private set; } = "";
+    public string RecordedByName { get; private set; } = "";
+    public DateTimeOffset RecordedAt { get; private set; }
+}

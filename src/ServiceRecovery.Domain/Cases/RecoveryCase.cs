@@ -1,0 +1,505 @@
+using System.Globalization;
+
+namespace ServiceRecovery.Domain;
+
+/// <summary>
+/// One service defect and everything done about it, walked through the seven SERVICE steps.
+/// Every method here enforces a rule of the product brief and appends a timeline event.
+/// </summary>
+public sealed class RecoveryCase
+{
+    /// <summary>A step due within this window shows as "due soon".</summary>
+    public static readonly TimeSpan DueSoonWindow = TimeSpan.FromHours(4);
+
+    private readonly List<Apology> _apologies = [];
+    private readonly List<Fix> _fixes = [];
+    private readonly List<PersonalContact> _contacts = [];
+    private readonly List<Gesture> _gestures = [];
+    private readonly List<ImprovementLink> _improvementLinks = [];
+    private readonly List<Lesson> _lessons = [];
+    private readonly List<FollowUp> _followUps = [];
+    private readonly List<PatientReturn> _returns = [];
+    private readonly List<StepSkip> _skips = [];
+    private readonly List<TimelineEvent> _timeline = [];
+
+    private RecoveryCase() { }
+
+    public Guid Id { get; private set; }
+    public Guid PracticeId { get; private set; }
+    public int Year { get; private set; }
+    public int Number { get; private set; }
+    public string Reference { get; private set; } = "";
+
+    public Guid DefectId { get; private set; }
+    public ServiceDefect Defect { get; private set; } = null!;
+
+    public string? OwnerId { get; private set; }
+    public string? OwnerName { get; private set; }
+    public CaseStatus Status { get; private set; }
+
+    /// <summary>The first step in SERVICE order that is neither done nor skipped; null when all are settled.</summary>
+    public ServiceStep? CurrentStep { get; private set; }
+
+    /// <summary>The earliest due time among unsettled steps: what the queue sorts by.</summary>
+    public DateTimeOffset? NextDueAt { get; private set; }
+
+    public DateTimeOffset OpenedAt { get; private set; }
+    public DateTimeOffset? FirstApologyAt { get; private set; }
+    public DateTimeOffset? ResolvedAt { get; private set; }
+    public DateTimeOffset? ClosedAt { get; private set; }
+    public DateTimeOffset? WithdrawnAt { get; private set; }
+    public string? WithdrawReason { get; private set; }
+
+    /// <summary>Who changed the case last, for the "changed by NAME at TIME" message on a conflict.</summary>
+    public string LastChangedByName { get; private set; } = "";
+
+    public DateTimeOffset LastChangedAt { get; private set; }
+
+    /// <summary>Concurrency token, renewed on every save of the case.</summary>
+    public Guid Version { get; private set; }
+
+    /// <summary>Set when a form submitted with this key opened the case, so a double submit opens one case.</summary>
+    public Guid? IdempotencyKey { get; private set; }
+
+    public StepTrack SaySorry { get; private set; } = null!;
+    public StepTrack Expedite { get; private set; } = null!;
+    public StepTrack Respond { get; private set; } = null!;
+    public StepTrack Victory { get; private set; } = null!;
+    public StepTrack Improve { get; private set; } = null!;
+    public StepTrack Communicate { get; private set; } = null!;
+    public StepTrack Extend { get; private set; } = null!;
+
+    public IReadOnlyList<Apology> Apologies => _apologies;
+    public IReadOnlyList<Fix> Fixes => _fixes;
+    public IReadOnlyList<PersonalContact> Contacts => _contacts;
+    public IReadOnlyList<Gesture> Gestures => _gestures;
+    public IReadOnlyList<ImprovementLink> ImprovementLinks => _improvementLinks;
+    public IReadOnlyList<Lesson> Lessons => _lessons;
+    public IReadOnlyList<FollowUp> FollowUps => _followUps;
+    public IReadOnlyList<PatientReturn> Returns => _returns;
+    public IReadOnlyList<StepSkip> Skips => _skips;
+    public IReadOnlyList<TimelineEvent> Timeline => _timeline;
+
+    /// <summary>How long the patient waited for an apology, from when the defect happened.</summary>
+    public TimeSpan? TimeToApology => FirstApologyAt is { } at
+        ? (at > Defect.OccurredAt ? at - Defect.OccurredAt : TimeSpan.Zero)
+        : null;
+
+    public decimal GivenGestureTotal => _gestures.Where(g => g.State == GestureState.Given).Sum(g => g.Amount);
+
+    public static RecoveryCase Open(
+        Practice practice,
+        CaseReference reference,
+        ServiceDefect defect,
+        Actor loggedBy,
+        DateTimeOffset now,
+        Guid? idempotencyKey = null)
+    {
+        if (defect.PracticeId != practice.Id)
+        {
+            throw new DomainRuleException("The defect belongs to another practice.");
+        }
+
+        var due = practice.DueTimes;
+        var recoveryCase = new RecoveryCase
+        {
+            Id = Guid.CreateVersion7(),
+            PracticeId = practice.Id,
+            Year = reference.Year,
+            Number = reference.Number,
+            Reference = reference.ToString(),
+            DefectId = defect.Id,
+            Defect = defect,
+            OwnerId = loggedBy.UserId,
+            OwnerName = loggedBy.Name,
+            Status = CaseStatus.Open,
+            OpenedAt = now,
+            IdempotencyKey = idempotencyKey,
+            Version = Guid.NewGuid(),
+            SaySorry = new StepTrack(now + due.For(ServiceStep.SaySorry)),
+            Expedite = new StepTrack(now + due.For(ServiceStep.ExpediteSolutions)),
+            Respond = new StepTrack(now + due.For(ServiceStep.Respond)),
+            Victory = new StepTrack(now + due.For(ServiceStep.Victory)),
+            Improve = new StepTrack(now + due.For(ServiceStep.ImplementImprovements)),
+            Communicate = new StepTrack(now + due.For(ServiceStep.CommunicateResults)),
+            Extend = new StepTrack(now + due.For(ServiceStep.ExtendOutcome)),
+        };
+        recoveryCase.Append(loggedBy, TimelineEventKind.CaseOpened, null,
+            $"Case opened: {defect.Severity.Words()} defect reported by {defect.Channel.Words()}", now);
+        recoveryCase.RefreshProgress();
+        return recoveryCase;
+    }
+
+    public StepTrack Track(ServiceStep step) => step switch
+    {
+        ServiceStep.SaySorry => SaySorry,
+        ServiceStep.ExpediteSolutions => Expedite,
+        ServiceStep.Respond => Respond,
+        ServiceStep.Victory => Victory,
+        ServiceStep.ImplementImprovements => Improve,
+        ServiceStep.CommunicateResults => Communicate,
+        ServiceStep.ExtendOutcome => Extend,
+        _ => throw new ArgumentOutOfRangeException(nameof(step)),
+    };
+
+    public StepState StateOf(ServiceStep step, DateTimeOffset now) => Track(step).StateAt(now, DueSoonWindow);
+
+    public bool IsOverdue(DateTimeOffset now) => Status == CaseStatus.Open && NextDueAt < now;
+
+    // ---- S: Say sorry -------------------------------------------------------------------------
+
+    public Apology RecordApology(Actor by, ApologyMethod method, DateTimeOffset apologisedAt, DateTimeOffset now)
+    {
+        EnsureOpen("record an apology");
+        if (!Enum.IsDefined(method))
+        {
+            throw new DomainRuleException("Choose how the apology was made.");
+        }
+
+        apologisedAt = Guard.NotInFuture(apologisedAt, now, "When the apology was made");
+        if (apologisedAt < Defect.OccurredAt)
+        {
+            throw new DomainRuleException("The apology cannot be before the defect happened.");
+        }
+
+        var apology = new Apology(Id, by, method, apologisedAt, now);
+        _apologies.Add(apology);
+        if (FirstApologyAt is null || apologisedAt < FirstApologyAt)
+        {
+            FirstApologyAt = apologisedAt;
+        }
+
+        Append(by, TimelineEventKind.ApologyRecorded, ServiceStep.SaySorry,
+            $"Apology recorded: {method.Words()}, {FormatDuration(TimeToApology!.Value)} after the defect", now);
+        return apology;
+    }
+
+    // ---- E: Expedite solutions ----------------------------------------------------------------
+
+    public Fix RecordFix(Actor by, string description, DateTimeOffset now)
+    {
+        EnsureOpen("record a fix");
+        var fix = new Fix(Id, by, Guard.Text(description, "What was done", Limits.Description), now);
+        _fixes.Add(fix);
+        Append(by, TimelineEventKind.FixRecorded, ServiceStep.ExpediteSolutions, "Fix recorded", now);
+        return fix;
+    }
+
+    // ---- R: Respond ---------------------------------------------------------------------------
+
+    public PersonalContact RecordContact(Actor by, ContactMethod method, DateTimeOffset contactedAt, string summary, DateTimeOffset now)
+    {
+        EnsureOpen("record a contact");
+        if (!Enum.IsDefined(method))
+        {
+            throw new DomainRuleException("Choose how the patient was contacted.");
+        }
+
+        var contact = new PersonalContact(Id, by, method,
+            Guard.NotInFuture(contactedAt, now, "When the contact was made"),
+            Guard.Text(summary, "Summary", Limits.Description), now);
+        _contacts.Add(contact);
+        Append(by, TimelineEventKind.ContactRecorded, ServiceStep.Respond, $"Personal contact recorded: {method.Words()}", now);
+        return contact;
+    }
+
+    // ---- V: Victory ---------------------------------------------------------------------------
+
+    /// <summary>
+    /// Empowerment: a gesture that keeps the case's given total within the giver's role limit is given
+    /// at once; above it, it waits for a manager's approval.
+    /// </summary>
+    public Gesture GiveGesture(Actor by, GestureKind kind, decimal amount, string? note, GestureLimits limits, DateTimeOffset now)
+    {
+        EnsureOpen("give a gesture");
+        if (!Enum.IsDefined(kind))
+        {
+            throw new DomainRuleException("Choose the kind of gesture.");
+        }
+
+        if (amount is < 0 or > Limits.MaxGestureAmount || decimal.Round(amount, 2) != amount)
+        {
+            throw new DomainRuleException($"A gesture's cost must be between 0 and {Limits.MaxGestureAmount:N0}, in whole cents.");
+        }
+
+        var limit = limits.For(by.Role);
+        var withinLimit = limit is null || GivenGestureTotal + amount <= limit;
+        var gesture = new Gesture(Id, by, kind, amount,
+            Guard.OptionalText(note, "Note", Limits.Reason),
+            withinLimit ? GestureState.Given : GestureState.PendingApproval, now);
+        _gestures.Add(gesture);
+        var money = amount.ToString("0.00", CultureInfo.InvariantCulture);
+        if (withinLimit)
+        {
+            Append(by, TimelineEventKind.GestureGiven, ServiceStep.Victory, $"Gesture given: {kind.Words()}, {money}", now);
+        }
+        else
+        {
+            Append(by, TimelineEventKind.GestureAwaitingApproval, ServiceStep.Victory,
+                $"Gesture awaiting a manager's approval: {kind.Words()}, {money} (above the {by.Role.Words()} limit)", now);
+        }
+
+        return gesture;
+    }
+
+    public void ApproveGesture(Guid gestureId, Actor manager, DateTimeOffset now)
+    {
+        EnsureOpen("approve a gesture");
+        var gesture = FindGesture(gestureId);
+        gesture.Approve(manager, now);
+        Append(manager, TimelineEventKind.GestureApproved, ServiceStep.Victory,
+            $"Gesture approved: {gesture.Kind.Words()}, {gesture.Amount.ToString("0.00", CultureInfo.InvariantCulture)}", now);
+    }
+
+    public void DeclineGesture(Guid gestureId, Actor manager, string reason, DateTimeOffset now)
+    {
+        EnsureOpen("decline a gesture");
+        var gesture = FindGesture(gestureId);
+        gesture.Decline(manager, Guard.Text(reason, "Reason", Limits.Reason), now);
+        Append(manager, TimelineEventKind.GestureDeclined, ServiceStep.Victory,
+            $"Gesture declined: {gesture.Kind.Words()}, {gesture.Amount.ToString("0.00", CultureInfo.InvariantCulture)}", now);
+    }
+
+    public bool HasGestureAwaitingApproval => _gestures.Any(g => g.State == GestureState.PendingApproval);
+
+    // ---- I: Implement improvements ------------------------------------------------------------
+
+    public ImprovementLink LinkImprovement(Improvement improvement, Actor by, DateTimeOffset now)
+    {
+        EnsureOpen("link an improvement");
+        if (improvement.PracticeId != PracticeId)
+        {
+            throw new DomainRuleException("That improvement belongs to another practice.");
+        }
+
+        if (_improvementLinks.Any(l => l.ImprovementId == improvement.Id))
+        {
+            throw new DomainRuleException("That improvement is already linked to this case.");
+        }
+
+        var link = new ImprovementLink(Id, by, improvement.Id, now);
+        _improvementLinks.Add(link);
+        Append(by, TimelineEventKind.ImprovementLinked, ServiceStep.ImplementImprovements, $"Improvement linked: {improvement.Title}", now);
+        return link;
+    }
+
+    // ---- C: Communicate results ---------------------------------------------------------------
+
+    public Lesson RecordLesson(Actor by, string text, DateTimeOffset now)
+    {
+        EnsureOpen("record a lesson");
+        var lesson = new Lesson(Id, by, Guard.Text(text, "Lesson", Limits.Reason), now);
+        _lessons.Add(lesson);
+        Append(by, TimelineEventKind.LessonRecorded, ServiceStep.CommunicateResults, "Lesson recorded", now);
+        return lesson;
+    }
+
+    /// <summary>The step is done when the case's lessons have been shared at a huddle.</summary>
+    public void MarkLessonsShared(Actor by, DateOnly huddleDate, DateTimeOffset now)
+    {
+        EnsureOpen("mark lessons shared");
+        var unshared = _lessons.Where(l => l.SharedOn is null).ToList();
+        if (unshared.Count == 0)
+        {
+            throw new DomainRuleException("Record the lesson before marking it shared.");
+        }
+
+        unshared.ForEach(l => l.MarkShared(huddleDate));
+        Append(by, TimelineEventKind.LessonShared, ServiceStep.CommunicateResults,
+            $"Lesson shared at the huddle on {huddleDate.ToString("d MMM yyyy", CultureInfo.InvariantCulture)}", now);
+    }
+
+    // ---- E: Extend the outcome ----------------------------------------------------------------
+
+    public FollowUp PlanFollowUp(Actor by, DateOnly plannedFor, FollowUpMethod method, DateTimeOffset now)
+    {
+        EnsureOpen("plan a follow-up");
+        if (!Enum.IsDefined(method))
+        {
+            throw new DomainRuleException("Choose how to follow up.");
+        }
+
+        var followUp = new FollowUp(Id, by, plannedFor, method, now);
+        _followUps.Add(followUp);
+        Append(by, TimelineEventKind.FollowUpPlanned, ServiceStep.ExtendOutcome,
+            $"Follow-up planned: {method.Words()} on {plannedFor.ToString("d MMM yyyy", CultureInfo.InvariantCulture)}", now);
+        return followUp;
+    }
+
+    public void RecordFollowUpOutcome(Guid followUpId, Actor by, string outcome, DateTimeOffset now)
+    {
+        EnsureOpen("record a follow-up");
+        var followUp = _followUps.SingleOrDefault(f => f.Id == followUpId)
+            ?? throw new DomainRuleException("That follow-up is not on this case.");
+        followUp.RecordOutcome(Guard.Text(outcome, "Outcome", Limits.Reason), now);
+        Append(by, TimelineEventKind.FollowUpOutcomeRecorded, ServiceStep.ExtendOutcome, "Follow-up outcome recorded", now);
+    }
+
+    /// <summary>The patient came back. With every other step settled, this resolves the case.</summary>
+    public PatientReturn RecordReturn(Actor by, DateOnly returnedOn, string reason, DateTimeOffset now, DateOnly today)
+    {
+        EnsureOpen("record the patient's return");
+        if (returnedOn > today)
+        {
+            throw new DomainRuleException("The return date cannot be in the future.");
+        }
+
+        if (returnedOn < DateOnly.FromDateTime(Defect.OccurredAt.UtcDateTime).AddDays(-1))
+        {
+            throw new DomainRuleException("The return date cannot be before the defect happened.");
+        }
+
+        var patientReturn = new PatientReturn(Id, by, returnedOn, Guard.Text(reason, "What the patient came back for", Limits.ShortText), now);
+        _returns.Add(patientReturn);
+        Append(by, TimelineEventKind.ReturnRecorded, ServiceStep.ExtendOutcome,
+            $"Patient returned on {returnedOn.ToString("d MMM yyyy", CultureInfo.InvariantCulture)}", now);
+        return patientReturn;
+    }
+
+    // ---- Skipping and the life of the case ----------------------------------------------------
+
+    public void Skip(ServiceStep step, string reason, Actor by, DateTimeOffset now)
+    {
+        EnsureOpen("skip a step");
+        if (!Enum.IsDefined(step))
+        {
+            throw new DomainRuleException("Choose a SERVICE step.");
+        }
+
+        if (Track(step).IsSettled)
+        {
+            throw new DomainRuleException($"{step.Title()} is already {(Track(step).IsSkipped ? "skipped" : "done")}.");
+        }
+
+        var skip = new StepSkip(Id, by, step, Guard.Text(reason, "The reason for skipping", Limits.Reason), now);
+        _skips.Add(skip);
+        Append(by, TimelineEventKind.StepSkipped, step, $"{step.Title()} skipped: {skip.Reason}", now);
+    }
+
+    public void AssignOwner(string? ownerId, string? ownerName, Actor by, DateTimeOffset now)
+    {
+        if (Status is CaseStatus.Closed or CaseStatus.Withdrawn)
+        {
+            throw new DomainRuleException($"This case is {Status.Words()}; its owner cannot change.");
+        }
+
+        if (ownerId == OwnerId)
+        {
+            return;
+        }
+
+        OwnerId = ownerId;
+        OwnerName = ownerId is null ? null : ownerName;
+        Append(by, TimelineEventKind.OwnerChanged, null, OwnerName is null ? "Owner removed" : $"Owner set to {OwnerName}", now);
+    }
+
+    public void Withdraw(Actor by, string reason, DateTimeOffset now)
+    {
+        EnsureOpen("withdraw the case");
+        WithdrawReason = Guard.Text(reason, "The reason for withdrawing", Limits.Reason);
+        WithdrawnAt = now;
+        Status = CaseStatus.Withdrawn;
+        Append(by, TimelineEventKind.Withdrawn, null, $"Case withdrawn: {WithdrawReason}", now);
+    }
+
+    /// <summary>After review, a manager closes a resolved case.</summary>
+    public void Close(Actor by, DateTimeOffset now)
+    {
+        if (!by.IsManager)
+        {
+            throw new DomainRuleException("Only a practice manager can close a case.");
+        }
+
+        if (Status != CaseStatus.Resolved)
+        {
+            throw new DomainRuleException("Only a resolved case can be closed.");
+        }
+
+        Status = CaseStatus.Closed;
+        ClosedAt = now;
+        Append(by, TimelineEventKind.Closed, null, "Case closed after review", now);
+    }
+
+    public void Reopen(Actor by, string reason, DateTimeOffset now)
+    {
+        if (!by.IsManager)
+        {
+            throw new DomainRuleException("Only a practice manager can reopen a case.");
+        }
+
+        if (Status != CaseStatus.Closed)
+        {
+            throw new DomainRuleException("Only a closed case can be reopened.");
+        }
+
+        var why = Guard.Text(reason, "The reason for reopening", Limits.Reason);
+        Status = CaseStatus.Open;
+        ClosedAt = null;
+        ResolvedAt = null;
+        Append(by, TimelineEventKind.Reopened, null, $"Case reopened: {why}", now);
+    }
+
+    private Gesture FindGesture(Guid gestureId) =>
+        _gestures.SingleOrDefault(g => g.Id == gestureId) ?? throw new DomainRuleException("That gesture is not on this case.");
+
+    private void EnsureOpen(string action)
+    {
+        if (Status != CaseStatus.Open)
+        {
+            throw new DomainRuleException($"This case is {Status.Words()}, so you cannot {action}.");
+        }
+    }
+
+    private void Append(Actor by, TimelineEventKind kind, ServiceStep? step, string detail, DateTimeOffset now)
+    {
+        _timeline.Add(new TimelineEvent(Id, by, kind, step, detail, now));
+        LastChangedByName = by.Name;
+        LastChangedAt = now;
+        // Reopening keeps the case open even though its steps are settled: the manager reopened it to act.
+        if (kind is not (TimelineEventKind.CaseOpened or TimelineEventKind.Resolved or TimelineEventKind.Reopened))
+        {
+            RefreshProgress();
+            ResolveIfComplete(by, now);
+        }
+    }
+
+    /// <summary>Recomputes each step's track from the records: the single place that decides "done".</summary>
+    private void RefreshProgress()
+    {
+        SaySorry.Settle(_apologies.Count > 0 ? _apologies.Min(a => a.RecordedAt) : null, SkipOf(ServiceStep.SaySorry));
+        Expedite.Settle(_fixes.Count > 0 ? _fixes.Min(f => f.RecordedAt) : null, SkipOf(ServiceStep.ExpediteSolutions));
+        Respond.Settle(_contacts.Count > 0 ? _contacts.Min(c => c.RecordedAt) : null, SkipOf(ServiceStep.Respond));
+        Victory.Settle(
+            _gestures.Where(g => g.State == GestureState.Given).Select(g => (DateTimeOffset?)(g.DecidedAt ?? g.RecordedAt)).Min(),
+            SkipOf(ServiceStep.Victory));
+        Improve.Settle(_improvementLinks.Count > 0 ? _improvementLinks.Min(l => l.RecordedAt) : null, SkipOf(ServiceStep.ImplementImprovements));
+        Communicate.Settle(
+            _timeline.Where(e => e.Kind == TimelineEventKind.LessonShared).Select(e => (DateTimeOffset?)e.At).Min(),
+            SkipOf(ServiceStep.CommunicateResults));
+        Extend.Settle(_returns.Count > 0 ? _returns.Min(r => r.RecordedAt) : null, SkipOf(ServiceStep.ExtendOutcome));
+
+        var unsettled = ServiceSteps.InOrder.Where(s => !Track(s).IsSettled).ToList();
+        CurrentStep = unsettled.Count > 0 ? unsettled[0] : null;
+        NextDueAt = unsettled.Count > 0 ? unsettled.Min(s => Track(s).DueAt) : null;
+    }
+
+    private StepSkip? SkipOf(ServiceStep step) => _skips.LastOrDefault(s => s.Step == step);
+
+    private void ResolveIfComplete(Actor by, DateTimeOffset now)
+    {
+        if (Status == CaseStatus.Open && CurrentStep is null)
+        {
+            Status = CaseStatus.Resolved;
+            ResolvedAt = now;
+            Append(by, TimelineEventKind.Resolved, null, "Case resolved: every SERVICE step is done or skipped", now);
+        }
+    }
+
+    private static string FormatDuration(TimeSpan span) => span.TotalMinutes < 1
+        ? "under a minute"
+        : span.TotalHours < 1
+            ? $"{(int)span.TotalMinutes} min"
+            : span.TotalDays < 1
+                ? $"{(int)span.TotalHours} h {span.Minutes} min"
+                : $"{(int)span.TotalDays} d {span.Hours} h";
+}

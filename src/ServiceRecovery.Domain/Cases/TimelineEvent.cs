@@ -1,0 +1,54 @@
+namespace ServiceRecovery.Domain;
+
+/// <summary>One change to a case: who, when, what. Appended, never edited or removed.</summary>
+public sealed class TimelineEvent
+{
+    private TimelineEvent() { }
+
+    internal TimelineEvent(Guid caseId, Actor by, TimelineEventKind kind, ServiceStep? step, string detail, DateTimeOffset at)
+    {
+        Id = Guid.CreateVersion7();
+        CaseId = caseId;
+        ActorId = by.UserId;
+        ActorName = by.Name;
+        Kind = kind;
+        Step = step;
+        Detail = detail;
+        At = at;
+    }
+
+    public Guid Id { get; private set; }
+    public Guid CaseId { get; private set; }
+    public DateTimeOffset At { get; private set; }
+    public string ActorId { get; private set; } = "";
+    public string ActorName { get; private set; } = "";
+    public TimelineEventKind Kind { get; private set; }
+    public ServiceStep? Step { get; private set; }
+
+    /// <summary>A short description for the timeline. Holds no patient contact details.</summary>
+    public string Detail { get; private set; } = "";
+}
+
+public enum TimelineEventKind
+{
+    CaseOpened = 1,
+    ApologyRecorded,
+    FixRecorded,
+    ContactRecorded,
+    GestureGiven,
+    GestureAwaitingApproval,
+    GestureApproved,
+    GestureDeclined,
+    ImprovementLinked,
+    LessonRecorded,
+    LessonShared,
+    FollowUpPlanned,
+    FollowUpOutcomeRecorded,
+    ReturnRecorded,
+    StepSkipped,
+    OwnerChanged,
+    Resolved,
+    Closed,
+    Reopened,
+    Withdrawn,
+}

@@ -1,0 +1,80 @@
+namespace ServiceRecovery.Domain;
+
+/// <summary>A dental practice: its locale, its journey stages and the limits its staff work within.</summary>
+public sealed class Practice
+{
+    private readonly List<CxStage> _stages = [];
+    private readonly List<DefectCategory> _categories = [];
+
+    private Practice() { }
+
+    public Guid Id { get; private set; }
+    public string Name { get; private set; } = "";
+
+    /// <summary>The practice's part of public addresses (the comment card).</summary>
+    public string Slug { get; private set; } = "";
+
+    /// <summary>IANA time zone id, e.g. Australia/Sydney.</summary>
+    public string TimeZoneId { get; private set; } = "";
+
+    /// <summary>Culture for dates and money, e.g. en-AU.</summary>
+    public string Culture { get; private set; } = "";
+
+    /// <summary>ISO 4217 currency code, e.g. AUD.</summary>
+    public string Currency { get; private set; } = "";
+
+    public StepDueTimes DueTimes { get; private set; } = StepDueTimes.Default;
+    public GestureLimits GestureLimits { get; private set; } = GestureLimits.Default;
+
+    public IReadOnlyList<CxStage> Stages => _stages;
+    public IReadOnlyList<DefectCategory> Categories => _categories;
+
+    public static Practice Create(string name, string slug, string timeZoneId, string culture, string currency)
+    {
+        var practice = new Practice
+        {
+            Id = Guid.CreateVersion7(),
+            Name = Guard.Text(name, "Practice name", Limits.Name),
+            Slug = Guard.Text(slug, "Practice address name", Limits.Name).ToLowerInvariant(),
+            TimeZoneId = Guard.Text(timeZoneId, "Time zone", 64),
+            Culture = Guard.Text(culture, "Culture", 16),
+            Currency = Guard.Text(currency, "Currency", 3).ToUpperInvariant(),
+        };
+        return practice;
+    }
+
+    /// <summary>A new practice with the Customer Experience Cycle and categories of the product brief.</summary>
+    public static Practice CreateWithDefaults(string name, string slug, string timeZoneId, string culture, string currency)
+    {
+        var practice = Create(name, slug, timeZoneId, culture, currency);
+        foreach (var stage in CxStage.DefaultNames)
+        {
+            practice.AddStage(stage);
+        }
+
+        foreach (var category in DefectCategory.DefaultNames)
+        {
+            practice.AddCategory(category);
+        }
+
+        return practice;
+    }
+
+    public CxStage AddStage(string name)
+    {
+        var stage = new CxStage(Id, name, _stages.Count + 1);
+        _stages.Add(stage);
+        return stage;
+    }
+
+    public DefectCategory AddCategory(string name)
+    {
+        var category = new DefectCategory(Id, name, _categories.Count + 1);
+        _categories.Add(category);
+        return category;
+    }
+
+    public void ChangeDueTimes(StepDueTimes dueTimes) => DueTimes = dueTimes;
+
+    public void ChangeGestureLimits(GestureLimits limits) => GestureLimits = limits;
+}
