@@ -148,7 +148,7 @@ public sealed class RecoveryCase
 
     // ---- S: Say sorry -------------------------------------------------------------------------
 
-    public Apology RecordApology(Actor by, ApologyMethod method, DateTimeOffset apologisedAt, DateTimeOffset now)
+    public Apology RecordApology(Actor by, string apologisedBy, ApologyMethod method, DateTimeOffset apologisedAt, DateTimeOffset now)
     {
         EnsureOpen("record an apology");
         if (!Enum.IsDefined(method))
@@ -162,15 +162,16 @@ public sealed class RecoveryCase
             throw new DomainRuleException("The apology cannot be before the defect happened.");
         }
 
-        var apology = new Apology(Id, by, method, apologisedAt, now);
+        var apology = new Apology(Id, by, Guard.Text(apologisedBy, "Who apologised", Limits.Name), method, apologisedAt, now);
         _apologies.Add(apology);
+        SaySorry.MarkDone(now);
         if (FirstApologyAt is null || apologisedAt < FirstApologyAt)
         {
             FirstApologyAt = apologisedAt;
         }
 
         Append(by, TimelineEventKind.ApologyRecorded, ServiceStep.SaySorry,
-            $"Apology recorded: {method.Words()}, {FormatDuration(TimeToApology!.Value)} after the defect", now);
+            $"Apology recorded: {apology.ApologisedBy}, {method.Words()}, {Durations.Describe(TimeToApology!.Value)} after the defect", now);
         return apology;
     }
 
@@ -181,6 +182,7 @@ public sealed class RecoveryCase
         EnsureOpen("record a fix");
         var fix = new Fix(Id, by, Guard.Text(description, "What was done", Limits.Description), now);
         _fixes.Add(fix);
+        Expedite.MarkDone(now);
         Append(by, TimelineEventKind.FixRecorded, ServiceStep.ExpediteSolutions, "Fix recorded", now);
         return fix;
     }
@@ -199,6 +201,7 @@ public sealed class RecoveryCase
             Guard.NotInFuture(contactedAt, now, "When the contact was made"),
             Guard.Text(summary, "Summary", Limits.Description), now);
         _contacts.Add(contact);
+        Respond.MarkDone(now);
         Append(by, TimelineEventKind.ContactRecorded, ServiceStep.Respond, $"Personal contact recorded: {method.Words()}", now);
         return contact;
     }
@@ -231,6 +234,7 @@ public sealed class RecoveryCase
         var money = amount.ToString("0.00", CultureInfo.InvariantCulture);
         if (withinLimit)
         {
+            Victory.MarkDone(now);
             Append(by, TimelineEventKind.GestureGiven, ServiceStep.Victory, $"Gesture given: {kind.Words()}, {money}", now);
         }
         else
@@ -247,6 +251,7 @@ public sealed class RecoveryCase
         EnsureOpen("approve a gesture");
         var gesture = FindGesture(gestureId);
         gesture.Approve(manager, now);
+        Victory.MarkDone(now);
         Append(manager, TimelineEventKind.GestureApproved, ServiceStep.Victory,
             $"Gesture approved: {gesture.Kind.Words()}, {gesture.Amount.ToString("0.00", CultureInfo.InvariantCulture)}", now);
     }
@@ -279,6 +284,7 @@ public sealed class RecoveryCase
 
         var link = new ImprovementLink(Id, by, improvement.Id, now);
         _improvementLinks.Add(link);
+        Improve.MarkDone(now);
         Append(by, TimelineEventKind.ImprovementLinked, ServiceStep.ImplementImprovements, $"Improvement linked: {improvement.Title}", now);
         return link;
     }
@@ -305,6 +311,7 @@ public sealed class RecoveryCase
         }
 
         unshared.ForEach(l => l.MarkShared(huddleDate));
+        Communicate.MarkDone(now);
         Append(by, TimelineEventKind.LessonShared, ServiceStep.CommunicateResults,
             $"Lesson shared at the huddle on {huddleDate.ToString("d MMM yyyy", CultureInfo.InvariantCulture)}", now);
     }
@@ -351,6 +358,7 @@ public sealed class RecoveryCase
 
         var patientReturn = new PatientReturn(Id, by, returnedOn, Guard.Text(reason, "What the patient came back for", Limits.ShortText), now);
         _returns.Add(patientReturn);
+        Extend.MarkDone(now);
         Append(by, TimelineEventKind.ReturnRecorded, ServiceStep.ExtendOutcome,
             $"Patient returned on {returnedOn.ToString("d MMM yyyy", CultureInfo.InvariantCulture)}", now);
         return patientReturn;
@@ -373,6 +381,7 @@ public sealed class RecoveryCase
 
         var skip = new StepSkip(Id, by, step, Guard.Text(reason, "The reason for skipping", Limits.Reason), now);
         _skips.Add(skip);
+        Track(step).MarkSkipped(skip.Reason, now);
         Append(by, TimelineEventKind.StepSkipped, step, $"{step.Title()} skipped: {skip.Reason}", now);
     }
 
@@ -463,27 +472,13 @@ public sealed class RecoveryCase
         }
     }
 
-    /// <summary>Recomputes each step's track from the records: the single place that decides "done".</summary>
+    /// <summary>The current step and the next due time follow from the seven tracks alone.</summary>
     private void RefreshProgress()
     {
-        SaySorry.Settle(_apologies.Count > 0 ? _apologies.Min(a => a.RecordedAt) : null, SkipOf(ServiceStep.SaySorry));
-        Expedite.Settle(_fixes.Count > 0 ? _fixes.Min(f => f.RecordedAt) : null, SkipOf(ServiceStep.ExpediteSolutions));
-        Respond.Settle(_contacts.Count > 0 ? _contacts.Min(c => c.RecordedAt) : null, SkipOf(ServiceStep.Respond));
-        Victory.Settle(
-            _gestures.Where(g => g.State == GestureState.Given).Select(g => (DateTimeOffset?)(g.DecidedAt ?? g.RecordedAt)).Min(),
-            SkipOf(ServiceStep.Victory));
-        Improve.Settle(_improvementLinks.Count > 0 ? _improvementLinks.Min(l => l.RecordedAt) : null, SkipOf(ServiceStep.ImplementImprovements));
-        Communicate.Settle(
-            _timeline.Where(e => e.Kind == TimelineEventKind.LessonShared).Select(e => (DateTimeOffset?)e.At).Min(),
-            SkipOf(ServiceStep.CommunicateResults));
-        Extend.Settle(_returns.Count > 0 ? _returns.Min(r => r.RecordedAt) : null, SkipOf(ServiceStep.ExtendOutcome));
-
         var unsettled = ServiceSteps.InOrder.Where(s => !Track(s).IsSettled).ToList();
         CurrentStep = unsettled.Count > 0 ? unsettled[0] : null;
         NextDueAt = unsettled.Count > 0 ? unsettled.Min(s => Track(s).DueAt) : null;
     }
-
-    private StepSkip? SkipOf(ServiceStep step) => _skips.LastOrDefault(s => s.Step == step);
 
     private void ResolveIfComplete(Actor by, DateTimeOffset now)
     {
@@ -494,12 +489,4 @@ public sealed class RecoveryCase
             Append(by, TimelineEventKind.Resolved, null, "Case resolved: every SERVICE step is done or skipped", now);
         }
     }
-
-    private static string FormatDuration(TimeSpan span) => span.TotalMinutes < 1
-        ? "under a minute"
-        : span.TotalHours < 1
-            ? $"{(int)span.TotalMinutes} min"
-            : span.TotalDays < 1
-                ? $"{(int)span.TotalHours} h {span.Minutes} min"
-                : $"{(int)span.TotalDays} d {span.Hours} h";
 }

@@ -5,12 +5,16 @@ public sealed class Apology : CaseRecord
 {
     private Apology() { }
 
-    internal Apology(Guid caseId, Actor by, ApologyMethod method, DateTimeOffset apologisedAt, DateTimeOffset now)
+    internal Apology(Guid caseId, Actor by, string apologisedBy, ApologyMethod method, DateTimeOffset apologisedAt, DateTimeOffset now)
         : base(caseId, by, now)
     {
+        ApologisedBy = apologisedBy;
         Method = method;
         ApologisedAt = apologisedAt;
     }
+
+    /// <summary>The member of staff who said sorry (often, but not always, the one recording it).</summary>
+    public string ApologisedBy { get; private set; } = "";
 
     public ApologyMethod Method { get; private set; }
     public DateTimeOffset ApologisedAt { get; private set; }

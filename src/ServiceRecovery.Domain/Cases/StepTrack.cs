@@ -2,8 +2,8 @@ namespace ServiceRecovery.Domain;
 
 /// <summary>
 /// Where one SERVICE step of a case stands: when it is due and when it was settled (done or skipped).
-/// Derived from the case's records and kept on the case row so that lists can sort and filter without
-/// loading every record.
+/// Settled by the case as records are added, and kept on the case row so that lists can sort and filter
+/// (and the case can change) without loading every record.
 /// </summary>
 public sealed class StepTrack
 {
@@ -38,23 +38,21 @@ public sealed class StepTrack
         return DueAt - now <= dueSoonWindow ? StepState.DueSoon : StepState.Pending;
     }
 
-    internal void Settle(DateTimeOffset? doneAt, StepSkip? skip)
+    /// <summary>Done wins over skipped: a step skipped and later done anyway counts as done, from the first time.</summary>
+    internal void MarkDone(DateTimeOffset at)
     {
-        // Done wins over skipped: a step skipped and later done anyway counts as done.
-        if (doneAt is not null)
+        if (IsSettled && !IsSkipped)
         {
-            SettledAt = doneAt;
-            SkipReason = null;
+            return;
         }
-        else if (skip is not null)
-        {
-            SettledAt = skip.RecordedAt;
-            SkipReason = skip.Reason;
-        }
-        else
-        {
-            SettledAt = null;
-            SkipReason = null;
-        }
+
+        SettledAt = at;
+        SkipReason = null;
+    }
+
+    internal void MarkSkipped(string reason, DateTimeOffset at)
+    {
+        SettledAt = at;
+        SkipReason = reason;
     }
 }

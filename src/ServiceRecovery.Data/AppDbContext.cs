@@ -1,0 +1,85 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using ServiceRecovery.Domain;
+
+namespace ServiceRecovery.Data;
+
+public sealed class AppDbContext : IdentityDbContext<ApplicationUser>, IDataProtectionKeyContext
+{
+    private readonly IPracticeScope _scope;
+
+    public AppDbContext(DbContextOptions<AppDbContext> options, IPracticeScope scope) : base(options) => _scope = scope;
+
+    public DbSet<Practice> Practices => Set<Practice>();
+    public DbSet<CxStage> Stages => Set<CxStage>();
+    public DbSet<DefectCategory> Categories => Set<DefectCategory>();
+    public DbSet<Patient> Patients => Set<Patient>();
+    public DbSet<ServiceDefect> Defects => Set<ServiceDefect>();
+    public DbSet<RecoveryCase> Cases => Set<RecoveryCase>();
+    public DbSet<Improvement> Improvements => Set<Improvement>();
+    public DbSet<TimelineEvent> Timeline => Set<TimelineEvent>();
+    public DbSet<PracticeMembership> Memberships => Set<PracticeMembership>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    // Read by the query filters below; EF evaluates them per query, per context instance.
+    private bool ScopeIsUnrestricted => _scope.IsUnrestricted;
+    private Guid[] ScopePracticeIds => _scope.PracticeIds;
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
+
+        // Every practice-owned table is limited to the signed-in user's practices.
+        builder.Entity<Practice>().HasQueryFilter(p => ScopeIsUnrestricted || ScopePracticeIds.Contains(p.Id));
+        builder.Entity<CxStage>().HasQueryFilter(s => ScopeIsUnrestricted || ScopePracticeIds.Contains(s.PracticeId));
+        builder.Entity<DefectCategory>().HasQueryFilter(c => ScopeIsUnrestricted || ScopePracticeIds.Contains(c.PracticeId));
+        builder.Entity<Patient>().HasQueryFilter(p => ScopeIsUnrestricted || ScopePracticeIds.Contains(p.PracticeId));
+        builder.Entity<ServiceDefect>().HasQueryFilter(d => ScopeIsUnrestricted || ScopePracticeIds.Contains(d.PracticeId));
+        builder.Entity<RecoveryCase>().HasQueryFilter(c => ScopeIsUnrestricted || ScopePracticeIds.Contains(c.PracticeId));
+        builder.Entity<Improvement>().HasQueryFilter(i => ScopeIsUnrestricted || ScopePracticeIds.Contains(i.PracticeId));
+
+        // Nothing is deleted, so nothing cascades.
+        foreach (var foreignKey in builder.Model.GetEntityTypes()
+                     .Where(t => t.ClrType.Namespace == typeof(RecoveryCase).Namespace)
+                     .SelectMany(t => t.GetForeignKeys()))
+        {
+            foreignKey.DeleteBehavior = DeleteBehavior.Restrict;
+        }
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        if (Database.IsSqlite())
+        {
+            // SQLite has no date type; as UTC ticks, times sort and compare in SQL.
+            configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
+        }
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        RenewCaseVersions();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        RenewCaseVersions();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    /// <summary>
+    /// Optimistic concurrency that works on SQLite as well as SQL Server: the stored Version must still be
+    /// the one the editor read, and each save writes a new one.
+    /// </summary>
+    private void RenewCaseVersions()
+    {
+        foreach (var entry in ChangeTracker.Entries<RecoveryCase>().Where(e => e.State == EntityState.Modified))
+        {
+            entry.Property(c => c.Version).CurrentValue = Guid.NewGuid();
+        }
+    }
+}

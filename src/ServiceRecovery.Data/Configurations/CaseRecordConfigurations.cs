@@ -1,0 +1,107 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using ServiceRecovery.Domain;
+
+namespace ServiceRecovery.Data.Configurations;
+
+/// <summary>What every step record shares: who recorded it and when, and the case it belongs to.</summary>
+internal abstract class CaseRecordConfiguration<T> : IEntityTypeConfiguration<T> where T : CaseRecord
+{
+    public void Configure(EntityTypeBuilder<T> builder)
+    {
+        builder.Property(r => r.Id).ValueGeneratedNever();
+        builder.Property(r => r.RecordedById).HasMaxLength(450);
+        builder.Property(r => r.RecordedByName).HasMaxLength(Limits.Name);
+        builder.HasIndex(r => r.CaseId);
+        ConfigureRecord(builder);
+    }
+
+    protected abstract void ConfigureRecord(EntityTypeBuilder<T> builder);
+}
+
+internal sealed class ApologyConfiguration : CaseRecordConfiguration<Apology>
+{
+    protected override void ConfigureRecord(EntityTypeBuilder<Apology> builder)
+    {
+        builder.ToTable("Apologies");
+        builder.Property(a => a.ApologisedBy).HasMaxLength(Limits.Name);
+    }
+}
+
+internal sealed class FixConfiguration : CaseRecordConfiguration<Fix>
+{
+    protected override void ConfigureRecord(EntityTypeBuilder<Fix> builder)
+    {
+        builder.ToTable("Fixes");
+        builder.Property(f => f.Description).HasMaxLength(Limits.Description);
+    }
+}
+
+internal sealed class PersonalContactConfiguration : CaseRecordConfiguration<PersonalContact>
+{
+    protected override void ConfigureRecord(EntityTypeBuilder<PersonalContact> builder)
+    {
+        builder.ToTable("PersonalContacts");
+        builder.Property(c => c.Summary).HasMaxLength(Limits.Description);
+    }
+}
+
+internal sealed class GestureConfiguration : CaseRecordConfiguration<Gesture>
+{
+    protected override void ConfigureRecord(EntityTypeBuilder<Gesture> builder)
+    {
+        builder.ToTable("Gestures");
+        builder.Property(g => g.Amount).HasPrecision(18, 2);
+        builder.Property(g => g.Note).HasMaxLength(Limits.Reason);
+        builder.Property(g => g.DecidedById).HasMaxLength(450);
+        builder.Property(g => g.DecidedByName).HasMaxLength(Limits.Name);
+        builder.Property(g => g.DeclineReason).HasMaxLength(Limits.Reason);
+        builder.HasIndex(g => g.State);
+    }
+}
+
+internal sealed class ImprovementLinkConfiguration : CaseRecordConfiguration<ImprovementLink>
+{
+    protected override void ConfigureRecord(EntityTypeBuilder<ImprovementLink> builder)
+    {
+        builder.ToTable("ImprovementLinks");
+        builder.HasOne<Improvement>().WithMany().HasForeignKey(l => l.ImprovementId);
+    }
+}
+
+internal sealed class LessonConfiguration : CaseRecordConfiguration<Lesson>
+{
+    protected override void ConfigureRecord(EntityTypeBuilder<Lesson> builder)
+    {
+        builder.ToTable("Lessons");
+        builder.Property(l => l.Text).HasMaxLength(Limits.Reason);
+    }
+}
+
+internal sealed class FollowUpConfiguration : CaseRecordConfiguration<FollowUp>
+{
+    protected override void ConfigureRecord(EntityTypeBuilder<FollowUp> builder)
+    {
+        builder.ToTable("FollowUps");
+        builder.Property(f => f.Outcome).HasMaxLength(Limits.Reason);
+        builder.HasIndex(f => f.PlannedFor);
+    }
+}
+
+internal sealed class PatientReturnConfiguration : CaseRecordConfiguration<PatientReturn>
+{
+    protected override void ConfigureRecord(EntityTypeBuilder<PatientReturn> builder)
+    {
+        builder.ToTable("PatientReturns");
+        builder.Property(r => r.Reason).HasMaxLength(Limits.ShortText);
+    }
+}
+
+internal sealed class StepSkipConfiguration : CaseRecordConfiguration<StepSkip>
+{
+    protected override void ConfigureRecord(EntityTypeBuilder<StepSkip> builder)
+    {
+        builder.ToTable("StepSkips");
+        builder.Property(s => s.Reason).HasMaxLength(Limits.Reason);
+    }
+}

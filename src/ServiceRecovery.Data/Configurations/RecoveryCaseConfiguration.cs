@@ -1,0 +1,51 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using ServiceRecovery.Domain;
+
+namespace ServiceRecovery.Data.Configurations;
+
+internal sealed class RecoveryCaseConfiguration : IEntityTypeConfiguration<RecoveryCase>
+{
+    public void Configure(EntityTypeBuilder<RecoveryCase> builder)
+    {
+        builder.ToTable("RecoveryCases");
+        builder.Property(c => c.Id).ValueGeneratedNever();
+        builder.Property(c => c.Reference).HasMaxLength(16);
+        builder.Property(c => c.OwnerId).HasMaxLength(450);
+        builder.Property(c => c.OwnerName).HasMaxLength(Limits.Name);
+        builder.Property(c => c.WithdrawReason).HasMaxLength(Limits.Reason);
+        builder.Property(c => c.LastChangedByName).HasMaxLength(Limits.Name);
+        builder.Property(c => c.Version).IsConcurrencyToken();
+
+        builder.HasOne<Practice>().WithMany().HasForeignKey(c => c.PracticeId);
+        builder.HasOne(c => c.Defect).WithOne().HasForeignKey<RecoveryCase>(c => c.DefectId);
+
+        // The reference is unique per practice; the idempotency key makes a double submit open one case.
+        builder.HasIndex(c => new { c.PracticeId, c.Year, c.Number }).IsUnique();
+        builder.HasIndex(c => new { c.PracticeId, c.IdempotencyKey }).IsUnique();
+        // The queue and home page: open work of a practice, soonest due first; newest first.
+        builder.HasIndex(c => new { c.PracticeId, c.Status, c.NextDueAt });
+        builder.HasIndex(c => new { c.PracticeId, c.OpenedAt });
+
+        foreach (var track in new[] { nameof(RecoveryCase.SaySorry), nameof(RecoveryCase.Expedite), nameof(RecoveryCase.Respond),
+                     nameof(RecoveryCase.Victory), nameof(RecoveryCase.Improve), nameof(RecoveryCase.Communicate), nameof(RecoveryCase.Extend) })
+        {
+            builder.ComplexProperty(typeof(StepTrack), track, step => step.Property(nameof(StepTrack.SkipReason)).HasMaxLength(Limits.Reason));
+        }
+
+        builder.HasMany(c => c.Apologies).WithOne().HasForeignKey(r => r.CaseId);
+        builder.HasMany(c => c.Fixes).WithOne().HasForeignKey(r => r.CaseId);
+        builder.HasMany(c => c.Contacts).WithOne().HasForeignKey(r => r.CaseId);
+        builder.HasMany(c => c.Gestures).WithOne().HasForeignKey(r => r.CaseId);
+        builder.HasMany(c => c.ImprovementLinks).WithOne().HasForeignKey(r => r.CaseId);
+        builder.HasMany(c => c.Lessons).WithOne().HasForeignKey(r => r.CaseId);
+        builder.HasMany(c => c.FollowUps).WithOne().HasForeignKey(r => r.CaseId);
+        builder.HasMany(c => c.Returns).WithOne().HasForeignKey(r => r.CaseId);
+        builder.HasMany(c => c.Skips).WithOne().HasForeignKey(r => r.CaseId);
+        builder.HasMany(c => c.Timeline).WithOne().HasForeignKey(e => e.CaseId);
+
+        builder.Ignore(c => c.TimeToApology);
+        builder.Ignore(c => c.GivenGestureTotal);
+        builder.Ignore(c => c.HasGestureAwaitingApproval);
+    }
+}

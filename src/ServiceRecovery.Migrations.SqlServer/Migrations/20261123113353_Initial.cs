@@ -1,0 +1,949 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace ServiceRecovery.Migrations.SqlServer.Migrations
+{
+    /// <inheritdoc />
+    public partial class Initial : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "AspNetRoles",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "nvarchar(450)", nullable: false),
+                    Name = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    NormalizedName = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    ConcurrencyStamp = table.Column<string>(type: "nvarchar(max)", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AspNetRoles", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AspNetUsers",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "nvarchar(450)", nullable: false),
+                    DisplayName = table.Column<string>(type: "nvarchar(120)", maxLength: 120, nullable: false),
+                    IsActive = table.Column<bool>(type: "bit", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    UserName = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    NormalizedUserName = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    Email = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    NormalizedEmail = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    EmailConfirmed = table.Column<bool>(type: "bit", nullable: false),
+                    PasswordHash = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    SecurityStamp = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    ConcurrencyStamp = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    PhoneNumber = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    PhoneNumberConfirmed = table.Column<bool>(type: "bit", nullable: false),
+                    TwoFactorEnabled = table.Column<bool>(type: "bit", nullable: false),
+                    LockoutEnd = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    LockoutEnabled = table.Column<bool>(type: "bit", nullable: false),
+                    AccessFailedCount = table.Column<int>(type: "int", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AspNetUsers", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "DataProtectionKeys",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    FriendlyName = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    Xml = table.Column<string>(type: "nvarchar(max)", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DataProtectionKeys", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Practices",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Name = table.Column<string>(type: "nvarchar(120)", maxLength: 120, nullable: false),
+                    Slug = table.Column<string>(type: "nvarchar(120)", maxLength: 120, nullable: false),
+                    TimeZoneId = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    Culture = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
+                    Currency = table.Column<string>(type: "nvarchar(3)", maxLength: 3, nullable: false),
+                    DueTimes_CommunicateMinutes = table.Column<int>(type: "int", nullable: false),
+                    DueTimes_ExpediteMinutes = table.Column<int>(type: "int", nullable: false),
+                    DueTimes_ExtendMinutes = table.Column<int>(type: "int", nullable: false),
+                    DueTimes_ImproveMinutes = table.Column<int>(type: "int", nullable: false),
+                    DueTimes_RespondMinutes = table.Column<int>(type: "int", nullable: false),
+                    DueTimes_SaySorryMinutes = table.Column<int>(type: "int", nullable: false),
+                    DueTimes_VictoryMinutes = table.Column<int>(type: "int", nullable: false),
+                    GestureLimits_Administrator = table.Column<decimal>(type: "decimal(18,2)", precision: 18, scale: 2, nullable: true),
+                    GestureLimits_FrontDesk = table.Column<decimal>(type: "decimal(18,2)", precision: 18, scale: 2, nullable: true),
+                    GestureLimits_PracticeManager = table.Column<decimal>(type: "decimal(18,2)", precision: 18, scale: 2, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Practices", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AspNetRoleClaims",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    RoleId = table.Column<string>(type: "nvarchar(450)", nullable: false),
+                    ClaimType = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    ClaimValue = table.Column<string>(type: "nvarchar(max)", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AspNetRoleClaims", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_AspNetRoleClaims_AspNetRoles_RoleId",
+                        column: x => x.RoleId,
+                        principalTable: "AspNetRoles",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AspNetUserClaims",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    UserId = table.Column<string>(type: "nvarchar(450)", nullable: false),
+                    ClaimType = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    ClaimValue = table.Column<string>(type: "nvarchar(max)", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AspNetUserClaims", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_AspNetUserClaims_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AspNetUserLogins",
+                columns: table => new
+                {
+                    LoginProvider = table.Column<string>(type: "nvarchar(450)", nullable: false),
+                    ProviderKey = table.Column<string>(type: "nvarchar(450)", nullable: false),
+                    ProviderDisplayName = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    UserId = table.Column<string>(type: "nvarchar(450)", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AspNetUserLogins", x => new { x.LoginProvider, x.ProviderKey });
+                    table.ForeignKey(
+                        name: "FK_AspNetUserLogins_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AspNetUserRoles",
+                columns: table => new
+                {
+                    UserId = table.Column<string>(type: "nvarchar(450)", nullable: false),
+                    RoleId = table.Column<string>(type: "nvarchar(450)", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AspNetUserRoles", x => new { x.UserId, x.RoleId });
+                    table.ForeignKey(
+                        name: "FK_AspNetUserRoles_AspNetRoles_RoleId",
+                        column: x => x.RoleId,
+                        principalTable: "AspNetRoles",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_AspNetUserRoles_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AspNetUserTokens",
+                columns: table => new
+                {
+                    UserId = table.Column<string>(type: "nvarchar(450)", nullable: false),
+                    LoginProvider = table.Column<string>(type: "nvarchar(450)", nullable: false),
+                    Name = table.Column<string>(type: "nvarchar(450)", nullable: false),
+                    Value = table.Column<string>(type: "nvarchar(max)", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AspNetUserTokens", x => new { x.UserId, x.LoginProvider, x.Name });
+                    table.ForeignKey(
+                        name: "FK_AspNetUserTokens_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "CxStages",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    PracticeId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Name = table.Column<string>(type: "nvarchar(120)", maxLength: 120, nullable: false),
+                    Position = table.Column<int>(type: "int", nullable: false),
+                    RetiredAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CxStages", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CxStages_Practices_PracticeId",
+                        column: x => x.PracticeId,
+                        principalTable: "Practices",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "DefectCategories",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    PracticeId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Name = table.Column<string>(type: "nvarchar(120)", maxLength: 120, nullable: false),
+                    Position = table.Column<int>(type: "int", nullable: false),
+                    RetiredAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DefectCategories", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_DefectCategories_Practices_PracticeId",
+                        column: x => x.PracticeId,
+                        principalTable: "Practices",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Improvements",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    PracticeId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Title = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    Description = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: true),
+                    OwnerId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: true),
+                    OwnerName = table.Column<string>(type: "nvarchar(120)", maxLength: 120, nullable: true),
+                    DueOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    Status = table.Column<int>(type: "int", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Improvements", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Improvements_Practices_PracticeId",
+                        column: x => x.PracticeId,
+                        principalTable: "Practices",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Patients",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    PracticeId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    DisplayName = table.Column<string>(type: "nvarchar(120)", maxLength: 120, nullable: false),
+                    Phone = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: true),
+                    Email = table.Column<string>(type: "nvarchar(254)", maxLength: 254, nullable: true),
+                    ExternalId = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Patients", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Patients_Practices_PracticeId",
+                        column: x => x.PracticeId,
+                        principalTable: "Practices",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PracticeMemberships",
+                columns: table => new
+                {
+                    UserId = table.Column<string>(type: "nvarchar(450)", nullable: false),
+                    PracticeId = table.Column<Guid>(type: "uniqueidentifier", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PracticeMemberships", x => new { x.UserId, x.PracticeId });
+                    table.ForeignKey(
+                        name: "FK_PracticeMemberships_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_PracticeMemberships_Practices_PracticeId",
+                        column: x => x.PracticeId,
+                        principalTable: "Practices",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ServiceDefects",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    PracticeId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    PatientId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    StageId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    CategoryId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    Severity = table.Column<int>(type: "int", nullable: false),
+                    Channel = table.Column<int>(type: "int", nullable: false),
+                    OccurredAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    Description = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: false),
+                    LoggedById = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
+                    LoggedByName = table.Column<string>(type: "nvarchar(120)", maxLength: 120, nullable: false),
+                    LoggedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ServiceDefects", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ServiceDefects_CxStages_StageId",
+                        column: x => x.StageId,
+                        principalTable: "CxStages",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_ServiceDefects_DefectCategories_CategoryId",
+                        column: x => x.CategoryId,
+                        principalTable: "DefectCategories",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_ServiceDefects_Patients_PatientId",
+                        column: x => x.PatientId,
+                        principalTable: "Patients",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_ServiceDefects_Practices_PracticeId",
+                        column: x => x.PracticeId,
+                        principalTable: "Practices",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "RecoveryCases",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    PracticeId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Year = table.Column<int>(type: "int", nullable: false),
+                    Number = table.Column<int>(type: "int", nullable: false),
+                    Reference = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
+                    DefectId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    OwnerId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: true),
+                    OwnerName = table.Column<string>(type: "nvarchar(120)", maxLength: 120, nullable: true),
+                    Status = table.Column<int>(type: "int", nullable: false),
+                    CurrentStep = table.Column<int>(type: "int", nullable: true),
+                    NextDueAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    OpenedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    FirstApologyAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    ResolvedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    ClosedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    WithdrawnAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    WithdrawReason = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
+                    LastChangedByName = table.Column<string>(type: "nvarchar(120)", maxLength: 120, nullable: false),
+                    LastChangedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    Version = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    IdempotencyKey = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    Communicate_DueAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    Communicate_SettledAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    Communicate_SkipReason = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
+                    Expedite_DueAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    Expedite_SettledAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    Expedite_SkipReason = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
+                    Extend_DueAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    Extend_SettledAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    Extend_SkipReason = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
+                    Improve_DueAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    Improve_SettledAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    Improve_SkipReason = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
+                    Respond_DueAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    Respond_SettledAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    Respond_SkipReason = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
+                    SaySorry_DueAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    SaySorry_SettledAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    SaySorry_SkipReason = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
+                    Victory_DueAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    Victory_SettledAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    Victory_SkipReason = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RecoveryCases", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_RecoveryCases_Practices_PracticeId",
+                        column: x => x.PracticeId,
+                        principalTable: "Practices",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_RecoveryCases_ServiceDefects_DefectId",
+                        column: x => x.DefectId,
+                        principalTable: "ServiceDefects",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Apologies",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    ApologisedBy = table.Column<string>(type: "nvarchar(120)", maxLength: 120, nullable: false),
+                    Method = table.Column<int>(type: "int", nullable: false),
+                    ApologisedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    CaseId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    RecordedById = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
+                    RecordedByName = table.Column<string>(type: "nvarchar(120)", maxLength: 120, nullable: false),
+                    RecordedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Apologies", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Apologies_RecoveryCases_CaseId",
+                        column: x => x.CaseId,
+                        principalTable: "RecoveryCases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Fixes",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Description = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: false),
+                    CaseId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    RecordedById = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
+                    RecordedByName = table.Column<string>(type: "nvarchar(120)", maxLength: 120, nullable: false),
+                    RecordedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Fixes", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Fixes_RecoveryCases_CaseId",
+                        column: x => x.CaseId,
+                        principalTable: "RecoveryCases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "FollowUps",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    PlannedFor = table.Column<DateOnly>(type: "date", nullable: false),
+                    Method = table.Column<int>(type: "int", nullable: false),
+                    Outcome = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
+                    OutcomeRecordedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    CaseId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    RecordedById = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
+                    RecordedByName = table.Column<string>(type: "nvarchar(120)", maxLength: 120, nullable: false),
+                    RecordedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_FollowUps", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_FollowUps_RecoveryCases_CaseId",
+                        column: x => x.CaseId,
+                        principalTable: "RecoveryCases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Gestures",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Kind = table.Column<int>(type: "int", nullable: false),
+                    Amount = table.Column<decimal>(type: "decimal(18,2)", precision: 18, scale: 2, nullable: false),
+                    Note = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
+                    State = table.Column<int>(type: "int", nullable: false),
+                    GiverRole = table.Column<int>(type: "int", nullable: false),
+                    DecidedById = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: true),
+                    DecidedByName = table.Column<string>(type: "nvarchar(120)", maxLength: 120, nullable: true),
+                    DecidedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    DeclineReason = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
+                    CaseId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    RecordedById = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
+                    RecordedByName = table.Column<string>(type: "nvarchar(120)", maxLength: 120, nullable: false),
+                    RecordedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Gestures", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Gestures_RecoveryCases_CaseId",
+                        column: x => x.CaseId,
+                        principalTable: "RecoveryCases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ImprovementLinks",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    ImprovementId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    CaseId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    RecordedById = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
+                    RecordedByName = table.Column<string>(type: "nvarchar(120)", maxLength: 120, nullable: false),
+                    RecordedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ImprovementLinks", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ImprovementLinks_Improvements_ImprovementId",
+                        column: x => x.ImprovementId,
+                        principalTable: "Improvements",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_ImprovementLinks_RecoveryCases_CaseId",
+                        column: x => x.CaseId,
+                        principalTable: "RecoveryCases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Lessons",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Text = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: false),
+                    SharedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    CaseId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    RecordedById = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
+                    RecordedByName = table.Column<string>(type: "nvarchar(120)", maxLength: 120, nullable: false),
+                    RecordedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Lessons", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Lessons_RecoveryCases_CaseId",
+                        column: x => x.CaseId,
+                        principalTable: "RecoveryCases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PatientReturns",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    ReturnedOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    Reason = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    CaseId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    RecordedById = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
+                    RecordedByName = table.Column<string>(type: "nvarchar(120)", maxLength: 120, nullable: false),
+                    RecordedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PatientReturns", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PatientReturns_RecoveryCases_CaseId",
+                        column: x => x.CaseId,
+                        principalTable: "RecoveryCases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PersonalContacts",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Method = table.Column<int>(type: "int", nullable: false),
+                    ContactedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    Summary = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: false),
+                    CaseId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    RecordedById = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
+                    RecordedByName = table.Column<string>(type: "nvarchar(120)", maxLength: 120, nullable: false),
+                    RecordedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PersonalContacts", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PersonalContacts_RecoveryCases_CaseId",
+                        column: x => x.CaseId,
+                        principalTable: "RecoveryCases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "StepSkips",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Step = table.Column<int>(type: "int", nullable: false),
+                    Reason = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: false),
+                    CaseId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    RecordedById = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
+                    RecordedByName = table.Column<string>(type: "nvarchar(120)", maxLength: 120, nullable: false),
+                    RecordedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_StepSkips", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_StepSkips_RecoveryCases_CaseId",
+                        column: x => x.CaseId,
+                        principalTable: "RecoveryCases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "TimelineEvents",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    CaseId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    ActorId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
+                    ActorName = table.Column<string>(type: "nvarchar(120)", maxLength: 120, nullable: false),
+                    Kind = table.Column<int>(type: "int", nullable: false),
+                    Step = table.Column<int>(type: "int", nullable: true),
+                    Detail = table.Column<string>(type: "nvarchar(1200)", maxLength: 1200, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_TimelineEvents", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_TimelineEvents_RecoveryCases_CaseId",
+                        column: x => x.CaseId,
+                        principalTable: "RecoveryCases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Apologies_CaseId",
+                table: "Apologies",
+                column: "CaseId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AspNetRoleClaims_RoleId",
+                table: "AspNetRoleClaims",
+                column: "RoleId");
+
+            migrationBuilder.CreateIndex(
+                name: "RoleNameIndex",
+                table: "AspNetRoles",
+                column: "NormalizedName",
+                unique: true,
+                filter: "[NormalizedName] IS NOT NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AspNetUserClaims_UserId",
+                table: "AspNetUserClaims",
+                column: "UserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AspNetUserLogins_UserId",
+                table: "AspNetUserLogins",
+                column: "UserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AspNetUserRoles_RoleId",
+                table: "AspNetUserRoles",
+                column: "RoleId");
+
+            migrationBuilder.CreateIndex(
+                name: "EmailIndex",
+                table: "AspNetUsers",
+                column: "NormalizedEmail");
+
+            migrationBuilder.CreateIndex(
+                name: "UserNameIndex",
+                table: "AspNetUsers",
+                column: "NormalizedUserName",
+                unique: true,
+                filter: "[NormalizedUserName] IS NOT NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CxStages_PracticeId_Position",
+                table: "CxStages",
+                columns: new[] { "PracticeId", "Position" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DefectCategories_PracticeId_Position",
+                table: "DefectCategories",
+                columns: new[] { "PracticeId", "Position" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Fixes_CaseId",
+                table: "Fixes",
+                column: "CaseId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FollowUps_CaseId",
+                table: "FollowUps",
+                column: "CaseId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FollowUps_PlannedFor",
+                table: "FollowUps",
+                column: "PlannedFor");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Gestures_CaseId",
+                table: "Gestures",
+                column: "CaseId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Gestures_State",
+                table: "Gestures",
+                column: "State");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ImprovementLinks_CaseId",
+                table: "ImprovementLinks",
+                column: "CaseId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ImprovementLinks_ImprovementId",
+                table: "ImprovementLinks",
+                column: "ImprovementId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Improvements_PracticeId_Status",
+                table: "Improvements",
+                columns: new[] { "PracticeId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Lessons_CaseId",
+                table: "Lessons",
+                column: "CaseId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PatientReturns_CaseId",
+                table: "PatientReturns",
+                column: "CaseId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Patients_PracticeId_DisplayName",
+                table: "Patients",
+                columns: new[] { "PracticeId", "DisplayName" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Patients_PracticeId_Email",
+                table: "Patients",
+                columns: new[] { "PracticeId", "Email" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Patients_PracticeId_Phone",
+                table: "Patients",
+                columns: new[] { "PracticeId", "Phone" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PersonalContacts_CaseId",
+                table: "PersonalContacts",
+                column: "CaseId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PracticeMemberships_PracticeId",
+                table: "PracticeMemberships",
+                column: "PracticeId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Practices_Slug",
+                table: "Practices",
+                column: "Slug",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RecoveryCases_DefectId",
+                table: "RecoveryCases",
+                column: "DefectId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RecoveryCases_PracticeId_IdempotencyKey",
+                table: "RecoveryCases",
+                columns: new[] { "PracticeId", "IdempotencyKey" },
+                unique: true,
+                filter: "[IdempotencyKey] IS NOT NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RecoveryCases_PracticeId_OpenedAt",
+                table: "RecoveryCases",
+                columns: new[] { "PracticeId", "OpenedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RecoveryCases_PracticeId_Status_NextDueAt",
+                table: "RecoveryCases",
+                columns: new[] { "PracticeId", "Status", "NextDueAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RecoveryCases_PracticeId_Year_Number",
+                table: "RecoveryCases",
+                columns: new[] { "PracticeId", "Year", "Number" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ServiceDefects_CategoryId",
+                table: "ServiceDefects",
+                column: "CategoryId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ServiceDefects_PatientId",
+                table: "ServiceDefects",
+                column: "PatientId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ServiceDefects_PracticeId_OccurredAt",
+                table: "ServiceDefects",
+                columns: new[] { "PracticeId", "OccurredAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ServiceDefects_StageId",
+                table: "ServiceDefects",
+                column: "StageId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_StepSkips_CaseId",
+                table: "StepSkips",
+                column: "CaseId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TimelineEvents_CaseId_At",
+                table: "TimelineEvents",
+                columns: new[] { "CaseId", "At" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "Apologies");
+
+            migrationBuilder.DropTable(
+                name: "AspNetRoleClaims");
+
+            migrationBuilder.DropTable(
+                name: "AspNetUserClaims");
+
+            migrationBuilder.DropTable(
+                name: "AspNetUserLogins");
+
+            migrationBuilder.DropTable(
+                name: "AspNetUserRoles");
+
+            migrationBuilder.DropTable(
+                name: "AspNetUserTokens");
+
+            migrationBuilder.DropTable(
+                name: "DataProtectionKeys");
+
+            migrationBuilder.DropTable(
+                name: "Fixes");
+
+            migrationBuilder.DropTable(
+                name: "FollowUps");
+
+            migrationBuilder.DropTable(
+                name: "Gestures");
+
+            migrationBuilder.DropTable(
+                name: "ImprovementLinks");
+
+            migrationBuilder.DropTable(
+                name: "Lessons");
+
+            migrationBuilder.DropTable(
+                name: "PatientReturns");
+
+            migrationBuilder.DropTable(
+                name: "PersonalContacts");
+
+            migrationBuilder.DropTable(
+                name: "PracticeMemberships");
+
+            migrationBuilder.DropTable(
+                name: "StepSkips");
+
+            migrationBuilder.DropTable(
+                name: "TimelineEvents");
+
+            migrationBuilder.DropTable(
+                name: "AspNetRoles");
+
+            migrationBuilder.DropTable(
+                name: "Improvements");
+
+            migrationBuilder.DropTable(
+                name: "AspNetUsers");
+
+            migrationBuilder.DropTable(
+                name: "RecoveryCases");
+
+            migrationBuilder.DropTable(
+                name: "ServiceDefects");
+
+            migrationBuilder.DropTable(
+                name: "CxStages");
+
+            migrationBuilder.DropTable(
+                name: "DefectCategories");
+
+            migrationBuilder.DropTable(
+                name: "Patients");
+
+            migrationBuilder.DropTable(
+                name: "Practices");
+        }
+    }
+}

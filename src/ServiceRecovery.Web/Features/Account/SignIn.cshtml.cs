@@ -1,0 +1,65 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using ServiceRecovery.Data;
+
+namespace ServiceRecovery.Web.Features.Account;
+
+public sealed class SignInModel(SignInManager<ApplicationUser> signIn, UserManager<ApplicationUser> users, ILogger<SignInModel> logger) : AppPageModel
+{
+    /// <summary>One message for every failure, so the page never tells whether an account exists.</summary>
+    public const string FailureMessage = "That email and password do not match an active account, or the account is locked. Try again or ask your practice manager.";
+
+    [BindProperty]
+    public InputModel Input { get; set; } = new();
+
+    [BindProperty(SupportsGet = true)]
+    public string? ReturnUrl { get; set; }
+
+    public void OnGet()
+    {
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        var user = await users.FindByEmailAsync(Input.Email.Trim());
+        if (user is { IsActive: true })
+        {
+            var result = await signIn.PasswordSignInAsync(user, Input.Password, isPersistent: false, lockoutOnFailure: true);
+            if (result.Succeeded)
+            {
+                logger.LogInformation("Sign-in succeeded for user {UserId}", user.Id);
+                return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
+            }
+
+            logger.LogWarning("Sign-in failed for user {UserId} (locked out: {LockedOut})", user.Id, result.IsLockedOut);
+        }
+        else
+        {
+            logger.LogWarning("Sign-in failed for an unknown or inactive account");
+        }
+
+        ModelState.AddModelError("", FailureMessage);
+        return Page();
+    }
+
+    public sealed class InputModel
+    {
+        [Required(ErrorMessage = "Enter your email address.")]
+        [EmailAddress(ErrorMessage = "Enter an email address like name@practice.com.au.")]
+        [MaxLength(254, ErrorMessage = "Enter an email address of at most 254 characters.")]
+        [Display(Name = "Email")]
+        public string Email { get; set; } = "";
+
+        [Required(ErrorMessage = "Enter your password.")]
+        [MaxLength(256, ErrorMessage = "Enter a password of at most 256 characters.")]
+        [DataType(DataType.Password)]
+        [Display(Name = "Password")]
+        public string Password { get; set; } = "";
+    }
+}

@@ -1,0 +1,166 @@
+using System.ComponentModel.DataAnnotations;
+using FluentValidation;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using ServiceRecovery.Data;
+using ServiceRecovery.Domain;
+using Severity = ServiceRecovery.Domain.Severity;
+using ServiceRecovery.Web.Infrastructure.Auth;
+using ServiceRecovery.Web.Infrastructure.Pipeline;
+using ServiceRecovery.Web.Infrastructure.Web;
+
+namespace ServiceRecovery.Web.Features.Defects;
+
+/// <summary>Log a defect: the 30-second form that opens a recovery case.</summary>
+public static class LogDefect
+{
+    public sealed class Command : IAppCommand<Created>
+    {
+        public Guid PracticeId { get; set; }
+
+        [Display(Name = "Patient's name")]
+        public string? PatientName { get; set; }
+
+        [Display(Name = "Phone")]
+        public string? PatientPhone { get; set; }
+
+        [Display(Name = "Email")]
+        public string? PatientEmail { get; set; }
+
+        [Display(Name = "Stage of the visit")]
+        public Guid? StageId { get; set; }
+
+        [Display(Name = "Category")]
+        public Guid? CategoryId { get; set; }
+
+        [Display(Name = "Severity")]
+        public Severity Severity { get; set; } = Severity.Moderate;
+
+        [Display(Name = "How it reached us")]
+        public DefectChannel Channel { get; set; } = DefectChannel.InPerson;
+
+        /// <summary>Wall-clock time at the practice.</summary>
+        [Display(Name = "When it happened")]
+        public DateTime? OccurredAt { get; set; }
+
+        [Display(Name = "What happened")]
+        public string? Description { get; set; }
+
+        /// <summary>Generated with the form, so a double submit or a browser retry opens one case.</summary>
+        public Guid IdempotencyKey { get; set; }
+    }
+
+    public sealed record Created(Guid CaseId, string Reference);
+
+    public sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator()
+        {
+            RuleFor(c => c.PracticeId).NotEmpty().WithMessage("Choose the practice.");
+            RuleFor(c => c.PatientName).NotEmpty().WithMessage("Enter the patient's name.")
+                .MaximumLength(Limits.Name).WithMessage($"Enter a name of at most {Limits.Name} characters.")
+                .Must(FormText.IsPrintable).WithMessage("The name contains characters that cannot be used.");
+            RuleFor(c => c.PatientPhone).Must(FormText.IsPhone!).When(c => !string.IsNullOrWhiteSpace(c.PatientPhone))
+                .WithMessage("Enter a phone number of 6 to 15 digits; spaces, +, ( ) and - are fine.");
+            RuleFor(c => c.PatientEmail).MaximumLength(Limits.Email).WithMessage($"Enter an email address of at most {Limits.Email} characters.")
+                .EmailAddress().When(c => !string.IsNullOrWhiteSpace(c.PatientEmail)).WithMessage("Enter an email address like name@example.com.");
+            RuleFor(c => c.PatientPhone).Must((c, _) => !string.IsNullOrWhiteSpace(c.PatientPhone) || !string.IsNullOrWhiteSpace(c.PatientEmail))
+                .WithMessage("Enter a phone number or an email address so we can reach the patient.");
+            RuleFor(c => c.StageId).NotEmpty().WithMessage("Choose the stage of the visit where it happened.");
+            RuleFor(c => c.Severity).IsInEnum().WithMessage("Choose a severity from the list.");
+            RuleFor(c => c.Channel).IsInEnum().WithMessage("Choose how it reached us from the list.");
+            RuleFor(c => c.OccurredAt).NotNull().WithMessage("Enter when it happened.");
+            RuleFor(c => c.Description).NotEmpty().WithMessage("Describe what happened, in the patient's words.")
+                .MaximumLength(Limits.Description).WithMessage($"Keep the description to {Limits.Description} characters.")
+                .Must(FormText.IsPrintableMultiline).WithMessage("The description contains characters that cannot be used.");
+            RuleFor(c => c.IdempotencyKey).NotEmpty().WithMessage("The form has expired; reload the page and try again.");
+        }
+    }
+
+    public sealed class Handler(AppDbContext db, ICurrentUser user, TimeProvider clock) : ICommandHandler<Command, CommandResult<Created>>
+    {
+        public async ValueTask<CommandResult<Created>> Handle(Command command, CancellationToken cancellationToken)
+        {
+            var practice = await db.Practices.Include(p => p.Stages).Include(p => p.Categories)
+                .AsSplitQuery()
+                .SingleOrDefaultAsync(p => p.Id == command.PracticeId, cancellationToken);
+            if (practice is null)
+            {
+                return CommandResult<Created>.Invalid(nameof(Command.PracticeId), "Choose one of your practices.");
+            }
+
+            var repeat = await db.Cases.AsNoTracking()
+                .Where(c => c.PracticeId == practice.Id && c.IdempotencyKey == command.IdempotencyKey)
+                .Select(c => new Created(c.Id, c.Reference))
+                .SingleOrDefaultAsync(cancellationToken);
+            if (repeat is not null)
+            {
+                return CommandResult<Created>.Ok(repeat);
+            }
+
+            var stage = practice.Stages.SingleOrDefault(s => s.Id == command.StageId && !s.IsRetired);
+            if (stage is null)
+            {
+                return CommandResult<Created>.Invalid(nameof(Command.StageId), "Choose a stage of this practice from the list.");
+            }
+
+            var category = command.CategoryId is { } categoryId ? practice.Categories.SingleOrDefault(c => c.Id == categoryId && !c.IsRetired) : null;
+            if (command.CategoryId is not null && category is null)
+            {
+                return CommandResult<Created>.Invalid(nameof(Command.CategoryId), "Choose a category of this practice from the list.");
+            }
+
+            var now = clock.GetUtcNow();
+            var locale = new PracticeLocale(practice.TimeZoneId, practice.Culture, practice.Currency);
+            var occurredAt = locale.FromLocal(command.OccurredAt!.Value);
+            if (occurredAt > now.AddMinutes(1))
+            {
+                return CommandResult<Created>.Invalid(nameof(Command.OccurredAt), "When it happened cannot be in the future.");
+            }
+
+            if (occurredAt < now.AddYears(-2))
+            {
+                return CommandResult<Created>.Invalid(nameof(Command.OccurredAt), "When it happened must be within the last two years.");
+            }
+
+            var actor = user.ToActor();
+            var patient = Patient.Create(practice.Id, command.PatientName!, command.PatientPhone, command.PatientEmail, null, now);
+            var defect = ServiceDefect.Log(practice.Id, patient.Id, stage, category, command.Severity, command.Channel, occurredAt, command.Description!, actor, now);
+            var year = locale.ToLocal(now).Year;
+            var lastNumber = await db.Cases.Where(c => c.PracticeId == practice.Id && c.Year == year).MaxAsync(c => (int?)c.Number, cancellationToken) ?? 0;
+            var recoveryCase = RecoveryCase.Open(practice, new CaseReference(year, lastNumber + 1), defect, actor, now, command.IdempotencyKey);
+
+            db.Patients.Add(patient);
+            db.Defects.Add(defect);
+            db.Cases.Add(recoveryCase);
+            return CommandResult<Created>.Ok(new Created(recoveryCase.Id, recoveryCase.Reference));
+        }
+    }
+
+    /// <summary>What the form offers: the user's practices and, for each, its current stages and categories.</summary>
+    public sealed record FormQuery : IQuery<FormOptions>;
+
+    public sealed record FormOptions(IReadOnlyList<PracticeOption> Practices);
+
+    public sealed record PracticeOption(Guid Id, string Name, PracticeLocale Locale, IReadOnlyList<Option> Stages, IReadOnlyList<Option> Categories);
+
+    public sealed record Option(Guid Id, string Name);
+
+    public sealed class FormHandler(AppDbContext db) : IQueryHandler<FormQuery, FormOptions>
+    {
+        public async ValueTask<FormOptions> Handle(FormQuery query, CancellationToken cancellationToken)
+        {
+            var practices = await db.Practices.AsNoTracking().OrderBy(p => p.Name)
+                .Select(p => new { p.Id, p.Name, p.TimeZoneId, p.Culture, p.Currency })
+                .ToListAsync(cancellationToken);
+            var stages = await db.Stages.AsNoTracking().Where(s => s.RetiredAt == null).OrderBy(s => s.Position)
+                .Select(s => new { s.PracticeId, s.Id, s.Name }).ToListAsync(cancellationToken);
+            var categories = await db.Categories.AsNoTracking().Where(c => c.RetiredAt == null).OrderBy(c => c.Position)
+                .Select(c => new { c.PracticeId, c.Id, c.Name }).ToListAsync(cancellationToken);
+            return new FormOptions(practices.Select(p => new PracticeOption(
+                p.Id, p.Name, new PracticeLocale(p.TimeZoneId, p.Culture, p.Currency),
+                stages.Where(s => s.PracticeId == p.Id).Select(s => new Option(s.Id, s.Name)).ToList(),
+                categories.Where(c => c.PracticeId == p.Id).Select(c => new Option(c.Id, c.Name)).ToList())).ToList());
+        }
+    }
+}

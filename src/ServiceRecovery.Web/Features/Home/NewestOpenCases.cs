@@ -1,0 +1,57 @@
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using ServiceRecovery.Data;
+using ServiceRecovery.Domain;
+using ServiceRecovery.Web.Infrastructure.Web;
+
+namespace ServiceRecovery.Web.Features.Home;
+
+/// <summary>The home page: the newest open cases of the user's practices, and how many are open and overdue.</summary>
+public static class NewestOpenCases
+{
+    public const int PageSize = 25;
+
+    public sealed record Query : IQuery<Result>;
+
+    public sealed record Result(IReadOnlyList<Row> Rows, int OpenCount, int OverdueCount, DateTimeOffset Now);
+
+    public sealed record Row(
+        Guid Id,
+        string Reference,
+        string PatientName,
+        string Stage,
+        Severity Severity,
+        ServiceStep? CurrentStep,
+        DateTimeOffset OpenedAt,
+        DateTimeOffset? NextDueAt,
+        string? OwnerName,
+        PracticeLocale Locale);
+
+    public sealed class Handler(AppDbContext db, TimeProvider clock) : IQueryHandler<Query, Result>
+    {
+        public async ValueTask<Result> Handle(Query query, CancellationToken cancellationToken)
+        {
+            var now = clock.GetUtcNow();
+            var open = db.Cases.AsNoTracking().Where(c => c.Status == CaseStatus.Open);
+            var rows = await (
+                    from c in open
+                    join patient in db.Patients on c.Defect.PatientId equals patient.Id
+                    join stage in db.Stages on c.Defect.StageId equals stage.Id
+                    join practice in db.Practices on c.PracticeId equals practice.Id
+                    orderby c.OpenedAt descending
+                    select new
+                    {
+                        c.Id, c.Reference, patient.DisplayName, Stage = stage.Name, c.Defect.Severity, c.CurrentStep, c.OpenedAt, c.NextDueAt, c.OwnerName,
+                        practice.TimeZoneId, practice.Culture, practice.Currency,
+                    })
+                .Take(PageSize)
+                .ToListAsync(cancellationToken);
+            var openCount = await open.CountAsync(cancellationToken);
+            var overdueCount = await open.CountAsync(c => c.NextDueAt < now, cancellationToken);
+            return new Result(
+                rows.Select(r => new Row(r.Id, r.Reference, r.DisplayName, r.Stage, r.Severity, r.CurrentStep, r.OpenedAt, r.NextDueAt, r.OwnerName,
+                    new PracticeLocale(r.TimeZoneId, r.Culture, r.Currency))).ToList(),
+                openCount, overdueCount, now);
+        }
+    }
+}

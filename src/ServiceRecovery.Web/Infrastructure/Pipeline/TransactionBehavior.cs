@@ -1,0 +1,69 @@
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using ServiceRecovery.Data;
+using ServiceRecovery.Domain;
+
+namespace ServiceRecovery.Web.Infrastructure.Pipeline;
+
+/// <summary>
+/// Innermost behaviour: runs the handler in one database transaction and commits once.
+/// A rule the domain refuses becomes a form message; a concurrent save becomes a typed conflict;
+/// a unique-key race (two new case references at once) is retried.
+/// </summary>
+public sealed class TransactionBehavior<TMessage, TResponse>(AppDbContext db, ILogger<TransactionBehavior<TMessage, TResponse>> logger)
+    : IPipelineBehavior<TMessage, TResponse>
+    where TMessage : notnull, IMessage
+    where TResponse : ICommandResult<TResponse>
+{
+    private const int Attempts = 3;
+
+    public async ValueTask<TResponse> Handle(TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            try
+            {
+                var response = await next(message, cancellationToken);
+                if (!response.Succeeded)
+                {
+                    await transaction.RollbackAsync(cancellationToken);
+                    db.ChangeTracker.Clear();
+                    return response;
+                }
+
+                await db.SaveChangesAsync(cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
+                return response;
+            }
+            catch (DomainRuleException rule)
+            {
+                await transaction.RollbackAsync(cancellationToken);
+                db.ChangeTracker.Clear();
+                return TResponse.Invalid([new FieldError("", rule.Message)]);
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                await transaction.RollbackAsync(cancellationToken);
+                db.ChangeTracker.Clear();
+                return message is ICaseCommand edit ? await ConflictFor(edit.CaseId, cancellationToken) : throw new InvalidOperationException("A concurrency conflict outside a case edit.");
+            }
+            catch (DbUpdateException) when (attempt < Attempts)
+            {
+                // Most likely two requests took the same new case number; the next attempt reads afresh.
+                logger.LogWarning("Retrying {Request} after a conflicting insert (attempt {Attempt})", typeof(TMessage).Name, attempt);
+                await transaction.RollbackAsync(cancellationToken);
+                db.ChangeTracker.Clear();
+            }
+        }
+    }
+
+    private async Task<TResponse> ConflictFor(Guid caseId, CancellationToken cancellationToken)
+    {
+        var latest = await db.Cases.AsNoTracking()
+            .Where(c => c.Id == caseId)
+            .Select(c => new { c.LastChangedByName, c.LastChangedAt })
+            .SingleOrDefaultAsync(cancellationToken);
+        return latest is null ? TResponse.NotFound() : TResponse.Conflicted(new ConcurrencyConflict(latest.LastChangedByName, latest.LastChangedAt));
+    }
+}

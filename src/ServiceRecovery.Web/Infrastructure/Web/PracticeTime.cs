@@ -1,0 +1,41 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+
+namespace ServiceRecovery.Web.Infrastructure.Web;
+
+/// <summary>Times are stored in UTC and shown in the practice's own time zone and culture.</summary>
+public sealed record PracticeLocale(string TimeZoneId, string Culture, string Currency)
+{
+    private static readonly ConcurrentDictionary<string, TimeZoneInfo> Zones = new();
+
+    public TimeZoneInfo Zone => Zones.GetOrAdd(TimeZoneId, id => TimeZoneInfo.TryFindSystemTimeZoneById(id, out var zone) ? zone : TimeZoneInfo.Utc);
+
+    public CultureInfo CultureInfo => CultureInfo.GetCultureInfo(Culture);
+
+    public DateTime ToLocal(DateTimeOffset utc) => TimeZoneInfo.ConvertTime(utc, Zone).DateTime;
+
+    /// <summary>A wall-clock time typed at the practice, as UTC. An ambiguous or skipped hour resolves to standard time.</summary>
+    public DateTimeOffset FromLocal(DateTime local)
+    {
+        var unspecified = DateTime.SpecifyKind(local, DateTimeKind.Unspecified);
+        if (Zone.IsInvalidTime(unspecified))
+        {
+            unspecified = unspecified.AddHours(1);
+        }
+
+        return new DateTimeOffset(TimeZoneInfo.ConvertTimeToUtc(unspecified, Zone), TimeSpan.Zero);
+    }
+
+    public string Format(DateTimeOffset utc) => ToLocal(utc).ToString("ddd d MMM yyyy, h:mm tt", CultureInfo);
+
+    public string FormatShort(DateTimeOffset utc) => ToLocal(utc).ToString("d MMM, h:mm tt", CultureInfo);
+
+    /// <summary>The value an &lt;input type="datetime-local"&gt; expects.</summary>
+    public string ForInput(DateTimeOffset utc) => ToLocal(utc).ToString("yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture);
+
+    public string Money(decimal amount)
+    {
+        var format = (NumberFormatInfo)CultureInfo.NumberFormat.Clone();
+        return amount.ToString("C", format);
+    }
+}
