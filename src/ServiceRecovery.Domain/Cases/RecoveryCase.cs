@@ -78,7 +78,7 @@ public sealed class RecoveryCase
     public IReadOnlyList<FollowUp> FollowUps => _followUps;
     public IReadOnlyList<PatientReturn> Returns => _returns;
     public IReadOnlyList<StepSkip> Skips => _skips;
-    public IReadOnlyList<TimelineEvent> Timeline => _timeline;
+    public IReadOnlyList<TimelineEvent> Timeline => _timeline.AsReadOnly();
 
     /// <summary>How long the patient waited for an apology, from when the defect happened.</summary>
     public TimeSpan? TimeToApology => FirstApologyAt is { } at
@@ -209,7 +209,7 @@ public sealed class RecoveryCase
     // ---- V: Victory ---------------------------------------------------------------------------
 
     /// <summary>
-    /// Empowerment: a gesture that keeps the case's given total within the giver's role limit is given
+    /// Empowerment: a gesture that keeps the case's total (given and waiting) within the giver's role limit is given
     /// at once; above it, it waits for a manager's approval.
     /// </summary>
     public Gesture GiveGesture(Actor by, GestureKind kind, decimal amount, string? note, GestureLimits limits, DateTimeOffset now)
@@ -226,7 +226,9 @@ public sealed class RecoveryCase
         }
 
         var limit = limits.For(by.Role);
-        var withinLimit = limit is null || GivenGestureTotal + amount <= limit;
+        // Gestures still waiting count too: staff cannot pass their limit while the manager is yet to decide.
+        var committed = _gestures.Where(g => g.State is GestureState.Given or GestureState.PendingApproval).Sum(g => g.Amount);
+        var withinLimit = limit is null || committed + amount <= limit;
         var gesture = new Gesture(Id, by, kind, amount,
             Guard.OptionalText(note, "Note", Limits.Reason),
             withinLimit ? GestureState.Given : GestureState.PendingApproval, now);
@@ -248,7 +250,7 @@ public sealed class RecoveryCase
 
     public void ApproveGesture(Guid gestureId, Actor manager, DateTimeOffset now)
     {
-        EnsureOpen("approve a gesture");
+        EnsureOpenOrResolved("approve a gesture");
         var gesture = FindGesture(gestureId);
         gesture.Approve(manager, now);
         Victory.MarkDone(now);
@@ -258,7 +260,7 @@ public sealed class RecoveryCase
 
     public void DeclineGesture(Guid gestureId, Actor manager, string reason, DateTimeOffset now)
     {
-        EnsureOpen("decline a gesture");
+        EnsureOpenOrResolved("decline a gesture");
         var gesture = FindGesture(gestureId);
         gesture.Decline(manager, Guard.Text(reason, "Reason", Limits.Reason), now);
         Append(manager, TimelineEventKind.GestureDeclined, ServiceStep.Victory,
@@ -450,6 +452,15 @@ public sealed class RecoveryCase
 
     private Gesture FindGesture(Guid gestureId) =>
         _gestures.SingleOrDefault(g => g.Id == gestureId) ?? throw new DomainRuleException("That gesture is not on this case.");
+
+    /// <summary>A gesture left waiting when the other steps resolved the case can still be decided.</summary>
+    private void EnsureOpenOrResolved(string action)
+    {
+        if (Status is not (CaseStatus.Open or CaseStatus.Resolved))
+        {
+            throw new DomainRuleException($"This case is {Status.Words()}, so you cannot {action}.");
+        }
+    }
 
     private void EnsureOpen(string action)
     {

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using ServiceRecovery.Data;
 using ServiceRecovery.Web.Infrastructure.Auth;
+using ServiceRecovery.Web.Seeding;
 
 namespace ServiceRecovery.Web.Infrastructure.Startup;
 
@@ -29,32 +30,41 @@ public static class DatabaseStartup
         services.AddScoped<PracticeScope>();
         services.AddScoped<IPracticeScope>(sp => sp.GetRequiredService<PracticeScope>());
         services.AddDbContext<AppDbContext>(options => options.UseServiceRecoveryDatabase(settings.Provider, connectionString));
+        services.AddHostedService<DatabaseInitialiser>();
         return services;
     }
 
-    /// <summary>Applies pending migrations (unless switched off) and, where configured, seeds the demo practice.</summary>
-    public static async Task InitialiseDatabaseAsync(this WebApplication app)
+}
+
+/// <summary>
+/// Applies pending migrations (unless switched off) and, where configured, seeds the demo practice.
+/// A hosted service, so it runs before the server accepts requests, in the app and in tests alike.
+/// </summary>
+public sealed class DatabaseInitialiser(IServiceProvider services, IConfiguration configuration, ILogger<DatabaseInitialiser> logger) : IHostedService
+{
+    public async Task StartAsync(CancellationToken cancellationToken)
     {
-        await using var scope = app.Services.CreateAsyncScope();
+        await using var scope = services.CreateAsyncScope();
         scope.ServiceProvider.GetRequiredService<PracticeScope>().LiftForSystemWork();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var settings = scope.ServiceProvider.GetRequiredService<DatabaseSettings>();
-        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("ServiceRecovery.Startup");
 
         if (settings.MigrateOnStartup)
         {
-            var pending = (await db.Database.GetPendingMigrationsAsync()).ToList();
+            var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
             if (pending.Count > 0)
             {
                 logger.LogInformation("Applying {Count} database migration(s) on {Provider}", pending.Count, settings.Provider);
-                await db.Database.MigrateAsync();
+                await db.Database.MigrateAsync(cancellationToken);
             }
         }
 
-        await Seeding.IdentitySeed.EnsureRolesAsync(scope.ServiceProvider);
-        if (app.Configuration.GetValue<bool>("Seed:DemoData") && !await db.Practices.AnyAsync())
+        await IdentitySeed.EnsureRolesAsync(scope.ServiceProvider);
+        if (configuration.GetValue<bool>("Seed:DemoData") && !await db.Practices.AnyAsync(cancellationToken))
         {
-            await scope.ServiceProvider.GetRequiredService<Seeding.DemoSeeder>().SeedAsync(app.Configuration["Seed:DemoPassword"]);
+            await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync(configuration["Seed:DemoPassword"]);
         }
     }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }

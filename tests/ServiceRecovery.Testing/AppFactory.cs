@@ -1,0 +1,74 @@
+using System.Net;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using ServiceRecovery.Data;
+using ServiceRecovery.Web.Infrastructure.Auth;
+
+namespace ServiceRecovery.Testing;
+
+/// <summary>
+/// The real app, configured as in production but on its own SQLite file in a fresh folder (or on the
+/// SQL Server given). With <c>realPort</c> it listens on a loopback port, for browser tests.
+/// </summary>
+public sealed class AppFactory(DatabaseProvider provider = DatabaseProvider.Sqlite, string? connectionString = null, bool realPort = false)
+    : WebApplicationFactory<Program>
+{
+    public string DataFolder { get; } = Path.Combine(Path.GetTempPath(), "servicerecovery-tests", Guid.NewGuid().ToString("N"));
+
+    /// <summary>The base address on a real port, when started with one.</summary>
+    public Uri? ServerAddress { get; private set; }
+
+    public TestWorld World { get; private set; } = null!;
+
+    /// <summary>Starts the app (migrating its database) and creates the test practices and accounts.</summary>
+    public async Task StartAsync()
+    {
+        if (realPort)
+        {
+            UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
+            StartServer();
+            var addresses = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!;
+            ServerAddress = new Uri(addresses.Addresses.First());
+        }
+        else
+        {
+            _ = Server;
+        }
+
+        World = await TestWorld.CreateAsync(Services);
+    }
+
+    /// <summary>Runs work against the database with the practice filter lifted, as start-up code does.</summary>
+    public async Task<T> WithDbAsync<T>(Func<AppDbContext, Task<T>> work)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<PracticeScope>().LiftForSystemWork();
+        return await work(scope.ServiceProvider.GetRequiredService<AppDbContext>());
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("App:DataFolder", DataFolder);
+        builder.UseSetting("Database:Provider", provider.ToString());
+        builder.UseSetting("ConnectionStrings:ServiceRecovery", connectionString ?? "");
+        builder.UseSetting("Seed:DemoData", "false");
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(DataFolder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A log file may still be held open for a moment; the OS cleans temp folders.
+        }
+    }
+}
