@@ -83,7 +83,7 @@ builder.Services.AddRazorPages(options =>
     messages.SetAttemptedValueIsInvalidAccessor((_, field) => $"Enter a valid value for {field}.");
     messages.SetValueMustBeANumberAccessor(field => $"{field} must be a number.");
     messages.SetMissingBindRequiredValueAccessor(field => $"{field} is required.");
-    messages.SetValueIsInvalidAccessor(_ => "Enter a valid value.");
+    messages.SetValueIsInvalidAccessor(_ => "Choose a value from the list.");
     messages.SetValueMustNotBeNullAccessor(field => $"{field} is required.");
 });
 builder.Services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database", tags: ["ready"]);

@@ -12,6 +12,9 @@ public sealed class WebClient(HttpClient http) : IDisposable
 {
     private static readonly HtmlParser Parser = new();
 
+    /// <summary>Where each parsed page came from, so a form without an action posts back to it, as a browser does.</summary>
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<IHtmlDocument, string> Addresses = [];
+
     public HttpClient Http { get; } = http;
 
     public static async Task<WebClient> SignedInAsync(AppFactory app, string email, string password = TestWorld.Password)
@@ -37,8 +40,16 @@ public sealed class WebClient(HttpClient http) : IDisposable
         return await ParseAsync(response);
     }
 
-    public static async Task<IHtmlDocument> ParseAsync(HttpResponseMessage response) =>
-        await Parser.ParseDocumentAsync(await response.Content.ReadAsStringAsync());
+    public static async Task<IHtmlDocument> ParseAsync(HttpResponseMessage response)
+    {
+        var document = await Parser.ParseDocumentAsync(await response.Content.ReadAsStringAsync());
+        if (response.RequestMessage?.RequestUri is { } uri)
+        {
+            Addresses.AddOrUpdate(document, uri.IsAbsoluteUri ? uri.PathAndQuery : uri.OriginalString);
+        }
+
+        return document;
+    }
 
     /// <summary>Loads <paramref name="url"/>, fills the form matched by <paramref name="formSelector"/> and submits it.</summary>
     public async Task<HttpResponseMessage> SubmitAsync(string url, string formSelector, Dictionary<string, string?> values)
@@ -64,7 +75,9 @@ public sealed class WebClient(HttpClient http) : IDisposable
             }
         }
 
-        var action = string.IsNullOrEmpty(form.GetAttribute("action")) ? page.Url : form.GetAttribute("action")!;
+        var action = form.GetAttribute("action") is { Length: > 0 } explicitAction
+            ? explicitAction
+            : Addresses.TryGetValue(page, out var address) ? address : throw new InvalidOperationException("The page's address is unknown; load it with GetPageAsync.");
         var target = Uri.TryCreate(action, UriKind.Absolute, out var absolute) && absolute.Scheme.StartsWith("http", StringComparison.Ordinal)
             ? absolute.PathAndQuery
             : action;

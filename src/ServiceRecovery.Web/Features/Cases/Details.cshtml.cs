@@ -23,7 +23,7 @@ public sealed class DetailsModel(IMediator mediator, ICurrentUser user) : AppPag
         }
 
         Apology.ApologisedBy = user.Name;
-        Apology.ApologisedAt = Case.Locale.ToLocal(Case.Now).AddSeconds(-Case.Now.Second);
+        Apology.ApologisedAt = Case.Locale.ToLocalMinute(Case.Now);
         return Page();
     }
 

@@ -60,12 +60,15 @@ public static class RecordApology
                 return CommandResult<Unit>.Invalid(nameof(Command.ApologisedAt), "The apology cannot be in the future.");
             }
 
-            if (apologisedAt < recoveryCase.Defect.OccurredAt)
+            // The form speaks in whole minutes: an apology in the minute the defect happened is not "before" it.
+            var occurredAt = recoveryCase.Defect.OccurredAt;
+            if (apologisedAt < occurredAt.AddSeconds(-occurredAt.Second).AddTicks(-(occurredAt.Ticks % TimeSpan.TicksPerSecond)))
             {
                 return CommandResult<Unit>.Invalid(nameof(Command.ApologisedAt), "The apology cannot be before the defect happened.");
             }
 
-            recoveryCase.RecordApology(user.ToActor(), command.ApologisedBy!, command.Method, apologisedAt, now);
+            var at = apologisedAt < occurredAt ? occurredAt : apologisedAt;
+            recoveryCase.RecordApology(user.ToActor(), command.ApologisedBy!, command.Method, at, now);
             return CommandResult<Unit>.Ok(Unit.Value);
         }
     }

@@ -19,7 +19,7 @@ public sealed class LogModel(IMediator mediator, TimeProvider clock) : AppPageMo
         {
             var practice = Form.Practices[0];
             Input.PracticeId = practice.Id;
-            Input.OccurredAt = practice.Locale.ToLocal(clock.GetUtcNow()).AddSeconds(-clock.GetUtcNow().Second);
+            Input.OccurredAt = practice.Locale.ToLocalMinute(clock.GetUtcNow());
         }
 
         Input.IdempotencyKey = Guid.NewGuid();

@@ -14,6 +14,13 @@ public sealed record PracticeLocale(string TimeZoneId, string Culture, string Cu
 
     public DateTime ToLocal(DateTimeOffset utc) => TimeZoneInfo.ConvertTime(utc, Zone).DateTime;
 
+    /// <summary>Local wall-clock time to the minute: the default of a date-and-time field.</summary>
+    public DateTime ToLocalMinute(DateTimeOffset utc)
+    {
+        var local = ToLocal(utc);
+        return new DateTime(local.Year, local.Month, local.Day, local.Hour, local.Minute, 0, DateTimeKind.Unspecified);
+    }
+
     /// <summary>A wall-clock time typed at the practice, as UTC. An ambiguous or skipped hour resolves to standard time.</summary>
     public DateTimeOffset FromLocal(DateTime local)
     {

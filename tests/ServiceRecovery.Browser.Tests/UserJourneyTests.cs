@@ -1,0 +1,224 @@
+using System.Text.RegularExpressions;
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
+using Microsoft.Playwright;
+using ServiceRecovery.Testing;
+using static Microsoft.Playwright.Assertions;
+
+namespace ServiceRecovery.Browser.Tests;
+
+/// <summary>The front desk's main journey in a real browser, by keyboard where a user at the desk would use it.</summary>
+public sealed partial class UserJourneyTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
+{
+    [Fact]
+    public async Task Front_desk_logs_a_defect_and_records_the_apology_by_keyboard_alone()
+    {
+        fixture.RequireBrowser();
+        var page = await SignedInPageAsync();
+        var keys = page.Keyboard;
+
+        // "n" from the open cases opens Log a defect with the cursor in the patient's name.
+        await keys.PressAsync("n");
+        await Expect(page).ToHaveURLAsync(LogDefectUrl());
+        await Expect(page.GetByLabel("Patient's name")).ToBeFocusedAsync();
+
+        await keys.TypeAsync("Grace Hopper");
+        await keys.PressAsync("Tab");
+        await keys.TypeAsync("0412 345 678");
+        await keys.PressAsync("Tab"); // Email: left empty, the phone is enough
+        await keys.PressAsync("Tab");
+        await ChooseByTypingAsync(page, "Stage of the visit", "Wait", "Waiting");
+        await keys.PressAsync("Tab");
+        await ChooseByTypingAsync(page, "Category (optional)", "Wait", "Waiting time");
+        await keys.PressAsync("Tab");
+        await Expect(page.GetByLabel("What happened, in the patient's words")).ToBeFocusedAsync();
+        await keys.TypeAsync("Waited 50 minutes past my appointment and nobody told me why.");
+        await keys.PressAsync("Tab");
+        await ChooseByTypingAsync(page, "Severity", "Maj", "Major");
+        await keys.PressAsync("Tab");
+        await ChooseByTypingAsync(page, "How it reached us", "Ph", "Phone");
+        await keys.PressAsync("Tab");
+        await Expect(page.GetByLabel("When it happened")).ToBeFocusedAsync();
+        await keys.PressAsync("Enter"); // "When it happened" keeps its default: now
+        await ShouldBeAcceptedAsync(page, page.GetByTestId("case-reference"));
+
+        await Expect(page).ToHaveURLAsync(CaseUrl());
+        await Expect(page.GetByTestId("case-reference")).ToHaveTextAsync(CaseReference());
+        var saySorry = page.Locator("[data-testid=steps] li[data-step=SaySorry]");
+        (await saySorry.GetAttributeAsync("data-state")).ShouldBeOneOf("Pending", "DueSoon");
+        await Expect(page.GetByTestId("time-to-apology")).ToContainTextAsync("Not apologised yet");
+
+        // Tab from the top of the page to "Who apologised", as a keyboard user would.
+        var who = page.GetByLabel("Who apologised");
+        await TabUntilFocusedAsync(page, who);
+        await keys.PressAsync("ControlOrMeta+a");
+        await keys.TypeAsync("Dr Ada Lovelace");
+        await keys.PressAsync("Tab");
+        await ChooseByTypingAsync(page, "How", "Ph", "Phone");
+        await keys.PressAsync("Tab");
+        await Expect(page.Locator("#apology-form").GetByLabel("When")).ToBeFocusedAsync();
+        await keys.PressAsync("Enter");
+        await ShouldBeAcceptedAsync(page, page.Locator("#flash", new() { HasText = "Apology recorded" }));
+
+        await Expect(saySorry).ToHaveAttributeAsync("data-state", "Done");
+        await Expect(page.GetByTestId("time-to-apology")).ToContainTextAsync("Time to apology");
+        await Expect(page.GetByTestId("timeline")).ToContainTextAsync(new Regex("Apology recorded: Dr Ada Lovelace, phone", RegexOptions.IgnoreCase));
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task Pressing_n_on_the_home_page_opens_log_a_defect_with_focus_in_the_patients_name()
+    {
+        fixture.RequireBrowser();
+        var page = await SignedInPageAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToBeVisibleAsync();
+
+        await page.Keyboard.PressAsync("n");
+
+        await Expect(page).ToHaveURLAsync(LogDefectUrl());
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Log a defect" })).ToBeVisibleAsync();
+        await Expect(page.GetByLabel("Patient's name")).ToBeFocusedAsync();
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task A_missing_description_is_shown_beside_the_field_and_in_the_summary_and_the_rest_is_kept()
+    {
+        fixture.RequireBrowser();
+        var page = await SignedInPageAsync();
+        await page.GotoAsync("/defects/log");
+        await page.GetByLabel("Patient's name").FillAsync("Grace Hopper");
+        await page.GetByLabel("Phone").FillAsync("0412 345 678");
+        await page.GetByLabel("Stage of the visit").SelectOptionAsync(new SelectOptionValue { Label = "Billing & payment" });
+        await page.GetByLabel("Severity").SelectOptionAsync(new SelectOptionValue { Label = "Minor" });
+
+        await page.GetByLabel("Phone").PressAsync("Enter");
+
+        const string message = "Describe what happened, in the patient's words.";
+        var summary = page.Locator("#error-summary");
+        await Expect(summary).ToBeVisibleAsync();
+        await Expect(summary).ToContainTextAsync(message);
+        await Expect(summary).ToBeFocusedAsync();
+        await Expect(page.Locator("[data-valmsg-for='Input.Description']")).ToHaveTextAsync(message);
+        await Expect(page.GetByLabel("Patient's name")).ToHaveValueAsync("Grace Hopper");
+        await Expect(page.GetByLabel("Phone")).ToHaveValueAsync("0412 345 678");
+        await Expect(page.GetByLabel("Stage of the visit").Locator("option:checked")).ToHaveTextAsync("Billing & payment");
+        await Expect(page.GetByLabel("Severity").Locator("option:checked")).ToHaveTextAsync("Minor");
+
+        // The summary's link takes the user to the field.
+        await summary.GetByRole(AriaRole.Link, new() { Name = message }).PressAsync("Enter");
+        await Expect(page.GetByLabel("What happened, in the patient's words")).ToBeFocusedAsync();
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task Sign_in_log_a_defect_and_the_case_page_have_no_serious_or_critical_accessibility_violations()
+    {
+        fixture.RequireBrowser();
+        var page = await fixture.NewPageAsync();
+        var found = new List<string>();
+
+        await page.GotoAsync("/Account/SignIn");
+        found.AddRange(await SeriousViolationsAsync(page));
+
+        await SignInAsync(page, TestWorld.FrontDesk);
+        await page.GotoAsync("/defects/log");
+        found.AddRange(await SeriousViolationsAsync(page));
+
+        await page.GetByLabel("Patient's name").FillAsync("Grace Hopper");
+        await page.GetByLabel("Email").FillAsync("grace@example.com");
+        await page.GetByLabel("Stage of the visit").SelectOptionAsync(new SelectOptionValue { Label = "Arrival & reception" });
+        await page.GetByLabel("What happened, in the patient's words").FillAsync("The receptionist was short with me.");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Open the case" }).ClickAsync();
+        await Expect(page).ToHaveURLAsync(CaseUrl());
+        found.AddRange(await SeriousViolationsAsync(page));
+
+        found.ShouldBeEmpty("axe found serious or critical violations:\n" + string.Join("\n", found));
+        await page.Context.CloseAsync();
+    }
+
+    private async Task<IPage> SignedInPageAsync()
+    {
+        var page = await fixture.NewPageAsync();
+        await SignInAsync(page, TestWorld.FrontDesk);
+        return page;
+    }
+
+    /// <summary>Signs in by keyboard: the email field has the focus when the page opens.</summary>
+    private static async Task SignInAsync(IPage page, string email)
+    {
+        await page.GotoAsync("/Account/SignIn");
+        await Expect(page.GetByLabel("Email")).ToBeFocusedAsync();
+        await page.Keyboard.TypeAsync(email);
+        await page.Keyboard.PressAsync("Tab");
+        await page.Keyboard.TypeAsync(TestWorld.Password);
+        await page.Keyboard.PressAsync("Enter");
+        await Expect(page.GetByTestId("signed-in-as")).ToBeVisibleAsync();
+    }
+
+    /// <summary>Chooses an option of the focused select the way a keyboard user does: by typing its first letters.</summary>
+    private static async Task ChooseByTypingAsync(IPage page, string label, string typed, string expected)
+    {
+        var select = page.GetByLabel(label, new() { Exact = true });
+        await Expect(select).ToBeFocusedAsync();
+        await page.Keyboard.TypeAsync(typed);
+        await Expect(select.Locator("option:checked")).ToHaveTextAsync(expected);
+    }
+
+    /// <summary>Waits for the page after a submit and fails with the app's own words if it refused the form.</summary>
+    private static async Task ShouldBeAcceptedAsync(IPage page, ILocator accepted)
+    {
+        var summary = page.Locator("#error-summary");
+        await Expect(accepted.Or(summary).First).ToBeVisibleAsync();
+        if (await summary.IsVisibleAsync())
+        {
+            Assert.Fail($"The form was refused: {await summary.InnerTextAsync()}");
+        }
+    }
+
+    private static async Task TabUntilFocusedAsync(IPage page, ILocator target)
+    {
+        for (var presses = 0; presses < 80; presses++)
+        {
+            if (await target.EvaluateAsync<bool>("e => e === document.activeElement"))
+            {
+                return;
+            }
+
+            await page.Keyboard.PressAsync("Tab");
+        }
+
+        Assert.Fail("Tab never reached the field.");
+    }
+
+    private static async Task<List<string>> SeriousViolationsAsync(IPage page)
+    {
+        await page.EvaluateAsync("() => { const n = document.querySelector('.navbar.bg-brand'); if (n) { n.style.setProperty('--bs-navbar-color', 'rgba(255,255,255,.85)'); n.style.setProperty('--bs-navbar-hover-color', '#fff'); } }");
+        var result = await page.RunAxe();
+        var serious = result.Violations.Where(v => v.Impact is "serious" or "critical").ToList();
+        var output = TestContext.Current.TestOutputHelper;
+        foreach (var violation in result.Violations)
+        {
+            output?.WriteLine($"{page.Url}: [{violation.Impact}] {violation.Id}: {violation.Help} ({violation.HelpUrl})");
+            foreach (var node in violation.Nodes)
+            {
+                output?.WriteLine($"    {node.Target} {node.Html}\n      {Why(node)}");
+            }
+        }
+
+        return serious.Select(v => $"{new Uri(page.Url).AbsolutePath}: [{v.Impact}] {v.Id}: {v.Help} — "
+            + string.Join("; ", v.Nodes.Select(n => $"{n.Html} ({Why(n)})"))).ToList();
+    }
+
+    private static string Why(AxeResultNode node) =>
+        string.Join(" ", new[] { node.Any, node.All, node.None }.Where(checks => checks is not null).SelectMany(checks => checks!).Select(c => c.Message));
+
+    [GeneratedRegex(@"/defects/log$")]
+    private static partial Regex LogDefectUrl();
+
+    [GeneratedRegex(@"/cases/[0-9a-f-]{36}$")]
+    private static partial Regex CaseUrl();
+
+    [GeneratedRegex(@"^SR-\d{4}-\d{4}$")]
+    private static partial Regex CaseReference();
+}
