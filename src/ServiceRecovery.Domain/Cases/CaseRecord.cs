@@ -19,4 +19,16 @@ public abstract class CaseRecord
     public string RecordedById { get; private set; } = "";
     public string RecordedByName { get; private set; } = "";
     public DateTimeOffset RecordedAt { get; private set; }
+
+    /// <summary>
+    /// Set on a correction: the record it replaces. The replaced record stays, so the case shows both
+    /// what was first written and what it was corrected to.
+    /// </summary>
+    public Guid? CorrectsId { get; private set; }
+
+    protected T AsCorrectionOf<T>(T correction) where T : CaseRecord
+    {
+        correction.CorrectsId = Id;
+        return correction;
+    }
 }

@@ -366,6 +366,49 @@ public sealed class RecoveryCase
         return patientReturn;
     }
 
+    // ---- Corrections ---------------------------------------------------------------------------
+
+    /// <summary>True when a later record corrects this one. The corrected record stays on the case.</summary>
+    public bool IsCorrected(CaseRecord record) =>
+        _fixes.Any(r => r.CorrectsId == record.Id) || _contacts.Any(r => r.CorrectsId == record.Id) || _lessons.Any(r => r.CorrectsId == record.Id);
+
+    /// <summary>
+    /// Corrects the wording of a fix, a personal contact or a lesson. Nothing is undone silently: the
+    /// correction is a new record and a timeline event, and the original stays visible beside it.
+    /// </summary>
+    public CaseRecord CorrectRecord(Guid recordId, string text, Actor by, DateTimeOffset now)
+    {
+        EnsureOpen("correct a record");
+        CaseRecord? original = _fixes.SingleOrDefault(r => r.Id == recordId)
+            ?? (CaseRecord?)_contacts.SingleOrDefault(r => r.Id == recordId)
+            ?? _lessons.SingleOrDefault(r => r.Id == recordId);
+        if (original is null)
+        {
+            throw new DomainRuleException("That record is not on this case, or it cannot be corrected.");
+        }
+
+        if (IsCorrected(original))
+        {
+            throw new DomainRuleException("That record has already been corrected; correct the latest version.");
+        }
+
+        (CaseRecord correction, ServiceStep step, string what) = original switch
+        {
+            Fix fix => ((CaseRecord)Add(_fixes, fix.Corrected(by, Guard.Text(text, "What was done", Limits.Description), now)), ServiceStep.ExpediteSolutions, "Fix"),
+            PersonalContact contact => ((CaseRecord)Add(_contacts, contact.Corrected(by, Guard.Text(text, "Summary", Limits.Description), now)), ServiceStep.Respond, "Personal contact"),
+            Lesson lesson => ((CaseRecord)Add(_lessons, lesson.Corrected(by, Guard.Text(text, "Lesson", Limits.Reason), now)), ServiceStep.CommunicateResults, "Lesson"),
+            _ => throw new DomainRuleException("That record cannot be corrected."),
+        };
+        Append(by, TimelineEventKind.RecordCorrected, step, $"{what} corrected; the earlier wording stays on the case", now);
+        return correction;
+    }
+
+    private static T Add<T>(List<T> records, T record)
+    {
+        records.Add(record);
+        return record;
+    }
+
     // ---- Skipping and the life of the case ----------------------------------------------------
 
     public void Skip(ServiceStep step, string reason, Actor by, DateTimeOffset now)

@@ -29,6 +29,8 @@ public sealed class Fix : CaseRecord
         => Description = description;
 
     public string Description { get; private set; } = "";
+
+    internal Fix Corrected(Actor by, string description, DateTimeOffset now) => AsCorrectionOf(new Fix(CaseId, by, description, now));
 }
 
 /// <summary>Respond: a personal contact with the patient.</summary>
@@ -47,6 +49,9 @@ public sealed class PersonalContact : CaseRecord
     public ContactMethod Method { get; private set; }
     public DateTimeOffset ContactedAt { get; private set; }
     public string Summary { get; private set; } = "";
+
+    internal PersonalContact Corrected(Actor by, string summary, DateTimeOffset now) =>
+        AsCorrectionOf(new PersonalContact(CaseId, by, Method, ContactedAt, summary, now));
 }
 
 /// <summary>Implement improvements: this case is served by a practice improvement.</summary>
@@ -71,6 +76,9 @@ public sealed class Lesson : CaseRecord
     public DateOnly? SharedOn { get; private set; }
 
     internal void MarkShared(DateOnly huddleDate) => SharedOn ??= huddleDate;
+
+    internal Lesson Corrected(Actor by, string text, DateTimeOffset now) =>
+        AsCorrectionOf(new Lesson(CaseId, by, text, now) { SharedOn = SharedOn });
 }
 
 /// <summary>Extend the outcome: a planned follow-up and, later, how it went.</summary>

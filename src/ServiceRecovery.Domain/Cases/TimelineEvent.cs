@@ -51,4 +51,5 @@ public enum TimelineEventKind
     Closed,
     Reopened,
     Withdrawn,
+    RecordCorrected,
 }

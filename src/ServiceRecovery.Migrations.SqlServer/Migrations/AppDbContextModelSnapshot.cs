@@ -282,6 +282,9 @@ namespace ServiceRecovery.Migrations.SqlServer.Migrations
                     b.Property<Guid>("CaseId")
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<Guid?>("CorrectsId")
+                        .HasColumnType("uniqueidentifier");
+
                     b.Property<int>("Method")
                         .HasColumnType("int");
 
@@ -365,6 +368,9 @@ namespace ServiceRecovery.Migrations.SqlServer.Migrations
                     b.Property<Guid>("CaseId")
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<Guid?>("CorrectsId")
+                        .HasColumnType("uniqueidentifier");
+
                     b.Property<string>("Description")
                         .IsRequired()
                         .HasMaxLength(4000)
@@ -396,6 +402,9 @@ namespace ServiceRecovery.Migrations.SqlServer.Migrations
                         .HasColumnType("uniqueidentifier");
 
                     b.Property<Guid>("CaseId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid?>("CorrectsId")
                         .HasColumnType("uniqueidentifier");
 
                     b.Property<int>("Method")
@@ -443,6 +452,9 @@ namespace ServiceRecovery.Migrations.SqlServer.Migrations
                         .HasColumnType("decimal(18,2)");
 
                     b.Property<Guid>("CaseId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid?>("CorrectsId")
                         .HasColumnType("uniqueidentifier");
 
                     b.Property<DateTimeOffset?>("DecidedAt")
@@ -544,6 +556,9 @@ namespace ServiceRecovery.Migrations.SqlServer.Migrations
                     b.Property<Guid>("CaseId")
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<Guid?>("CorrectsId")
+                        .HasColumnType("uniqueidentifier");
+
                     b.Property<Guid>("ImprovementId")
                         .HasColumnType("uniqueidentifier");
 
@@ -575,6 +590,9 @@ namespace ServiceRecovery.Migrations.SqlServer.Migrations
                         .HasColumnType("uniqueidentifier");
 
                     b.Property<Guid>("CaseId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid?>("CorrectsId")
                         .HasColumnType("uniqueidentifier");
 
                     b.Property<DateTimeOffset>("RecordedAt")
@@ -652,6 +670,9 @@ namespace ServiceRecovery.Migrations.SqlServer.Migrations
                     b.Property<Guid>("CaseId")
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<Guid?>("CorrectsId")
+                        .HasColumnType("uniqueidentifier");
+
                     b.Property<string>("Reason")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -690,6 +711,9 @@ namespace ServiceRecovery.Migrations.SqlServer.Migrations
 
                     b.Property<DateTimeOffset>("ContactedAt")
                         .HasColumnType("datetimeoffset");
+
+                    b.Property<Guid?>("CorrectsId")
+                        .HasColumnType("uniqueidentifier");
 
                     b.Property<int>("Method")
                         .HasColumnType("int");
@@ -1060,6 +1084,9 @@ namespace ServiceRecovery.Migrations.SqlServer.Migrations
                         .HasColumnType("uniqueidentifier");
 
                     b.Property<Guid>("CaseId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid?>("CorrectsId")
                         .HasColumnType("uniqueidentifier");
 
                     b.Property<string>("Reason")

@@ -269,6 +269,9 @@ namespace ServiceRecovery.Migrations.Sqlite.Migrations
                     b.Property<Guid>("CaseId")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("CorrectsId")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Method")
                         .HasColumnType("INTEGER");
 
@@ -352,6 +355,9 @@ namespace ServiceRecovery.Migrations.Sqlite.Migrations
                     b.Property<Guid>("CaseId")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("CorrectsId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Description")
                         .IsRequired()
                         .HasMaxLength(4000)
@@ -383,6 +389,9 @@ namespace ServiceRecovery.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("CorrectsId")
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Method")
@@ -430,6 +439,9 @@ namespace ServiceRecovery.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("CorrectsId")
                         .HasColumnType("TEXT");
 
                     b.Property<long?>("DecidedAt")
@@ -531,6 +543,9 @@ namespace ServiceRecovery.Migrations.Sqlite.Migrations
                     b.Property<Guid>("CaseId")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("CorrectsId")
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("ImprovementId")
                         .HasColumnType("TEXT");
 
@@ -562,6 +577,9 @@ namespace ServiceRecovery.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("CorrectsId")
                         .HasColumnType("TEXT");
 
                     b.Property<long>("RecordedAt")
@@ -639,6 +657,9 @@ namespace ServiceRecovery.Migrations.Sqlite.Migrations
                     b.Property<Guid>("CaseId")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("CorrectsId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Reason")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -677,6 +698,9 @@ namespace ServiceRecovery.Migrations.Sqlite.Migrations
 
                     b.Property<long>("ContactedAt")
                         .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("CorrectsId")
+                        .HasColumnType("TEXT");
 
                     b.Property<int>("Method")
                         .HasColumnType("INTEGER");
@@ -1046,6 +1070,9 @@ namespace ServiceRecovery.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("CorrectsId")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Reason")

@@ -5,15 +5,45 @@ using ServiceRecovery.Web.Infrastructure.Pipeline;
 
 namespace ServiceRecovery.Web.Features.Cases;
 
+/// <summary>
+/// The case page: the defect, the seven steps with a form for each, the case's life, and the timeline.
+/// Every form posts the case version it was built from (field "Version"), so a stale form cannot overwrite.
+/// </summary>
 public sealed class DetailsModel(IMediator mediator, ICurrentUser user) : AppPageModel
 {
     public CaseDetails.View Case { get; private set; } = null!;
 
+    /// <summary>The version the submitted form was built from.</summary>
     [BindProperty]
-    public RecordApology.Command Apology { get; set; } = new();
+    public Guid Version { get; set; }
+
+    [BindProperty] public RecordApology.Command Apology { get; set; } = new();
+    [BindProperty] public RecordFix.Command Fix { get; set; } = new();
+    [BindProperty] public RecordContact.Command Contact { get; set; } = new();
+    [BindProperty] public GiveGesture.Command Gesture { get; set; } = new();
+    [BindProperty] public DecideGesture.Command Decision { get; set; } = new();
+    [BindProperty] public LinkImprovement.Command Improvement { get; set; } = new();
+    [BindProperty] public RecordLesson.Command Lesson { get; set; } = new();
+    [BindProperty] public MarkLessonShared.Command Shared { get; set; } = new();
+    [BindProperty] public PlanFollowUp.Command FollowUp { get; set; } = new();
+    [BindProperty] public RecordFollowUpOutcome.Command FollowUpOutcome { get; set; } = new();
+    [BindProperty] public RecordReturn.Command Return { get; set; } = new();
+    [BindProperty] public SkipStep.Command Skip { get; set; } = new();
+    [BindProperty] public AssignOwner.Command Owner { get; set; } = new();
+    [BindProperty] public WithdrawCase.Command Withdraw { get; set; } = new();
+    [BindProperty] public CloseCase.Command Close { get; set; } = new();
+    [BindProperty] public ReopenCase.Command Reopen { get; set; } = new();
+    [BindProperty] public CorrectRecord.Command Correct { get; set; } = new();
 
     /// <summary>Set when the user's save lost a race: shown above the fresh data, with their input kept.</summary>
     public ConcurrencyConflict? Conflict { get; private set; }
+
+    /// <summary>The form that failed, so the page can open its section.</summary>
+    public string? FailedForm { get; private set; }
+
+    /// <summary>Wording a user typed into a correction form survives a failed submit; otherwise the record's own text.</summary>
+    public string CorrectionText(Guid recordId, string current) =>
+        Correct.RecordId == recordId && Correct.Text is { } typed ? typed : current;
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
     {
@@ -22,17 +52,45 @@ public sealed class DetailsModel(IMediator mediator, ICurrentUser user) : AppPag
             return NotFound();
         }
 
+        var now = Case.Locale.ToLocalMinute(Case.Now);
         Apology.ApologisedBy = user.Name;
-        Apology.ApologisedAt = Case.Locale.ToLocalMinute(Case.Now);
+        Apology.ApologisedAt = now;
+        Contact.ContactedAt = now;
+        Shared.HuddleDate = Case.Today;
+        Return.ReturnedOn = Case.Today;
+        FollowUp.PlannedFor = Case.Today.AddDays(7);
+        Owner.OwnerId = Case.Case.OwnerId;
         return Page();
     }
 
-    public async Task<IActionResult> OnPostApologyAsync(Guid id, CancellationToken cancellationToken)
+    public Task<IActionResult> OnPostApologyAsync(Guid id, CancellationToken ct) => SendAsync(id, Apology, nameof(Apology), "Apology recorded.", ct);
+    public Task<IActionResult> OnPostFixAsync(Guid id, CancellationToken ct) => SendAsync(id, Fix, nameof(Fix), "Fix recorded.", ct);
+    public Task<IActionResult> OnPostContactAsync(Guid id, CancellationToken ct) => SendAsync(id, Contact, nameof(Contact), "Personal contact recorded.", ct);
+    public Task<IActionResult> OnPostGestureAsync(Guid id, CancellationToken ct) => SendAsync(id, Gesture, nameof(Gesture), "Gesture recorded.", ct);
+    public Task<IActionResult> OnPostDecisionAsync(Guid id, CancellationToken ct) =>
+        SendAsync(id, Decision, nameof(Decision), Decision.Approve ? "Gesture approved." : "Gesture declined.", ct);
+    public Task<IActionResult> OnPostImprovementAsync(Guid id, CancellationToken ct) => SendAsync(id, Improvement, nameof(Improvement), "Improvement linked.", ct);
+    public Task<IActionResult> OnPostLessonAsync(Guid id, CancellationToken ct) => SendAsync(id, Lesson, nameof(Lesson), "Lesson recorded.", ct);
+    public Task<IActionResult> OnPostSharedAsync(Guid id, CancellationToken ct) => SendAsync(id, Shared, nameof(Shared), "Lesson marked as shared at the huddle.", ct);
+    public Task<IActionResult> OnPostFollowUpAsync(Guid id, CancellationToken ct) => SendAsync(id, FollowUp, nameof(FollowUp), "Follow-up planned.", ct);
+    public Task<IActionResult> OnPostFollowUpOutcomeAsync(Guid id, CancellationToken ct) => SendAsync(id, FollowUpOutcome, nameof(FollowUpOutcome), "Follow-up outcome recorded.", ct);
+    public Task<IActionResult> OnPostReturnAsync(Guid id, CancellationToken ct) => SendAsync(id, Return, nameof(Return), "Patient's return recorded.", ct);
+    public Task<IActionResult> OnPostSkipAsync(Guid id, CancellationToken ct) => SendAsync(id, Skip, nameof(Skip), "Step skipped.", ct);
+    public Task<IActionResult> OnPostOwnerAsync(Guid id, CancellationToken ct) => SendAsync(id, Owner, nameof(Owner), "Owner changed.", ct);
+    public Task<IActionResult> OnPostWithdrawAsync(Guid id, CancellationToken ct) => SendAsync(id, Withdraw, nameof(Withdraw), "Case withdrawn.", ct);
+    public Task<IActionResult> OnPostCloseAsync(Guid id, CancellationToken ct) => SendAsync(id, Close, nameof(Close), "Case closed.", ct);
+    public Task<IActionResult> OnPostReopenAsync(Guid id, CancellationToken ct) => SendAsync(id, Reopen, nameof(Reopen), "Case reopened.", ct);
+    public Task<IActionResult> OnPostCorrectAsync(Guid id, CancellationToken ct) => SendAsync(id, Correct, nameof(Correct), "Correction recorded; the original stays on the case.", ct);
+
+    private async Task<IActionResult> SendAsync<TCommand>(Guid id, TCommand command, string prefix, string success, CancellationToken cancellationToken)
+        where TCommand : IAppCommand<Unit>, ICaseCommand
     {
-        Apology.CaseId = id;
+        command.CaseId = id;
+        command.Version = Version;
+        FailedForm = prefix;
         if (ModelState.IsValid)
         {
-            var result = await mediator.Send(Apology, cancellationToken);
+            var result = await mediator.Send(command, cancellationToken);
             if (result.IsNotFound)
             {
                 return NotFound();
@@ -40,11 +98,11 @@ public sealed class DetailsModel(IMediator mediator, ICurrentUser user) : AppPag
 
             if (result.Succeeded)
             {
-                Flash("Apology recorded.");
+                Flash(success);
                 return Redirect($"/cases/{id}");
             }
 
-            ShowErrors(result.Errors, nameof(Apology));
+            ShowErrors(result.Errors, prefix);
             Conflict = result.Conflict;
         }
 
@@ -61,8 +119,8 @@ public sealed class DetailsModel(IMediator mediator, ICurrentUser user) : AppPag
 
         Case = view;
         // The forms carry the version of what is on screen now; after a conflict that is the fresh one.
-        ModelState.Remove($"{nameof(Apology)}.{nameof(RecordApology.Command.Version)}");
-        Apology.Version = view.Version;
+        ModelState.Remove(nameof(Version));
+        Version = view.Version;
         return true;
     }
 }

@@ -42,34 +42,28 @@ public static class RecordApology
         }
     }
 
-    public sealed class Handler(AppDbContext db, ICurrentUser user, TimeProvider clock) : ICommandHandler<Command, CommandResult<Unit>>
+    public sealed class Handler(AppDbContext db, ICurrentUser user, TimeProvider clock) : CaseCommandHandler<Command>(db, user, clock)
     {
-        public async ValueTask<CommandResult<Unit>> Handle(Command command, CancellationToken cancellationToken)
-        {
-            var loaded = await CaseEditing.LoadAsync(db, command, q => q.Include(c => c.Defect).Include(c => c.Apologies), cancellationToken);
-            if (!loaded.Found(out var recoveryCase, out var failure))
-            {
-                return failure;
-            }
+        protected override IQueryable<RecoveryCase> Include(IQueryable<RecoveryCase> cases) => cases.Include(c => c.Defect).Include(c => c.Apologies);
 
-            var locale = await CaseEditing.LocaleOfAsync(db, recoveryCase.PracticeId, cancellationToken);
-            var now = clock.GetUtcNow();
-            var apologisedAt = locale.FromLocal(command.ApologisedAt!.Value);
-            if (apologisedAt > now.AddMinutes(1))
+        protected override ValueTask<CommandResult<Unit>?> ApplyAsync(CaseChange<Command> change, CancellationToken cancellationToken)
+        {
+            var (recoveryCase, command) = (change.Case, change.Command);
+            var apologisedAt = change.Locale.FromLocal(command.ApologisedAt!.Value);
+            if (apologisedAt > change.Now.AddMinutes(1))
             {
-                return CommandResult<Unit>.Invalid(nameof(Command.ApologisedAt), "The apology cannot be in the future.");
+                return new(Invalid(nameof(Command.ApologisedAt), "The apology cannot be in the future."));
             }
 
             // The form speaks in whole minutes: an apology in the minute the defect happened is not "before" it.
             var occurredAt = recoveryCase.Defect.OccurredAt;
-            if (apologisedAt < occurredAt.AddSeconds(-occurredAt.Second).AddTicks(-(occurredAt.Ticks % TimeSpan.TicksPerSecond)))
+            if (apologisedAt < occurredAt.AddTicks(-(occurredAt.Ticks % TimeSpan.TicksPerMinute)))
             {
-                return CommandResult<Unit>.Invalid(nameof(Command.ApologisedAt), "The apology cannot be before the defect happened.");
+                return new(Invalid(nameof(Command.ApologisedAt), "The apology cannot be before the defect happened."));
             }
 
-            var at = apologisedAt < occurredAt ? occurredAt : apologisedAt;
-            recoveryCase.RecordApology(user.ToActor(), command.ApologisedBy!, command.Method, at, now);
-            return CommandResult<Unit>.Ok(Unit.Value);
+            recoveryCase.RecordApology(change.Actor, command.ApologisedBy!, command.Method, apologisedAt < occurredAt ? occurredAt : apologisedAt, change.Now);
+            return Done();
         }
     }
 }

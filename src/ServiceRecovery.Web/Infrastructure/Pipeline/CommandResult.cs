@@ -57,7 +57,7 @@ public interface IAppCommand<TValue> : Mediator.ICommand<CommandResult<TValue>>;
 /// <summary>A command that edits one recovery case, with the version the user's form was built from.</summary>
 public interface ICaseCommand
 {
-    Guid CaseId { get; }
+    Guid CaseId { get; set; }
 
-    Guid Version { get; }
+    Guid Version { get; set; }
 }

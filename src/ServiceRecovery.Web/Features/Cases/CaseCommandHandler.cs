@@ -1,0 +1,47 @@
+using Mediator;
+using ServiceRecovery.Data;
+using ServiceRecovery.Domain;
+using ServiceRecovery.Web.Infrastructure.Auth;
+using ServiceRecovery.Web.Infrastructure.Pipeline;
+using ServiceRecovery.Web.Infrastructure.Web;
+
+namespace ServiceRecovery.Web.Features.Cases;
+
+/// <summary>What a case command's handler works with: the case loaded for editing, the user, the time.</summary>
+public sealed record CaseChange<TCommand>(RecoveryCase Case, TCommand Command, Actor Actor, DateTimeOffset Now, PracticeLocale Locale, AppDbContext Db)
+{
+    /// <summary>Today at the practice, for date fields.</summary>
+    public DateOnly Today => DateOnly.FromDateTime(Locale.ToLocal(Now));
+}
+
+/// <summary>
+/// The shape every command on one case shares: load (checking practice and version), apply a SERVICE rule,
+/// let the transaction behaviour save. A handler says which records its rule needs and what it does.
+/// </summary>
+public abstract class CaseCommandHandler<TCommand>(AppDbContext db, ICurrentUser user, TimeProvider clock)
+    : ICommandHandler<TCommand, CommandResult<Unit>>
+    where TCommand : class, IAppCommand<Unit>, ICaseCommand
+{
+    public async ValueTask<CommandResult<Unit>> Handle(TCommand command, CancellationToken cancellationToken)
+    {
+        var loaded = await CaseEditing.LoadAsync(db, command, Include, cancellationToken);
+        if (!loaded.Found(out var recoveryCase, out var failure))
+        {
+            return failure;
+        }
+
+        var locale = await CaseEditing.LocaleOfAsync(db, recoveryCase.PracticeId, cancellationToken);
+        var change = new CaseChange<TCommand>(recoveryCase, command, user.ToActor(), clock.GetUtcNow(), locale, db);
+        return await ApplyAsync(change, cancellationToken) ?? CommandResult<Unit>.Ok(Unit.Value);
+    }
+
+    /// <summary>The records the rule needs loaded; none by default.</summary>
+    protected virtual IQueryable<RecoveryCase> Include(IQueryable<RecoveryCase> cases) => cases;
+
+    /// <summary>Applies the change; returns a failure to show on the form, or null when done.</summary>
+    protected abstract ValueTask<CommandResult<Unit>?> ApplyAsync(CaseChange<TCommand> change, CancellationToken cancellationToken);
+
+    protected static CommandResult<Unit> Invalid(string field, string message) => CommandResult<Unit>.Invalid(field, message);
+
+    protected static ValueTask<CommandResult<Unit>?> Done() => ValueTask.FromResult<CommandResult<Unit>?>(null);
+}

@@ -1,0 +1,11 @@
+using Microsoft.AspNetCore.Mvc.Rendering;
+using ServiceRecovery.Domain;
+
+namespace ServiceRecovery.Web.Features.Cases;
+
+/// <summary>Select options for an enum, in readable words ("Hand written note").</summary>
+public static class EnumOptions
+{
+    public static IEnumerable<SelectListItem> Of<T>() where T : struct, Enum =>
+        Enum.GetValues<T>().Select(value => new SelectListItem(value.Words(), Convert.ToInt32(value, System.Globalization.CultureInfo.InvariantCulture).ToString(System.Globalization.CultureInfo.InvariantCulture)));
+}

@@ -1,0 +1,59 @@
+using System.ComponentModel.DataAnnotations;
+using FluentValidation;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using ServiceRecovery.Data;
+using ServiceRecovery.Domain;
+using ServiceRecovery.Web.Infrastructure.Auth;
+using ServiceRecovery.Web.Infrastructure.Pipeline;
+
+namespace ServiceRecovery.Web.Features.Cases;
+
+/// <summary>Respond: a personal contact with the patient (call, letter, email, hand-written note, small gift).</summary>
+public static class RecordContact
+{
+    public sealed class Command : IAppCommand<Unit>, ICaseCommand
+    {
+        public Guid CaseId { get; set; }
+        public Guid Version { get; set; }
+
+        [Display(Name = "How")]
+        public ContactMethod Method { get; set; } = ContactMethod.Call;
+
+        [Display(Name = "When")]
+        public DateTime? ContactedAt { get; set; }
+
+        [Display(Name = "Summary")]
+        public string? Summary { get; set; }
+    }
+
+    public sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator()
+        {
+            RuleFor(c => c.Method).IsInEnum().WithMessage("Choose how the patient was contacted.");
+            RuleFor(c => c.ContactedAt).NotNull().WithMessage("Enter when the contact was made.");
+            RuleFor(c => c.Summary).LongText("a summary of the contact", Limits.Description);
+        }
+    }
+
+    public sealed class Handler(AppDbContext db, ICurrentUser user, TimeProvider clock) : CaseCommandHandler<Command>(db, user, clock)
+    {
+        protected override ValueTask<CommandResult<Unit>?> ApplyAsync(CaseChange<Command> change, CancellationToken cancellationToken)
+        {
+            var contactedAt = change.Locale.FromLocal(change.Command.ContactedAt!.Value);
+            if (contactedAt > change.Now.AddMinutes(1))
+            {
+                return new(Invalid(nameof(Command.ContactedAt), "The contact cannot be in the future."));
+            }
+
+            if (contactedAt < change.Case.OpenedAt.AddDays(-1))
+            {
+                return new(Invalid(nameof(Command.ContactedAt), "The contact cannot be before the case was opened."));
+            }
+
+            change.Case.RecordContact(change.Actor, change.Command.Method, contactedAt, change.Command.Summary!, change.Now);
+            return Done();
+        }
+    }
+}
