@@ -16,7 +16,8 @@ internal sealed class PatientConfiguration : IEntityTypeConfiguration<Patient>
         builder.Property(p => p.ExternalId).HasMaxLength(Limits.ExternalId);
         builder.HasOne<Practice>().WithMany().HasForeignKey(p => p.PracticeId);
         builder.HasIndex(p => new { p.PracticeId, p.DisplayName });
-        builder.HasIndex(p => new { p.PracticeId, p.Phone });
+        builder.Property(p => p.PhoneDigits).HasMaxLength(Limits.Phone);
+        builder.HasIndex(p => new { p.PracticeId, p.PhoneDigits });
         builder.HasIndex(p => new { p.PracticeId, p.Email });
     }
 }

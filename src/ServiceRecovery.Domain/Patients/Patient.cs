@@ -14,6 +14,9 @@ public sealed class Patient
     public string? Phone { get; private set; }
     public string? Email { get; private set; }
 
+    /// <summary>The phone number's digits alone, so "0412 345 678" and "0412345678" find the same patient.</summary>
+    public string? PhoneDigits { get; private set; }
+
     /// <summary>The patient's identifier in the practice-management system, when staff know it.</summary>
     public string? ExternalId { get; private set; }
 
@@ -31,11 +34,18 @@ public sealed class Patient
             ExternalId = Guard.OptionalText(externalId, "Practice-management id", Limits.ExternalId),
             CreatedAt = now,
         };
+        patient.PhoneDigits = DigitsOf(patient.Phone);
         if (patient.Phone is null && patient.Email is null)
         {
             throw new DomainRuleException("Give a phone number or an email address so the practice can reach the patient.");
         }
 
         return patient;
+    }
+
+    public static string? DigitsOf(string? phone)
+    {
+        var digits = phone is null ? "" : new string(phone.Where(char.IsAsciiDigit).ToArray());
+        return digits.Length == 0 ? null : digits;
     }
 }

@@ -648,6 +648,10 @@ namespace ServiceRecovery.Migrations.SqlServer.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("nvarchar(40)");
 
+                    b.Property<string>("PhoneDigits")
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
                     b.Property<Guid>("PracticeId")
                         .HasColumnType("uniqueidentifier");
 
@@ -657,7 +661,7 @@ namespace ServiceRecovery.Migrations.SqlServer.Migrations
 
                     b.HasIndex("PracticeId", "Email");
 
-                    b.HasIndex("PracticeId", "Phone");
+                    b.HasIndex("PracticeId", "PhoneDigits");
 
                     b.ToTable("Patients", (string)null);
                 });

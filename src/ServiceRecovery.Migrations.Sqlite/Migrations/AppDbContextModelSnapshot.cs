@@ -635,6 +635,10 @@ namespace ServiceRecovery.Migrations.Sqlite.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("PhoneDigits")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("PracticeId")
                         .HasColumnType("TEXT");
 
@@ -644,7 +648,7 @@ namespace ServiceRecovery.Migrations.Sqlite.Migrations
 
                     b.HasIndex("PracticeId", "Email");
 
-                    b.HasIndex("PracticeId", "Phone");
+                    b.HasIndex("PracticeId", "PhoneDigits");
 
                     b.ToTable("Patients", (string)null);
                 });

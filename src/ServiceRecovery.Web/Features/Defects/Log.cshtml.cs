@@ -10,6 +10,9 @@ public sealed class LogModel(IMediator mediator, TimeProvider clock) : AppPageMo
 
     public LogDefect.FormOptions Form { get; private set; } = null!;
 
+    /// <summary>Existing patients found with "Find existing patient"; null until the user searches.</summary>
+    public IReadOnlyList<LogDefect.PatientMatch>? Matches { get; private set; }
+
     public LogDefect.PracticeOption? Practice => Form.Practices.FirstOrDefault(p => p.Id == Input.PracticeId) ?? (Form.Practices.Count > 0 ? Form.Practices[0] : null);
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
@@ -25,9 +28,25 @@ public sealed class LogModel(IMediator mediator, TimeProvider clock) : AppPageMo
         Input.IdempotencyKey = Guid.NewGuid();
     }
 
+    /// <summary>Searches by what was typed in the patient fields, keeping everything else the user typed.</summary>
+    public async Task<IActionResult> OnPostFindPatientAsync(CancellationToken cancellationToken)
+    {
+        Form = await mediator.Send(new LogDefect.FormQuery(), cancellationToken);
+        Matches = await mediator.Send(new LogDefect.FindPatients(Practice?.Id ?? Guid.Empty, Input.PatientName, Input.PatientPhone, Input.PatientEmail), cancellationToken);
+        ModelState.Remove($"{nameof(Input)}.{nameof(Input.PatientId)}");
+        Input.PatientId = null;
+        return Page();
+    }
+
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         Form = await mediator.Send(new LogDefect.FormQuery(), cancellationToken);
+        if (Input.PatientId is not null)
+        {
+            // Keep the chosen patient visible if the form comes back with a message.
+            Matches = await mediator.Send(new LogDefect.FindPatients(Practice?.Id ?? Guid.Empty, Input.PatientName, Input.PatientPhone, Input.PatientEmail), cancellationToken);
+        }
+
         if (!ModelState.IsValid)
         {
             return Page();

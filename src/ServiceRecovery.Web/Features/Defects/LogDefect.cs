@@ -18,6 +18,9 @@ public static class LogDefect
     {
         public Guid PracticeId { get; set; }
 
+        /// <summary>An existing patient of the practice, chosen after "Find existing patient"; otherwise a new one.</summary>
+        public Guid? PatientId { get; set; }
+
         [Display(Name = "Patient's name")]
         public string? PatientName { get; set; }
 
@@ -57,6 +60,19 @@ public static class LogDefect
         public Validator()
         {
             RuleFor(c => c.PracticeId).NotEmpty().WithMessage("Choose the practice.");
+            When(c => c.PatientId is null, NewPatientRules);
+            RuleFor(c => c.StageId).NotEmpty().WithMessage("Choose the stage of the visit where it happened.");
+            RuleFor(c => c.Severity).IsInEnum().WithMessage("Choose a severity from the list.");
+            RuleFor(c => c.Channel).IsInEnum().WithMessage("Choose how it reached us from the list.");
+            RuleFor(c => c.OccurredAt).NotNull().WithMessage("Enter when it happened.");
+            RuleFor(c => c.Description).NotEmpty().WithMessage("Describe what happened, in the patient's words.")
+                .MaximumLength(Limits.Description).WithMessage($"Keep the description to {Limits.Description} characters.")
+                .Must(FormText.IsPrintableMultiline).WithMessage("The description contains characters that cannot be used.");
+            RuleFor(c => c.IdempotencyKey).NotEmpty().WithMessage("The form has expired; reload the page and try again.");
+        }
+
+        private void NewPatientRules()
+        {
             RuleFor(c => c.PatientName).NotEmpty().WithMessage("Enter the patient's name.")
                 .MaximumLength(Limits.Name).WithMessage($"Enter a name of at most {Limits.Name} characters.")
                 .Must(FormText.IsPrintable).WithMessage("The name contains characters that cannot be used.");
@@ -66,14 +82,6 @@ public static class LogDefect
                 .EmailAddress().When(c => !string.IsNullOrWhiteSpace(c.PatientEmail)).WithMessage("Enter an email address like name@example.com.");
             RuleFor(c => c.PatientPhone).Must((c, _) => !string.IsNullOrWhiteSpace(c.PatientPhone) || !string.IsNullOrWhiteSpace(c.PatientEmail))
                 .WithMessage("Enter a phone number or an email address so we can reach the patient.");
-            RuleFor(c => c.StageId).NotEmpty().WithMessage("Choose the stage of the visit where it happened.");
-            RuleFor(c => c.Severity).IsInEnum().WithMessage("Choose a severity from the list.");
-            RuleFor(c => c.Channel).IsInEnum().WithMessage("Choose how it reached us from the list.");
-            RuleFor(c => c.OccurredAt).NotNull().WithMessage("Enter when it happened.");
-            RuleFor(c => c.Description).NotEmpty().WithMessage("Describe what happened, in the patient's words.")
-                .MaximumLength(Limits.Description).WithMessage($"Keep the description to {Limits.Description} characters.")
-                .Must(FormText.IsPrintableMultiline).WithMessage("The description contains characters that cannot be used.");
-            RuleFor(c => c.IdempotencyKey).NotEmpty().WithMessage("The form has expired; reload the page and try again.");
         }
     }
 
@@ -124,13 +132,28 @@ public static class LogDefect
             }
 
             var actor = user.ToActor();
-            var patient = Patient.Create(practice.Id, command.PatientName!, command.PatientPhone, command.PatientEmail, null, now);
+            Patient patient;
+            if (command.PatientId is { } patientId)
+            {
+                var existing = await db.Patients.SingleOrDefaultAsync(p => p.Id == patientId && p.PracticeId == practice.Id, cancellationToken);
+                if (existing is null)
+                {
+                    return CommandResult<Created>.Invalid(nameof(Command.PatientId), "Choose a patient of this practice, or a new patient.");
+                }
+
+                patient = existing;
+            }
+            else
+            {
+                patient = Patient.Create(practice.Id, command.PatientName!, command.PatientPhone, command.PatientEmail, null, now);
+                db.Patients.Add(patient);
+            }
+
             var defect = ServiceDefect.Log(practice.Id, patient.Id, stage, category, command.Severity, command.Channel, occurredAt, command.Description!, actor, now);
             var year = locale.ToLocal(now).Year;
             var lastNumber = await db.Cases.Where(c => c.PracticeId == practice.Id && c.Year == year).MaxAsync(c => (int?)c.Number, cancellationToken) ?? 0;
             var recoveryCase = RecoveryCase.Open(practice, new CaseReference(year, lastNumber + 1), defect, actor, now, command.IdempotencyKey);
 
-            db.Patients.Add(patient);
             db.Defects.Add(defect);
             db.Cases.Add(recoveryCase);
             return CommandResult<Created>.Ok(new Created(recoveryCase.Id, recoveryCase.Reference));
@@ -162,5 +185,44 @@ public static class LogDefect
                 stages.Where(s => s.PracticeId == p.Id).Select(s => new Option(s.Id, s.Name)).ToList(),
                 categories.Where(c => c.PracticeId == p.Id).Select(c => new Option(c.Id, c.Name)).ToList())).ToList());
         }
+    }
+
+    /// <summary>
+    /// Existing patients of the practice matching what was typed in the patient fields, so a repeat defect
+    /// attaches to the same patient. Searched by POST: patient details never travel in a URL.
+    /// </summary>
+    public sealed record FindPatients(Guid PracticeId, string? Name, string? Phone, string? Email) : IQuery<IReadOnlyList<PatientMatch>>;
+
+    public sealed record PatientMatch(Guid Id, string DisplayName, string? Phone, string? Email, int Cases);
+
+    public sealed class FindPatientsHandler(AppDbContext db) : IQueryHandler<FindPatients, IReadOnlyList<PatientMatch>>
+    {
+        public const int MaxMatches = 10;
+
+        public async ValueTask<IReadOnlyList<PatientMatch>> Handle(FindPatients query, CancellationToken cancellationToken)
+        {
+            var name = query.Name?.Trim();
+            var digits = Patient.DigitsOf(query.Phone);
+            var email = query.Email?.Trim();
+            if (string.IsNullOrEmpty(name) && digits is null && string.IsNullOrEmpty(email))
+            {
+                return [];
+            }
+
+            var namePattern = string.IsNullOrEmpty(name) ? null : $"%{EscapeLike(name)}%";
+            var matches = await db.Patients.AsNoTracking()
+                .Where(p => p.PracticeId == query.PracticeId)
+                .Where(p => (namePattern != null && EF.Functions.Like(p.DisplayName, namePattern, "\\"))
+                    || (digits != null && p.PhoneDigits == digits)
+                    || (email != null && email != "" && p.Email == email))
+                .OrderBy(p => p.DisplayName)
+                .Take(MaxMatches)
+                .Select(p => new PatientMatch(p.Id, p.DisplayName, p.Phone, p.Email, db.Defects.Count(d => d.PatientId == p.Id)))
+                .ToListAsync(cancellationToken);
+            return matches;
+        }
+
+        private static string EscapeLike(string text) =>
+            text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);
     }
 }

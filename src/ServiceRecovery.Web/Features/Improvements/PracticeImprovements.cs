@@ -1,0 +1,97 @@
+using System.ComponentModel.DataAnnotations;
+using FluentValidation;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using ServiceRecovery.Data;
+using ServiceRecovery.Domain;
+using ServiceRecovery.Web.Infrastructure.Pipeline;
+using ServiceRecovery.Web.Infrastructure.Web;
+
+namespace ServiceRecovery.Web.Features.Improvements;
+
+/// <summary>The practice's improvements: each with the cases it serves.</summary>
+public static class PracticeImprovements
+{
+    public const int Limit = 500;
+
+    public sealed record ListQuery : IQuery<IReadOnlyList<Row>>;
+
+    public sealed record Row(Guid Id, string Title, ImprovementStatus Status, string? OwnerName, DateOnly? DueOn, string PracticeName, int Cases);
+
+    public sealed class ListHandler(AppDbContext db) : IQueryHandler<ListQuery, IReadOnlyList<Row>>
+    {
+        public async ValueTask<IReadOnlyList<Row>> Handle(ListQuery query, CancellationToken cancellationToken) =>
+            await (from i in db.Improvements
+                   join p in db.Practices on i.PracticeId equals p.Id
+                   orderby i.Status, i.DueOn, i.Title
+                   select new Row(i.Id, i.Title, i.Status, i.OwnerName, i.DueOn, p.Name, db.Set<ImprovementLink>().Count(l => l.ImprovementId == i.Id)))
+                .Take(Limit)
+                .ToListAsync(cancellationToken);
+    }
+
+    public sealed record DetailsQuery(Guid Id) : IQuery<Details?>;
+
+    public sealed record Details(Improvement Improvement, string PracticeName, PracticeLocale Locale, IReadOnlyList<LinkedCase> Cases);
+
+    public sealed record LinkedCase(Guid Id, string Reference, CaseStatus Status, string Stage, DateTimeOffset OpenedAt);
+
+    public sealed class DetailsHandler(AppDbContext db) : IQueryHandler<DetailsQuery, Details?>
+    {
+        public async ValueTask<Details?> Handle(DetailsQuery query, CancellationToken cancellationToken)
+        {
+            var improvement = await db.Improvements.AsNoTracking().SingleOrDefaultAsync(i => i.Id == query.Id, cancellationToken);
+            if (improvement is null)
+            {
+                return null;
+            }
+
+            var practice = await db.Practices.AsNoTracking().SingleAsync(p => p.Id == improvement.PracticeId, cancellationToken);
+            var cases = await (from l in db.Set<ImprovementLink>()
+                               join c in db.Cases on l.CaseId equals c.Id
+                               join s in db.Stages on c.Defect.StageId equals s.Id
+                               where l.ImprovementId == improvement.Id
+                               orderby c.OpenedAt descending
+                               select new LinkedCase(c.Id, c.Reference, c.Status, s.Name, c.OpenedAt))
+                .Take(Limit)
+                .ToListAsync(cancellationToken);
+            return new Details(improvement, practice.Name, new PracticeLocale(practice.TimeZoneId, practice.Culture, practice.Currency), cases);
+        }
+    }
+
+    /// <summary>Move an improvement along (Proposed → In progress → Done). The form says which status it saw, so a concurrent change is not overwritten.</summary>
+    public sealed class ChangeStatus : IAppCommand<Mediator.Unit>
+    {
+        public Guid ImprovementId { get; set; }
+
+        public ImprovementStatus ExpectedStatus { get; set; }
+
+        [Display(Name = "Status")]
+        public ImprovementStatus Status { get; set; }
+    }
+
+    public sealed class ChangeStatusValidator : AbstractValidator<ChangeStatus>
+    {
+        public ChangeStatusValidator() => RuleFor(c => c.Status).IsInEnum().WithMessage("Choose a status from the list.");
+    }
+
+    public sealed class ChangeStatusHandler(AppDbContext db) : ICommandHandler<ChangeStatus, CommandResult<Mediator.Unit>>
+    {
+        public async ValueTask<CommandResult<Mediator.Unit>> Handle(ChangeStatus command, CancellationToken cancellationToken)
+        {
+            var improvement = await db.Improvements.SingleOrDefaultAsync(i => i.Id == command.ImprovementId, cancellationToken);
+            if (improvement is null)
+            {
+                return CommandResult<Mediator.Unit>.NotFound();
+            }
+
+            if (improvement.Status != command.ExpectedStatus)
+            {
+                return CommandResult<Mediator.Unit>.Invalid(nameof(ChangeStatus.Status),
+                    $"Someone has just changed this improvement to {improvement.Status.Words()}. Check and choose again.");
+            }
+
+            improvement.MoveTo(command.Status);
+            return CommandResult<Mediator.Unit>.Ok(Mediator.Unit.Value);
+        }
+    }
+}
