@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using ServiceRecovery.Data;
 using ServiceRecovery.Web.Infrastructure.Auth;
@@ -22,6 +23,9 @@ public sealed class AppFactory(DatabaseProvider provider = DatabaseProvider.Sqli
     public Uri? ServerAddress { get; private set; }
 
     public TestWorld World { get; private set; } = null!;
+
+    /// <summary>Every database command the app runs passes through this counter.</summary>
+    public CommandCounter Commands { get; } = new();
 
     /// <summary>Starts the app (migrating its database) and creates the test practices and accounts.</summary>
     public async Task StartAsync()
@@ -56,6 +60,7 @@ public sealed class AppFactory(DatabaseProvider provider = DatabaseProvider.Sqli
         builder.UseSetting("Database:Provider", provider.ToString());
         builder.UseSetting("ConnectionStrings:ServiceRecovery", connectionString ?? "");
         builder.UseSetting("Seed:DemoData", "false");
+        builder.ConfigureServices(services => services.ConfigureDbContext<AppDbContext>(options => options.AddInterceptors(Commands)));
     }
 
     public override async ValueTask DisposeAsync()

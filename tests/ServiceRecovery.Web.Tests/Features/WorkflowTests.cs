@@ -223,4 +223,29 @@ public sealed class WorkflowTests(AppFixture fixture) : IClassFixture<AppFixture
         var secondCase = await frontDesk.GetPageAsync(second.Headers.Location!.OriginalString);
         secondCase.QuerySelector("[data-testid=repeat-defect]")!.TextContent.ShouldContain((await first.LoadAsync()).QuerySelector("[data-testid=case-reference]")!.TextContent);
     }
+
+    [Fact]
+    public async Task Front_desk_cannot_close_a_resolved_case_even_by_posting_the_form()
+    {
+        using var frontDesk = await fixture.SignInAsync(TestWorld.FrontDesk);
+        var page = await CasePage.OpenAsync(frontDesk);
+        foreach (var step in ServiceSteps.InOrder)
+        {
+            await page.SubmitAsync("#skip-form", new() { ["Skip.Step"] = ((int)step).ToString(), ["Skip.Reason"] = "Not needed for this test case." });
+        }
+
+        var resolved = await page.LoadAsync();
+        resolved.QuerySelector("[data-testid=case-status]")!.TextContent.ShouldBe("Resolved");
+        var version = resolved.QuerySelector("input[name=Version]")!.GetAttribute("value")!;
+
+        var response = await frontDesk.Http.PostAsync($"{page.Url}?handler=Close", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Version"] = version,
+            ["__RequestVerificationToken"] = resolved.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!,
+        }));
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await WebClient.ParseAsync(response)).QuerySelector("#error-summary")!.TextContent.ShouldContain("Only a practice manager can close a case.");
+        (await page.LoadAsync()).QuerySelector("[data-testid=case-status]")!.TextContent.ShouldBe("Resolved");
+    }
 }

@@ -1,0 +1,42 @@
+using ServiceRecovery.Testing;
+using ServiceRecovery.Web.Tests.Support;
+
+namespace ServiceRecovery.Web.Tests.Features;
+
+/// <summary>The case page costs a small, fixed number of database commands however long the case's history.</summary>
+public sealed class CasePageCostTests(AppFixture fixture) : IClassFixture<AppFixture>
+{
+    private const int Budget = 20;
+
+    [Fact]
+    public async Task The_case_page_runs_the_same_few_commands_for_a_new_case_and_a_long_one()
+    {
+        using var client = await fixture.SignInAsync(TestWorld.FrontDesk);
+        var fresh = await CasePage.OpenAsync(client, "Short History");
+        var busy = await CasePage.OpenAsync(client, "Long History");
+        await busy.SubmitAsync("#apology-form", []);
+        for (var i = 1; i <= 12; i++)
+        {
+            await busy.SubmitAsync("#fix-form", new() { ["Fix.Description"] = $"Fix number {i}" });
+            await busy.SubmitAsync("#contact-form", new() { ["Contact.Summary"] = $"Contact number {i}" });
+        }
+
+        await busy.SubmitAsync("#gesture-form", new() { ["Gesture.Amount"] = "20" });
+        await busy.SubmitAsync("#lesson-form", new() { ["Lesson.Text"] = "Lesson" });
+        await busy.SubmitAsync("#follow-up-form", []);
+
+        var freshCost = await CommandsFor(client, fresh.Url);
+        var busyCost = await CommandsFor(client, busy.Url);
+
+        busyCost.ShouldBe(freshCost, "the number of commands must not grow with the case's history");
+        busyCost.ShouldBeLessThanOrEqualTo(Budget);
+    }
+
+    private async Task<int> CommandsFor(WebClient client, string url)
+    {
+        await client.GetPageAsync(url);
+        fixture.App.Commands.Reset();
+        await client.GetPageAsync(url);
+        return fixture.App.Commands.Count;
+    }
+}
