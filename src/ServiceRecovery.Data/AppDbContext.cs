@@ -21,6 +21,7 @@ public sealed class AppDbContext : IdentityDbContext<ApplicationUser>, IDataProt
     public DbSet<Improvement> Improvements => Set<Improvement>();
     public DbSet<TimelineEvent> Timeline => Set<TimelineEvent>();
     public DbSet<PracticeMembership> Memberships => Set<PracticeMembership>();
+    public DbSet<AuditEvent> Audit => Set<AuditEvent>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     // Read by the query filters below; EF evaluates them per query, per context instance.

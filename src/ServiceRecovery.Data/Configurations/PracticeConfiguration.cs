@@ -13,6 +13,8 @@ internal sealed class PracticeConfiguration : IEntityTypeConfiguration<Practice>
         builder.Property(p => p.Name).HasMaxLength(Limits.Name);
         builder.Property(p => p.Slug).HasMaxLength(Limits.Name);
         builder.HasIndex(p => p.Slug).IsUnique();
+        builder.Property(p => p.DisplayTokenHash).HasMaxLength(64);
+        builder.HasIndex(p => p.DisplayTokenHash).IsUnique();
         builder.Property(p => p.TimeZoneId).HasMaxLength(64);
         builder.Property(p => p.Culture).HasMaxLength(16);
         builder.Property(p => p.Currency).HasMaxLength(3);

@@ -26,6 +26,8 @@ internal sealed class RecoveryCaseConfiguration : IEntityTypeConfiguration<Recov
         // The queue and home page: open work of a practice, soonest due first; newest first.
         builder.HasIndex(c => new { c.PracticeId, c.Status, c.NextDueAt });
         builder.HasIndex(c => new { c.PracticeId, c.OpenedAt });
+        builder.HasIndex(c => new { c.PracticeId, c.Status, c.CurrentStep });
+        builder.HasIndex(c => new { c.PracticeId, c.OwnerId, c.Status });
 
         foreach (var track in new[] { nameof(RecoveryCase.SaySorry), nameof(RecoveryCase.Expedite), nameof(RecoveryCase.Respond),
                      nameof(RecoveryCase.Victory), nameof(RecoveryCase.Improve), nameof(RecoveryCase.Communicate), nameof(RecoveryCase.Extend) })

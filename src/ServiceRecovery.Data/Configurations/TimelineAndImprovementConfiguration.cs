@@ -32,6 +32,21 @@ internal sealed class ImprovementConfiguration : IEntityTypeConfiguration<Improv
     }
 }
 
+internal sealed class AuditEventConfiguration : IEntityTypeConfiguration<AuditEvent>
+{
+    public void Configure(EntityTypeBuilder<AuditEvent> builder)
+    {
+        builder.ToTable("AuditEvents");
+        builder.Property(e => e.Id).ValueGeneratedNever();
+        builder.Property(e => e.ActorId).HasMaxLength(450);
+        builder.Property(e => e.ActorName).HasMaxLength(Limits.Name);
+        builder.Property(e => e.Detail).HasMaxLength(Limits.Reason);
+        builder.Property(e => e.ClientAddress).HasMaxLength(64);
+        builder.HasIndex(e => e.At);
+        builder.HasIndex(e => new { e.PracticeId, e.At });
+    }
+}
+
 internal sealed class PracticeMembershipConfiguration : IEntityTypeConfiguration<PracticeMembership>
 {
     public void Configure(EntityTypeBuilder<PracticeMembership> builder)

@@ -26,6 +26,14 @@ public sealed class Practice
     public StepDueTimes DueTimes { get; private set; } = StepDueTimes.Default;
     public GestureLimits GestureLimits { get; private set; } = GestureLimits.Default;
 
+    /// <summary>SHA-256 of the huddle-board display link's token; null when no link is active.</summary>
+    public string? DisplayTokenHash { get; private set; }
+
+    public DateTimeOffset? DisplayTokenIssuedAt { get; private set; }
+
+    /// <summary>When the team last held its huddle ("shared at today's huddle"): the board's "new since" line.</summary>
+    public DateTimeOffset? LastHuddleAt { get; private set; }
+
     public IReadOnlyList<CxStage> Stages => _stages;
     public IReadOnlyList<DefectCategory> Categories => _categories;
 
@@ -75,6 +83,39 @@ public sealed class Practice
     }
 
     public void ChangeDueTimes(StepDueTimes dueTimes) => DueTimes = dueTimes;
+
+    public void Rename(string name) => Name = Guard.Text(name, "Practice name", Limits.Name);
+
+    public void ChangeLocale(string timeZoneId, string culture, string currency)
+    {
+        TimeZoneId = Guard.Text(timeZoneId, "Time zone", 64);
+        Culture = Guard.Text(culture, "Culture", 16);
+        Currency = Guard.Text(currency, "Currency", 3).ToUpperInvariant();
+    }
+
+    /// <summary>
+    /// Issues a new display link for a staff-room TV, replacing any earlier one. Only a hash is kept:
+    /// the token itself is shown once, to the manager who asked for it.
+    /// </summary>
+    public string IssueDisplayToken(DateTimeOffset now)
+    {
+        var token = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32))
+            .Replace('+', '-').Replace('/', '_').TrimEnd('=');
+        DisplayTokenHash = HashToken(token);
+        DisplayTokenIssuedAt = now;
+        return token;
+    }
+
+    public void RevokeDisplayToken()
+    {
+        DisplayTokenHash = null;
+        DisplayTokenIssuedAt = null;
+    }
+
+    public static string HashToken(string token) =>
+        Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(token)));
+
+    public void MarkHuddleHeld(DateTimeOffset now) => LastHuddleAt = now;
 
     public void ChangeGestureLimits(GestureLimits limits) => GestureLimits = limits;
 }

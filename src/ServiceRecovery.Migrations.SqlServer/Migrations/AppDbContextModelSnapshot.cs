@@ -308,6 +308,47 @@ namespace ServiceRecovery.Migrations.SqlServer.Migrations
                     b.ToTable("Apologies", (string)null);
                 });
 
+            modelBuilder.Entity("ServiceRecovery.Domain.AuditEvent", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("ActorId")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<string>("ActorName")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("nvarchar(120)");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("ClientAddress")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("Detail")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("int");
+
+                    b.Property<Guid?>("PracticeId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("At");
+
+                    b.HasIndex("PracticeId", "At");
+
+                    b.ToTable("AuditEvents", (string)null);
+                });
+
             modelBuilder.Entity("ServiceRecovery.Domain.CxStage", b =>
                 {
                     b.Property<Guid>("Id")
@@ -762,6 +803,16 @@ namespace ServiceRecovery.Migrations.SqlServer.Migrations
                         .HasMaxLength(3)
                         .HasColumnType("nvarchar(3)");
 
+                    b.Property<string>("DisplayTokenHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<DateTimeOffset?>("DisplayTokenIssuedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<DateTimeOffset?>("LastHuddleAt")
+                        .HasColumnType("datetimeoffset");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(120)
@@ -821,6 +872,10 @@ namespace ServiceRecovery.Migrations.SqlServer.Migrations
                         });
 
                     b.HasKey("Id");
+
+                    b.HasIndex("DisplayTokenHash")
+                        .IsUnique()
+                        .HasFilter("[DisplayTokenHash] IS NOT NULL");
 
                     b.HasIndex("Slug")
                         .IsUnique();
@@ -1016,6 +1071,10 @@ namespace ServiceRecovery.Migrations.SqlServer.Migrations
                         .HasFilter("[IdempotencyKey] IS NOT NULL");
 
                     b.HasIndex("PracticeId", "OpenedAt");
+
+                    b.HasIndex("PracticeId", "OwnerId", "Status");
+
+                    b.HasIndex("PracticeId", "Status", "CurrentStep");
 
                     b.HasIndex("PracticeId", "Status", "NextDueAt");
 

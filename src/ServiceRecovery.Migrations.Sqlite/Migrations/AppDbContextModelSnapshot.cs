@@ -295,6 +295,47 @@ namespace ServiceRecovery.Migrations.Sqlite.Migrations
                     b.ToTable("Apologies", (string)null);
                 });
 
+            modelBuilder.Entity("ServiceRecovery.Domain.AuditEvent", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ActorId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ActorName")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ClientAddress")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Detail")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("PracticeId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("At");
+
+                    b.HasIndex("PracticeId", "At");
+
+                    b.ToTable("AuditEvents", (string)null);
+                });
+
             modelBuilder.Entity("ServiceRecovery.Domain.CxStage", b =>
                 {
                     b.Property<Guid>("Id")
@@ -749,6 +790,16 @@ namespace ServiceRecovery.Migrations.Sqlite.Migrations
                         .HasMaxLength(3)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("DisplayTokenHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("DisplayTokenIssuedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("LastHuddleAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(120)
@@ -808,6 +859,9 @@ namespace ServiceRecovery.Migrations.Sqlite.Migrations
                         });
 
                     b.HasKey("Id");
+
+                    b.HasIndex("DisplayTokenHash")
+                        .IsUnique();
 
                     b.HasIndex("Slug")
                         .IsUnique();
@@ -1002,6 +1056,10 @@ namespace ServiceRecovery.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.HasIndex("PracticeId", "OpenedAt");
+
+                    b.HasIndex("PracticeId", "OwnerId", "Status");
+
+                    b.HasIndex("PracticeId", "Status", "CurrentStep");
 
                     b.HasIndex("PracticeId", "Status", "NextDueAt");
 

@@ -2,10 +2,12 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using ServiceRecovery.Data;
+using ServiceRecovery.Domain;
+using ServiceRecovery.Web.Infrastructure.Auth;
 
 namespace ServiceRecovery.Web.Features.Account;
 
-public sealed class SignInModel(SignInManager<ApplicationUser> signIn, UserManager<ApplicationUser> users, ILogger<SignInModel> logger) : AppPageModel
+public sealed class SignInModel(SignInManager<ApplicationUser> signIn, UserManager<ApplicationUser> users, AuditLog audit, ILogger<SignInModel> logger) : AppPageModel
 {
     /// <summary>One message for every failure, so the page never tells whether an account exists.</summary>
     public const string FailureMessage = "That email and password do not match an active account, or the account is locked. Try again or ask your practice manager.";
@@ -34,14 +36,17 @@ public sealed class SignInModel(SignInManager<ApplicationUser> signIn, UserManag
             if (result.Succeeded)
             {
                 logger.LogInformation("Sign-in succeeded for user {UserId}", user.Id);
+                await audit.SaveNowAsync(AuditKind.SignInSucceeded, null, "Signed in", user.Id, user.DisplayName);
                 return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
             }
 
             logger.LogWarning("Sign-in failed for user {UserId} (locked out: {LockedOut})", user.Id, result.IsLockedOut);
+            await audit.SaveNowAsync(AuditKind.SignInFailed, null, result.IsLockedOut ? "Sign-in refused: account locked out" : "Sign-in failed: wrong password", user.Id, user.DisplayName);
         }
         else
         {
             logger.LogWarning("Sign-in failed for an unknown or inactive account");
+            await audit.SaveNowAsync(AuditKind.SignInFailed, null, user is null ? "Sign-in failed: no such account" : "Sign-in refused: account deactivated", user?.Id, user?.DisplayName ?? "unknown");
         }
 
         ModelState.AddModelError("", FailureMessage);

@@ -1,0 +1,44 @@
+namespace ServiceRecovery.Domain;
+
+/// <summary>
+/// Something an administrator may need to account for: sign-ins, exports, settings and role changes,
+/// display-link use. Appended, never edited or removed. Holds no patient details.
+/// </summary>
+public sealed class AuditEvent
+{
+    private AuditEvent() { }
+
+    public Guid Id { get; private set; }
+    public Guid? PracticeId { get; private set; }
+    public DateTimeOffset At { get; private set; }
+    public string? ActorId { get; private set; }
+    public string ActorName { get; private set; } = "";
+    public AuditKind Kind { get; private set; }
+    public string Detail { get; private set; } = "";
+    public string? ClientAddress { get; private set; }
+
+    public static AuditEvent Record(AuditKind kind, Guid? practiceId, string? actorId, string actorName, string detail, string? clientAddress, DateTimeOffset now) => new()
+    {
+        Id = Guid.CreateVersion7(),
+        PracticeId = practiceId,
+        At = now,
+        ActorId = actorId,
+        ActorName = actorName.Length > Limits.Name ? actorName[..Limits.Name] : actorName,
+        Kind = kind,
+        Detail = detail.Length > Limits.Reason ? detail[..Limits.Reason] : detail,
+        ClientAddress = clientAddress,
+    };
+}
+
+public enum AuditKind
+{
+    SignInSucceeded = 1,
+    SignInFailed,
+    SignedOut,
+    Export,
+    SettingsChanged,
+    StaffChanged,
+    DisplayLinkIssued,
+    DisplayLinkRevoked,
+    DisplayLinkUsed,
+}
