@@ -1,0 +1,249 @@
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using ServiceRecovery.Data;
+using ServiceRecovery.Domain;
+using ServiceRecovery.Web.Infrastructure.Auth;
+using ServiceRecovery.Web.Infrastructure.Web;
+
+namespace ServiceRecovery.Web.Features.Queue;
+
+/// <summary>
+/// The queue: cases of the user's practices, overdue first, then by next due time; filtered, paged and
+/// counted in the database. Managers see every case; front-desk staff their own and unassigned ones.
+/// Filters travel in the query string, so they hold ids and dates only, never patient details.
+/// </summary>
+public static class CaseQueue
+{
+    public const int PageSize = 25;
+
+    public sealed class Filter
+    {
+        public ServiceStep? Step { get; set; }
+        public Guid? StageId { get; set; }
+        public Guid? CategoryId { get; set; }
+        public Severity? Severity { get; set; }
+
+        /// <summary>A user id, or "none" for unassigned cases.</summary>
+        public string? Owner { get; set; }
+
+        public CaseStatus? Status { get; set; } = CaseStatus.Open;
+        public Guid? PracticeId { get; set; }
+        public DateOnly? From { get; set; }
+        public DateOnly? To { get; set; }
+        public string? Reference { get; set; }
+        public int Page { get; set; } = 1;
+
+        public const string Unassigned = "none";
+    }
+
+    public sealed record Query(Filter Filter) : IQuery<Result>;
+
+    public sealed record Result(
+        IReadOnlyList<Row> Rows, int Total, int Page, int Pages,
+        IReadOnlyDictionary<ServiceStep, int> ByStep, IReadOnlyDictionary<Severity, int> BySeverity, int Overdue,
+        Options Options, IReadOnlyList<string> Problems, DateTimeOffset Now);
+
+    public sealed record Row(
+        Guid Id, Guid Version, string Reference, string PracticeName, Guid PracticeId, string Stage, string? Category, Severity Severity,
+        CaseStatus Status, ServiceStep? CurrentStep, DateTimeOffset OpenedAt, DateTimeOffset? NextDueAt, string? OwnerId, string? OwnerName,
+        bool AwaitingApproval, PracticeLocale Locale);
+
+    public sealed record Options(
+        IReadOnlyList<Choice> Practices, IReadOnlyList<Choice> Stages, IReadOnlyList<Choice> Categories,
+        IReadOnlyList<StaffChoice> Staff, bool SeesAllCases);
+
+    public sealed record Choice(Guid Id, string Name);
+
+    public sealed record StaffChoice(string Id, string Name, Guid PracticeId);
+
+    public sealed class Handler(AppDbContext db, ICurrentUser user, TimeProvider clock) : IQueryHandler<Query, Result>
+    {
+        public async ValueTask<Result> Handle(Query query, CancellationToken cancellationToken)
+        {
+            var now = clock.GetUtcNow();
+            var filter = query.Filter;
+            var problems = Check(filter);
+            var options = await OptionsAsync(cancellationToken);
+            var locale = await LocaleAsync(db, filter, cancellationToken);
+            var cases = Filtered(db, user, filter, locale);
+
+            var total = await cases.CountAsync(cancellationToken);
+            var pages = Math.Max(1, (total + PageSize - 1) / PageSize);
+            var page = Math.Clamp(filter.Page, 1, pages);
+            var byStep = await Filtered(db, user, filter, locale, ignoreStep: true)
+                .Where(c => c.CurrentStep != null)
+                .GroupBy(c => c.CurrentStep!.Value).Select(g => new { g.Key, Count = g.Count() })
+                .ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
+            var bySeverity = await Filtered(db, user, filter, locale, ignoreSeverity: true)
+                .GroupBy(c => c.Defect.Severity).Select(g => new { g.Key, Count = g.Count() })
+                .ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
+            var overdue = await cases.CountAsync(c => c.Status == CaseStatus.Open && c.NextDueAt < now, cancellationToken);
+
+            var rows = await (
+                    from c in Ordered(cases, now)
+                    join stage in db.Stages on c.Defect.StageId equals stage.Id
+                    join category in db.Categories on c.Defect.CategoryId equals category.Id into categories
+                    from category in categories.DefaultIfEmpty()
+                    join practice in db.Practices on c.PracticeId equals practice.Id
+                    select new
+                    {
+                        c.Id, c.Version, c.Reference, PracticeName = practice.Name, c.PracticeId, Stage = stage.Name, Category = category == null ? null : category.Name,
+                        c.Defect.Severity, c.Status, c.CurrentStep, c.OpenedAt, c.NextDueAt, c.OwnerId, c.OwnerName,
+                        AwaitingApproval = c.Gestures.Any(g => g.State == GestureState.PendingApproval),
+                        practice.TimeZoneId, practice.Culture, practice.Currency,
+                    })
+                .Skip((page - 1) * PageSize)
+                .Take(PageSize)
+                .ToListAsync(cancellationToken);
+
+            return new Result(
+                rows.Select(r => new Row(r.Id, r.Version, r.Reference, r.PracticeName, r.PracticeId, r.Stage, r.Category, r.Severity, r.Status, r.CurrentStep,
+                    r.OpenedAt, r.NextDueAt, r.OwnerId, r.OwnerName, r.AwaitingApproval, new PracticeLocale(r.TimeZoneId, r.Culture, r.Currency))).ToList(),
+                total, page, pages, byStep, bySeverity, overdue, options, problems, now);
+        }
+
+        private async Task<Options> OptionsAsync(CancellationToken cancellationToken)
+        {
+            var practices = await db.Practices.AsNoTracking().OrderBy(p => p.Name).Select(p => new Choice(p.Id, p.Name)).ToListAsync(cancellationToken);
+            var stages = await db.Stages.AsNoTracking().OrderBy(s => s.PracticeId).ThenBy(s => s.Position).Select(s => new Choice(s.Id, s.Name)).ToListAsync(cancellationToken);
+            var categories = await db.Categories.AsNoTracking().OrderBy(c => c.PracticeId).ThenBy(c => c.Position).Select(c => new Choice(c.Id, c.Name)).ToListAsync(cancellationToken);
+            var practiceIds = practices.Select(p => p.Id).ToList();
+            var staff = await (from m in db.Memberships
+                               join u in db.Users on m.UserId equals u.Id
+                               where practiceIds.Contains(m.PracticeId) && u.IsActive
+                               orderby u.DisplayName
+                               select new StaffChoice(u.Id, u.DisplayName, m.PracticeId)).ToListAsync(cancellationToken);
+            return new Options(practices, stages, categories, staff, user.ToActor().IsManager);
+        }
+    }
+
+    /// <summary>Messages for filter values that cannot be used; the query then ignores those values.</summary>
+    public static IReadOnlyList<string> Check(Filter filter)
+    {
+        var problems = new List<string>();
+        if (filter.From is { } from && filter.To is { } to && to < from)
+        {
+            problems.Add("The 'to' date is before the 'from' date, so the date range is ignored.");
+            filter.From = filter.To = null;
+        }
+
+        if (filter.Reference is { Length: > 20 })
+        {
+            problems.Add("A case reference looks like SR-2026-0042; that one is too long, so it is ignored.");
+            filter.Reference = null;
+        }
+
+        if (filter.Step is { } step && !Enum.IsDefined(step))
+        {
+            problems.Add("Choose a step from the list.");
+            filter.Step = null;
+        }
+
+        if (filter.Severity is { } severity && !Enum.IsDefined(severity))
+        {
+            problems.Add("Choose a severity from the list.");
+            filter.Severity = null;
+        }
+
+        if (filter.Status is { } status && !Enum.IsDefined(status))
+        {
+            problems.Add("Choose a status from the list.");
+            filter.Status = CaseStatus.Open;
+        }
+
+        return problems;
+    }
+
+    /// <summary>The cases the filter selects, within what the user may see. Shared by the page and the CSV export.</summary>
+    public static IQueryable<RecoveryCase> Filtered(AppDbContext db, ICurrentUser user, Filter filter, PracticeLocale locale, bool ignoreStep = false, bool ignoreSeverity = false)
+    {
+        var cases = db.Cases.AsNoTracking();
+        if (!user.ToActor().IsManager)
+        {
+            var me = user.UserId;
+            cases = cases.Where(c => c.OwnerId == me || c.OwnerId == null);
+        }
+
+        if (filter.Status is { } status)
+        {
+            cases = cases.Where(c => c.Status == status);
+        }
+
+        if (filter.PracticeId is { } practiceId)
+        {
+            cases = cases.Where(c => c.PracticeId == practiceId);
+        }
+
+        if (filter.Step is { } step && !ignoreStep)
+        {
+            cases = cases.Where(c => c.CurrentStep == step);
+        }
+
+        if (filter.StageId is { } stageId)
+        {
+            cases = cases.Where(c => c.Defect.StageId == stageId);
+        }
+
+        if (filter.CategoryId is { } categoryId)
+        {
+            cases = cases.Where(c => c.Defect.CategoryId == categoryId);
+        }
+
+        if (filter.Severity is { } severity && !ignoreSeverity)
+        {
+            cases = cases.Where(c => c.Defect.Severity == severity);
+        }
+
+        if (filter.Owner == Filter.Unassigned)
+        {
+            cases = cases.Where(c => c.OwnerId == null);
+        }
+        else if (!string.IsNullOrEmpty(filter.Owner))
+        {
+            var owner = filter.Owner;
+            cases = cases.Where(c => c.OwnerId == owner);
+        }
+
+        // Whole days at the practice: from its midnight on From to its midnight after To.
+        if (filter.From is { } from)
+        {
+            var start = locale.FromLocal(from.ToDateTime(TimeOnly.MinValue));
+            cases = cases.Where(c => c.OpenedAt >= start);
+        }
+
+        if (filter.To is { } to)
+        {
+            var end = locale.FromLocal(to.AddDays(1).ToDateTime(TimeOnly.MinValue));
+            cases = cases.Where(c => c.OpenedAt < end);
+        }
+
+        if (!string.IsNullOrWhiteSpace(filter.Reference))
+        {
+            var reference = filter.Reference.Trim().ToUpperInvariant();
+            cases = CaseReference.TryParse(reference, out var parsed)
+                ? cases.Where(c => c.Year == parsed.Year && c.Number == parsed.Number)
+                : cases.Where(c => c.Reference.StartsWith(reference));
+        }
+
+        return cases;
+    }
+
+    /// <summary>The time zone the filter's dates mean: the chosen practice's, else the user's first practice's.</summary>
+    public static async Task<PracticeLocale> LocaleAsync(AppDbContext db, Filter filter, CancellationToken cancellationToken)
+    {
+        var practice = await db.Practices.AsNoTracking()
+            .Where(p => filter.PracticeId == null || p.Id == filter.PracticeId)
+            .OrderBy(p => p.Name)
+            .Select(p => new { p.TimeZoneId, p.Culture, p.Currency })
+            .FirstOrDefaultAsync(cancellationToken);
+        return practice is null ? new PracticeLocale("UTC", "en-AU", "AUD") : new PracticeLocale(practice.TimeZoneId, practice.Culture, practice.Currency);
+    }
+
+    /// <summary>Overdue first, then by next due time; settled cases last, newest first.</summary>
+    public static IQueryable<RecoveryCase> Ordered(IQueryable<RecoveryCase> cases, DateTimeOffset now) => cases
+        .OrderByDescending(c => c.NextDueAt != null && c.NextDueAt < now)
+        .ThenBy(c => c.NextDueAt == null)
+        .ThenBy(c => c.NextDueAt)
+        .ThenByDescending(c => c.OpenedAt)
+        .ThenBy(c => c.Id);
+}

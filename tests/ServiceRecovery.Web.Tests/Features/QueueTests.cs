@@ -1,0 +1,163 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using ServiceRecovery.Domain;
+using ServiceRecovery.Testing;
+using ServiceRecovery.Web.Tests.Support;
+
+namespace ServiceRecovery.Web.Tests.Features;
+
+public sealed class QueueTests(AppFixture fixture) : IClassFixture<AppFixture>
+{
+    [Fact]
+    public async Task The_manager_sees_open_cases_overdue_first_and_filters_them()
+    {
+        using var frontDesk = await fixture.SignInAsync(TestWorld.FrontDesk);
+        using var manager = await fixture.SignInAsync(TestWorld.Manager);
+        var late = await CasePage.OpenAsync(frontDesk, "Queue Late");
+        var fine = await CasePage.OpenAsync(frontDesk, "Queue Fine");
+        await fine.SubmitAsync("#apology-form", []);
+        await MakeOverdueAsync(late.CaseId);
+
+        var queue = await manager.GetPageAsync("/queue");
+        var references = queue.QuerySelectorAll("[data-testid=queue] tbody tr").Select(tr => tr.GetAttribute("data-case")).ToList();
+        references[0].ShouldBe(await ReferenceAsync(late.CaseId));
+        queue.QuerySelector("[data-testid=queue] tbody tr")!.TextContent.ShouldContain("Overdue");
+
+        var byStep = await manager.GetPageAsync($"/queue?Filter.Step={ServiceStep.ExpediteSolutions}");
+        var stepRefs = byStep.QuerySelectorAll("[data-testid=queue] tbody tr").Select(tr => tr.GetAttribute("data-case")).ToList();
+        stepRefs.ShouldContain(await ReferenceAsync(fine.CaseId));
+        stepRefs.ShouldNotContain(await ReferenceAsync(late.CaseId));
+        byStep.QuerySelector($"#f-step option[value={ServiceStep.SaySorry}]")!.TextContent.ShouldMatch(@"Say sorry \(\d+\)");
+
+        var byReference = await manager.GetPageAsync($"/queue?Filter.Reference={await ReferenceAsync(fine.CaseId)}");
+        byReference.QuerySelectorAll("[data-testid=queue] tbody tr").Length.ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task Front_desk_sees_their_own_and_unassigned_cases_only()
+    {
+        using var frontDesk = await fixture.SignInAsync(TestWorld.FrontDesk);
+        using var manager = await fixture.SignInAsync(TestWorld.Manager);
+        var managers = await CasePage.OpenAsync(manager, "Manager Owned");
+        var mine = await CasePage.OpenAsync(frontDesk, "Front Desk Owned");
+
+        var queue = await frontDesk.GetPageAsync("/queue");
+        var references = queue.QuerySelectorAll("[data-testid=queue] tbody tr").Select(tr => tr.GetAttribute("data-case")).ToList();
+        references.ShouldContain(await ReferenceAsync(mine.CaseId));
+        references.ShouldNotContain(await ReferenceAsync(managers.CaseId));
+        queue.QuerySelector("#export-form").ShouldBeNull();
+        (await frontDesk.Http.GetAsync("/queue?handler=Csv")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+    }
+
+    [Fact]
+    public async Task Another_practice_never_sees_the_cases()
+    {
+        using var frontDesk = await fixture.SignInAsync(TestWorld.FrontDesk);
+        using var outsider = await fixture.SignInAsync(TestWorld.OtherFrontDesk);
+        var page = await CasePage.OpenAsync(frontDesk, "Hidden From Others");
+
+        var queue = await outsider.GetPageAsync($"/queue?Filter.Status=&Filter.Reference={await ReferenceAsync(page.CaseId)}");
+
+        queue.QuerySelector("[data-testid=empty-state]").ShouldNotBeNull();
+    }
+
+    [Fact]
+    public async Task The_owner_is_reassigned_from_the_list()
+    {
+        using var manager = await fixture.SignInAsync(TestWorld.Manager);
+        var page = await CasePage.OpenAsync(manager, "Reassign Me");
+        var reference = await ReferenceAsync(page.CaseId);
+        var frontDeskId = await fixture.App.WithDbAsync(db => db.Users.Where(u => u.Email == TestWorld.FrontDesk).Select(u => u.Id).SingleAsync());
+        var queue = await manager.GetPageAsync($"/queue?Filter.Reference={reference}");
+
+        var response = await manager.SubmitAsync(queue, ".owner-form", new() { ["Owner.OwnerId"] = frontDeskId });
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        response.Headers.Location!.OriginalString.ShouldContain(reference);
+        (await fixture.App.WithDbAsync(db => db.Cases.Where(c => c.Id == page.CaseId).Select(c => c.OwnerName).SingleAsync())).ShouldBe(TestWorld.FrontDeskName);
+    }
+
+    [Fact]
+    public async Task Bad_filter_values_get_a_message_not_an_error()
+    {
+        using var manager = await fixture.SignInAsync(TestWorld.Manager);
+        foreach (var query in new[] { "Filter.From=2026-05-01&Filter.To=2026-01-01", "Filter.Step=99", "Filter.Severity=Enormous", "Filter.From=31/02/2026", "Filter.Page=-4", $"Filter.Reference={new string('x', 300)}" })
+        {
+            var response = await manager.Http.GetAsync($"/queue?{query}");
+            response.StatusCode.ShouldBe(HttpStatusCode.OK, query);
+        }
+
+        var reversed = await manager.GetPageAsync("/queue?Filter.From=2026-05-01&Filter.To=2026-01-01");
+        reversed.QuerySelector("#error-summary")!.TextContent.ShouldContain("before the 'from' date");
+    }
+
+    [Fact]
+    public async Task The_csv_export_neutralises_formulas_and_adds_contacts_only_when_asked_and_audited()
+    {
+        using var frontDesk = await fixture.SignInAsync(TestWorld.FrontDesk);
+        using var manager = await fixture.SignInAsync(TestWorld.Manager);
+        var page = await CasePage.OpenAsync(frontDesk, "=HYPERLINK(\"http://evil\")");
+        await page.SubmitAsync("#owner-form", new() { ["Owner.OwnerId"] = "" });
+        var reference = await ReferenceAsync(page.CaseId);
+        var auditBefore = await fixture.App.WithDbAsync(db => db.Audit.CountAsync(a => a.Kind == AuditKind.Export));
+
+        var plain = await manager.Http.GetAsync($"/queue?handler=Csv&Filter.Reference={reference}");
+        var withContacts = await manager.Http.GetAsync($"/queue?handler=Csv&Filter.Reference={reference}&includeContacts=true");
+
+        plain.Content.Headers.ContentType!.MediaType.ShouldBe("text/csv");
+        var plainBytes = await plain.Content.ReadAsByteArrayAsync();
+        plainBytes.Take(3).ShouldBe(new byte[] { 0xEF, 0xBB, 0xBF }, "a byte-order mark so Excel reads UTF-8");
+        var plainText = System.Text.Encoding.UTF8.GetString(plainBytes);
+        var plainLines = plainText.TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        plainLines[0].ShouldStartWith("Reference,Practice,Stage");
+        plainLines.Length.ShouldBe(2);
+        plainLines[1].ShouldStartWith(reference);
+        plainText.ShouldNotContain("HYPERLINK");
+        plainText.ShouldNotContain("0412 345 678");
+
+        var contactsText = await withContacts.Content.ReadAsStringAsync();
+        contactsText.ShouldContain("Patient,Phone,Email");
+        contactsText.ShouldContain("\"'=HYPERLINK(\"\"http://evil\"\")\"");
+        contactsText.ShouldContain("0412 345 678");
+        var audits = await fixture.App.WithDbAsync(db => db.Audit.Where(a => a.Kind == AuditKind.Export).OrderBy(a => a.At).Select(a => a.Detail).ToListAsync());
+        audits.Count.ShouldBe(auditBefore + 2);
+        audits[^1].ShouldContain("with patient contact details");
+        audits[^1].ShouldNotContain("HYPERLINK");
+    }
+
+    [Fact]
+    public async Task The_queue_costs_the_same_number_of_commands_however_many_cases_are_closed()
+    {
+        using var manager = await fixture.SignInAsync(TestWorld.Manager);
+        await CasePage.OpenAsync(manager, "Cost One");
+        var before = await CommandsForQueue(manager);
+        for (var i = 0; i < 5; i++)
+        {
+            var page = await CasePage.OpenAsync(manager, $"Cost Closed {i}");
+            await page.SubmitAsync("#withdraw-form", new() { ["Withdraw.Reason"] = "Logged twice." });
+        }
+
+        (await CommandsForQueue(manager)).ShouldBe(before);
+    }
+
+    private async Task<int> CommandsForQueue(WebClient client)
+    {
+        await client.GetPageAsync("/queue");
+        fixture.App.Commands.Reset();
+        await client.GetPageAsync("/queue");
+        return fixture.App.Commands.Count;
+    }
+
+    private Task<string> ReferenceAsync(Guid caseId) =>
+        fixture.App.WithDbAsync(db => db.Cases.Where(c => c.Id == caseId).Select(c => c.Reference).SingleAsync());
+
+    /// <summary>Moves a case's apology due time into the past, so it is overdue now.</summary>
+    private Task<int> MakeOverdueAsync(Guid caseId) => fixture.App.WithDbAsync(async db =>
+    {
+        var recoveryCase = await db.Cases.SingleAsync(c => c.Id == caseId);
+        var past = recoveryCase.OpenedAt.AddHours(-1);
+        db.Entry(recoveryCase).Property(c => c.NextDueAt).CurrentValue = past;
+        db.Entry(recoveryCase).ComplexProperty(c => c.SaySorry).Property(t => t.DueAt).CurrentValue = past;
+        return await db.SaveChangesAsync();
+    });
+}
