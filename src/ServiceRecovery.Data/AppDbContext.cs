@@ -82,5 +82,22 @@ public sealed class AppDbContext : IdentityDbContext<ApplicationUser>, IDataProt
         {
             entry.Property(c => c.Version).CurrentValue = Guid.NewGuid();
         }
+
+        // A practice's settings include its stages and categories: a change to any of them renews the practice's version.
+        var touched = ChangeTracker.Entries<CxStage>().Where(e => e.State is EntityState.Modified or EntityState.Added).Select(e => e.Entity.PracticeId)
+            .Concat(ChangeTracker.Entries<DefectCategory>().Where(e => e.State is EntityState.Modified or EntityState.Added).Select(e => e.Entity.PracticeId))
+            .ToHashSet();
+        foreach (var entry in ChangeTracker.Entries<Practice>().Where(e => e.State == EntityState.Modified || touched.Contains(e.Entity.Id)))
+        {
+            if (entry.State == EntityState.Unchanged)
+            {
+                entry.State = EntityState.Modified;
+            }
+
+            if (entry.State == EntityState.Modified)
+            {
+                entry.Property(p => p.Version).CurrentValue = Guid.NewGuid();
+            }
+        }
     }
 }

@@ -14,6 +14,7 @@ internal sealed class PracticeConfiguration : IEntityTypeConfiguration<Practice>
         builder.Property(p => p.Slug).HasMaxLength(Limits.Name);
         builder.HasIndex(p => p.Slug).IsUnique();
         builder.Property(p => p.DisplayTokenHash).HasMaxLength(64);
+        builder.Property(p => p.Version).IsConcurrencyToken();
         builder.HasIndex(p => p.DisplayTokenHash).IsUnique();
         builder.Property(p => p.TimeZoneId).HasMaxLength(64);
         builder.Property(p => p.Culture).HasMaxLength(16);

@@ -23,6 +23,9 @@ public sealed class Practice
     /// <summary>ISO 4217 currency code, e.g. AUD.</summary>
     public string Currency { get; private set; } = "";
 
+    /// <summary>Concurrency token: two managers saving settings at once never overwrite each other.</summary>
+    public Guid Version { get; private set; } = Guid.NewGuid();
+
     public StepDueTimes DueTimes { get; private set; } = StepDueTimes.Default;
     public GestureLimits GestureLimits { get; private set; } = GestureLimits.Default;
 
@@ -70,14 +73,53 @@ public sealed class Practice
 
     public CxStage AddStage(string name)
     {
-        var stage = new CxStage(Id, name, _stages.Count + 1);
+        if (_stages.Any(s => !s.IsRetired && string.Equals(s.Name, name.Trim(), StringComparison.OrdinalIgnoreCase)))
+        {
+            throw new DomainRuleException($"There is already a stage called {name.Trim()}.");
+        }
+
+        var stage = new CxStage(Id, name, _stages.Count == 0 ? 1 : _stages.Max(s => s.Position) + 1);
         _stages.Add(stage);
         return stage;
     }
 
+    /// <summary>Moves a current stage one place up (-1) or down (+1) among the current stages.</summary>
+    public void MoveStage(Guid stageId, int direction)
+    {
+        var ordered = _stages.Where(s => !s.IsRetired).OrderBy(s => s.Position).ToList();
+        var index = ordered.FindIndex(s => s.Id == stageId);
+        if (index < 0)
+        {
+            throw new DomainRuleException("That stage is not a current stage of this practice.");
+        }
+
+        var target = index + Math.Sign(direction);
+        if (target < 0 || target >= ordered.Count)
+        {
+            return;
+        }
+
+        (ordered[index], ordered[target]) = (ordered[target], ordered[index]);
+        for (var i = 0; i < ordered.Count; i++)
+        {
+            ordered[i].MoveTo(i + 1);
+        }
+    }
+
+    public CxStage Stage(Guid stageId) =>
+        _stages.SingleOrDefault(s => s.Id == stageId) ?? throw new DomainRuleException("That stage is not one of this practice's.");
+
+    public DefectCategory Category(Guid categoryId) =>
+        _categories.SingleOrDefault(c => c.Id == categoryId) ?? throw new DomainRuleException("That category is not one of this practice's.");
+
     public DefectCategory AddCategory(string name)
     {
-        var category = new DefectCategory(Id, name, _categories.Count + 1);
+        if (_categories.Any(c => !c.IsRetired && string.Equals(c.Name, name.Trim(), StringComparison.OrdinalIgnoreCase)))
+        {
+            throw new DomainRuleException($"There is already a category called {name.Trim()}.");
+        }
+
+        var category = new DefectCategory(Id, name, _categories.Count == 0 ? 1 : _categories.Max(c => c.Position) + 1);
         _categories.Add(category);
         return category;
     }

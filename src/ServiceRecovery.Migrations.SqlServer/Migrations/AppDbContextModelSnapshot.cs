@@ -828,6 +828,10 @@ namespace ServiceRecovery.Migrations.SqlServer.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("nvarchar(64)");
 
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
+
                     b.ComplexProperty(typeof(Dictionary<string, object>), "DueTimes", "ServiceRecovery.Domain.Practice.DueTimes#StepDueTimes", b1 =>
                         {
                             b1.IsRequired();

@@ -10,7 +10,7 @@ namespace ServiceRecovery.Web.Infrastructure.Pipeline;
 /// A rule the domain refuses becomes a form message; a concurrent save becomes a typed conflict;
 /// a unique-key race (two new case references at once) is retried.
 /// </summary>
-public sealed class TransactionBehavior<TMessage, TResponse>(AppDbContext db, ILogger<TransactionBehavior<TMessage, TResponse>> logger)
+public sealed class TransactionBehavior<TMessage, TResponse>(AppDbContext db, TimeProvider clock, ILogger<TransactionBehavior<TMessage, TResponse>> logger)
     : IPipelineBehavior<TMessage, TResponse>
     where TMessage : notnull, IMessage
     where TResponse : ICommandResult<TResponse>
@@ -46,7 +46,9 @@ public sealed class TransactionBehavior<TMessage, TResponse>(AppDbContext db, IL
             {
                 await transaction.RollbackAsync(cancellationToken);
                 db.ChangeTracker.Clear();
-                return message is ICaseCommand edit ? await ConflictFor(edit.CaseId, cancellationToken) : throw new InvalidOperationException("A concurrency conflict outside a case edit.");
+                return message is ICaseCommand edit
+                    ? await ConflictFor(edit.CaseId, cancellationToken)
+                    : TResponse.Conflicted(new ConcurrencyConflict("another user", clock.GetUtcNow()));
             }
             catch (DbUpdateException) when (attempt < Attempts)
             {

@@ -1,0 +1,88 @@
+using Mediator;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using ServiceRecovery.Data;
+using ServiceRecovery.Web.Infrastructure.Pipeline;
+
+namespace ServiceRecovery.Web.Features.Settings;
+
+/// <summary>Practice settings: managers for their practices, administrators for all of theirs.</summary>
+[Authorize(Roles = Roles.Managers)]
+public sealed class IndexModel(IMediator mediator) : AppPageModel
+{
+    [BindProperty(SupportsGet = true, Name = "practice")]
+    public Guid? PracticeId { get; set; }
+
+    public PracticeSettings.View View { get; private set; } = null!;
+
+    [BindProperty] public PracticeSettings.Locale Locale { get; set; } = new();
+    [BindProperty] public PracticeSettings.StageOrCategory Item { get; set; } = new();
+    [BindProperty] public PracticeSettings.DueTimes Due { get; set; } = new();
+    [BindProperty] public PracticeSettings.GestureLimits Limits { get; set; } = new();
+
+    public string? FailedForm { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(cancellationToken))
+        {
+            return NotFound();
+        }
+
+        var p = View.Practice;
+        Locale = new PracticeSettings.Locale { Name = p.Name, TimeZoneId = p.TimeZoneId, Culture = p.Culture, Currency = p.Currency };
+        Due = new PracticeSettings.DueTimes
+        {
+            SaySorry = p.DueTimes.SaySorryMinutes / 60, Expedite = p.DueTimes.ExpediteMinutes / 60, Respond = p.DueTimes.RespondMinutes / 60,
+            Victory = p.DueTimes.VictoryMinutes / 60, Improve = p.DueTimes.ImproveMinutes / 60, Communicate = p.DueTimes.CommunicateMinutes / 60,
+            Extend = p.DueTimes.ExtendMinutes / 60,
+        };
+        Limits = new PracticeSettings.GestureLimits { FrontDesk = p.GestureLimits.FrontDesk, PracticeManager = p.GestureLimits.PracticeManager, Administrator = p.GestureLimits.Administrator };
+        return Page();
+    }
+
+    public Task<IActionResult> OnPostLocaleAsync(CancellationToken ct) => SendAsync(Locale, nameof(Locale), "Practice details saved.", ct);
+    public Task<IActionResult> OnPostItemAsync(CancellationToken ct) => SendAsync(Item, nameof(Item), $"{Item.Kind} saved.", ct);
+    public Task<IActionResult> OnPostDueAsync(CancellationToken ct) => SendAsync(Due, nameof(Due), "Due times saved. They apply to cases opened from now on.", ct);
+    public Task<IActionResult> OnPostLimitsAsync(CancellationToken ct) => SendAsync(Limits, nameof(Limits), "Gesture limits saved.", ct);
+
+    private async Task<IActionResult> SendAsync(PracticeSettings.SettingsCommand command, string prefix, string success, CancellationToken cancellationToken)
+    {
+        command.PracticeId = PracticeId ?? Guid.Empty;
+        FailedForm = prefix;
+        if (ModelState.IsValid)
+        {
+            var result = await mediator.Send((IAppCommand<Mediator.Unit>)command, cancellationToken);
+            if (result.IsNotFound)
+            {
+                return NotFound();
+            }
+
+            if (result.Succeeded)
+            {
+                Flash(success);
+                return RedirectToPage(new { practice = command.PracticeId });
+            }
+
+            ShowErrors(result.Errors, prefix);
+            if (result.Conflict is not null)
+            {
+                ModelState.AddModelError("", "These settings were changed by another manager while you were editing. The page shows the latest; your entries are kept — check them and save again.");
+            }
+        }
+
+        return await LoadAsync(cancellationToken) ? Page() : NotFound();
+    }
+
+    private async Task<bool> LoadAsync(CancellationToken cancellationToken)
+    {
+        if (await mediator.Send(new PracticeSettings.Query(PracticeId), cancellationToken) is not { } view)
+        {
+            return false;
+        }
+
+        View = view;
+        PracticeId = view.Practice.Id;
+        return true;
+    }
+}
