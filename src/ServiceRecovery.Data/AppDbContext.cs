@@ -55,7 +55,8 @@ public sealed class AppDbContext : IdentityDbContext<ApplicationUser>, IDataProt
     {
         if (Database.IsSqlite())
         {
-            // SQLite has no date type; as UTC ticks, times sort and compare in SQL.
+            // SQLite has no date type. Stored as a 64-bit number (ticks and offset packed by EF's converter); because
+            // every time is stored in UTC (offset zero), the numbers sort and compare in SQL as the times do.
             configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
         }
     }

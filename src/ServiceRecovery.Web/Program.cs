@@ -17,12 +17,16 @@ var dataFolder = builder.Configuration["App:DataFolder"] is { Length: > 0 } conf
     ? Path.GetFullPath(configured, builder.Environment.ContentRootPath)
     : Path.Combine(builder.Environment.ContentRootPath, "data");
 
-builder.Services.AddSerilog((services, logging) => logging
-    .ReadFrom.Configuration(builder.Configuration)
-    .ReadFrom.Services(services)
-    .Enrich.FromLogContext()
-    .WriteTo.File(new CompactJsonFormatter(), Path.Combine(dataFolder, "logs", "servicerecovery-.json"),
-        rollingInterval: RollingInterval.Day, retainedFileCountLimit: 31));
+// preserveStaticLogger: each host logs through its own logger (not the static Log.Logger), so several hosts in
+// one process — the test suite runs many — never write into each other's files.
+builder.Services.AddSerilog(
+    (services, logging) => logging
+        .ReadFrom.Configuration(builder.Configuration)
+        .ReadFrom.Services(services)
+        .Enrich.FromLogContext()
+        .WriteTo.File(new CompactJsonFormatter(), Path.Combine(dataFolder, "logs", "servicerecovery-.json"),
+            rollingInterval: RollingInterval.Day, retainedFileCountLimit: 31),
+    preserveStaticLogger: true);
 
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddHttpContextAccessor();
@@ -85,6 +89,7 @@ builder.Services.AddRazorPages(options =>
     options.Conventions.AllowAnonymousToPage("/Account/SignIn");
     options.Conventions.AllowAnonymousToPage("/Account/AccessDenied");
     options.Conventions.AllowAnonymousToPage("/Errors/Index");
+    options.Conventions.AllowAnonymousToPage("/Huddle/Display");
 }).AddMvcOptions(options =>
 {
     var messages = options.ModelBindingMessageProvider;
@@ -109,9 +114,12 @@ else
 }
 
 app.UseCorrelationId();
-app.UseSerilogRequestLogging(options => options.EnrichDiagnosticContext = (diagnostics, http) =>
+app.UseSerilogRequestLogging(options =>
 {
-    diagnostics.Set("UserId", http.User.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value ?? "anonymous");
+    // This host's own logger (see preserveStaticLogger above). The request path is logged, never the query string.
+    options.Logger = app.Services.GetRequiredService<Serilog.ILogger>();
+    options.EnrichDiagnosticContext = (diagnostics, http) =>
+        diagnostics.Set("UserId", http.User.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value ?? "anonymous");
 });
 app.UseSecurityHeaders();
 app.UseStatusCodePagesWithReExecute("/Errors", "?status={0}");

@@ -59,7 +59,8 @@ public sealed class LogModel(IMediator mediator, TimeProvider clock) : AppPageMo
             return Page();
         }
 
-        Flash($"Case {result.Value!.Reference} opened. Say sorry next: it is due within the hour.");
-        return Redirect($"/cases/{result.Value.CaseId}");
+        var created = result.Value!;
+        Flash($"Case {created.Reference} opened. Say sorry next: it is due by {created.Locale.Format(created.SaySorryDueAt)}.");
+        return Redirect($"/cases/{created.CaseId}");
     }
 }

@@ -53,7 +53,7 @@ public static class LogDefect
         public Guid IdempotencyKey { get; set; }
     }
 
-    public sealed record Created(Guid CaseId, string Reference);
+    public sealed record Created(Guid CaseId, string Reference, DateTimeOffset SaySorryDueAt, PracticeLocale Locale);
 
     public sealed class Validator : AbstractValidator<Command>
     {
@@ -97,13 +97,14 @@ public static class LogDefect
                 return CommandResult<Created>.Invalid(nameof(Command.PracticeId), "Choose one of your practices.");
             }
 
+            var locale = new PracticeLocale(practice.TimeZoneId, practice.Culture, practice.Currency);
             var repeat = await db.Cases.AsNoTracking()
                 .Where(c => c.PracticeId == practice.Id && c.IdempotencyKey == command.IdempotencyKey)
-                .Select(c => new Created(c.Id, c.Reference))
+                .Select(c => new { c.Id, c.Reference, c.SaySorry.DueAt })
                 .SingleOrDefaultAsync(cancellationToken);
             if (repeat is not null)
             {
-                return CommandResult<Created>.Ok(repeat);
+                return CommandResult<Created>.Ok(new Created(repeat.Id, repeat.Reference, repeat.DueAt, locale));
             }
 
             var stage = practice.Stages.SingleOrDefault(s => s.Id == command.StageId && !s.IsRetired);
@@ -119,7 +120,6 @@ public static class LogDefect
             }
 
             var now = clock.GetUtcNow();
-            var locale = new PracticeLocale(practice.TimeZoneId, practice.Culture, practice.Currency);
             var occurredAt = locale.FromLocal(command.OccurredAt!.Value);
             if (occurredAt > now.AddMinutes(1))
             {
@@ -156,7 +156,7 @@ public static class LogDefect
 
             db.Defects.Add(defect);
             db.Cases.Add(recoveryCase);
-            return CommandResult<Created>.Ok(new Created(recoveryCase.Id, recoveryCase.Reference));
+            return CommandResult<Created>.Ok(new Created(recoveryCase.Id, recoveryCase.Reference, recoveryCase.SaySorry.DueAt, locale));
         }
     }
 
@@ -210,11 +210,13 @@ public static class LogDefect
             }
 
             var namePattern = string.IsNullOrEmpty(name) ? null : $"%{EscapeLike(name)}%";
+            // LIKE without wildcards: an exact match that ignores case, as email addresses do.
+            var emailPattern = string.IsNullOrEmpty(email) ? null : EscapeLike(email);
             var matches = await db.Patients.AsNoTracking()
                 .Where(p => p.PracticeId == query.PracticeId)
                 .Where(p => (namePattern != null && EF.Functions.Like(p.DisplayName, namePattern, "\\"))
                     || (digits != null && p.PhoneDigits == digits)
-                    || (email != null && email != "" && p.Email == email))
+                    || (emailPattern != null && EF.Functions.Like(p.Email, emailPattern, "\\")))
                 .OrderBy(p => p.DisplayName)
                 .Take(MaxMatches)
                 .Select(p => new PatientMatch(p.Id, p.DisplayName, p.Phone, p.Email, db.Defects.Count(d => d.PatientId == p.Id)))
