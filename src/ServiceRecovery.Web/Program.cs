@@ -8,6 +8,8 @@ using ServiceRecovery.Web.Infrastructure.Pipeline;
 using ServiceRecovery.Web.Infrastructure.Startup;
 using ServiceRecovery.Web.Infrastructure.Web;
 using ServiceRecovery.Web.Seeding;
+using Microsoft.AspNetCore.RateLimiting;
+using System.Threading.RateLimiting;
 using Serilog;
 using Serilog.Formatting.Compact;
 
@@ -87,6 +89,7 @@ builder.Services.AddRazorPages(options =>
     options.RootDirectory = "/Features";
     options.Conventions.AuthorizeFolder("/");
     options.Conventions.AllowAnonymousToPage("/Account/SignIn");
+    options.Conventions.AddPageApplicationModelConvention("/Account/SignIn", page => page.EndpointMetadata.Add(new EnableRateLimitingAttribute(RateLimits.SignIn)));
     options.Conventions.AllowAnonymousToPage("/Account/AccessDenied");
     options.Conventions.AllowAnonymousToPage("/Errors/Index");
     options.Conventions.AllowAnonymousToPage("/Huddle/Display");
@@ -98,6 +101,16 @@ builder.Services.AddRazorPages(options =>
     messages.SetMissingBindRequiredValueAccessor(field => $"{field} is required.");
     messages.SetValueIsInvalidAccessor(_ => "Choose a value from the list.");
     messages.SetValueMustNotBeNullAccessor(field => $"{field} is required.");
+});
+// Sign-in attempts are limited per client address (password guessing); the limit is configurable.
+var signInsPerMinute = builder.Configuration.GetValue("RateLimits:SignInsPerMinute", 10);
+builder.Services.AddRateLimiter(options =>
+{
+    options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+    options.AddPolicy(RateLimits.SignIn, context => HttpMethods.IsPost(context.Request.Method)
+        ? RateLimitPartition.GetFixedWindowLimiter(context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+            _ => new FixedWindowRateLimiterOptions { PermitLimit = signInsPerMinute, Window = TimeSpan.FromMinutes(1) })
+        : RateLimitPartition.GetNoLimiter("reads"));
 });
 builder.Services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database", tags: ["ready"]);
 
@@ -125,6 +138,7 @@ app.UseSecurityHeaders();
 app.UseStatusCodePagesWithReExecute("/Errors", "?status={0}");
 app.UseStaticFiles();
 app.UseRouting();
+app.UseRateLimiter();
 app.UseAuthentication();
 app.UseAuthorization();
 

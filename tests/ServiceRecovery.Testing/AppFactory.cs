@@ -14,9 +14,12 @@ namespace ServiceRecovery.Testing;
 /// The real app, configured as in production but on its own SQLite file in a fresh folder (or on the
 /// SQL Server given). With <c>realPort</c> it listens on a loopback port, for browser tests.
 /// </summary>
-public sealed class AppFactory(DatabaseProvider provider = DatabaseProvider.Sqlite, string? connectionString = null, bool realPort = false)
+public sealed class AppFactory(
+    DatabaseProvider provider = DatabaseProvider.Sqlite, string? connectionString = null, bool realPort = false, IReadOnlyDictionary<string, string>? extraSettings = null)
     : WebApplicationFactory<Program>
 {
+    private readonly IReadOnlyDictionary<string, string> settings = extraSettings ?? new Dictionary<string, string>();
+
     public string DataFolder { get; } = Path.Combine(Path.GetTempPath(), "servicerecovery-tests", Guid.NewGuid().ToString("N"));
 
     /// <summary>The base address on a real port, when started with one.</summary>
@@ -60,6 +63,13 @@ public sealed class AppFactory(DatabaseProvider provider = DatabaseProvider.Sqli
         builder.UseSetting("Database:Provider", provider.ToString());
         builder.UseSetting("ConnectionStrings:ServiceRecovery", connectionString ?? "");
         builder.UseSetting("Seed:DemoData", "false");
+        // Test classes sign in dozens of times a minute from one address; the limiter has its own test.
+        builder.UseSetting("RateLimits:SignInsPerMinute", settings.GetValueOrDefault("RateLimits:SignInsPerMinute", "10000"));
+        foreach (var (key, value) in settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
         builder.ConfigureServices(services => services.ConfigureDbContext<AppDbContext>(options => options.AddInterceptors(Commands)));
     }
 
