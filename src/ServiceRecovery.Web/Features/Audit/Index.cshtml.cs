@@ -1,0 +1,32 @@
+using Mediator;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using ServiceRecovery.Data;
+
+namespace ServiceRecovery.Web.Features.Audit;
+
+[Authorize(Roles = Roles.Administrator)]
+public sealed class IndexModel(IMediator mediator) : AppPageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public AuditTrail.Filter Filter { get; set; } = new();
+
+    public AuditTrail.Result Result { get; private set; } = null!;
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        Result = await mediator.Send(new AuditTrail.Query(Filter), cancellationToken);
+        if (Result.Problem is { } problem)
+        {
+            ModelState.AddModelError("", problem);
+        }
+    }
+
+    public Dictionary<string, string> PageRoute(int page) => new()
+    {
+        ["Filter.Kind"] = Filter.Kind?.ToString() ?? "",
+        ["Filter.From"] = Filter.From?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? "",
+        ["Filter.To"] = Filter.To?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? "",
+        ["Filter.Page"] = page.ToString(System.Globalization.CultureInfo.InvariantCulture),
+    };
+}
