@@ -1,17 +1,18 @@
+using System.Threading.RateLimiting;
 using FluentValidation;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.RateLimiting;
+using Serilog;
+using Serilog.Events;
+using Serilog.Formatting.Compact;
 using ServiceRecovery.Data;
 using ServiceRecovery.Web.Infrastructure.Auth;
 using ServiceRecovery.Web.Infrastructure.Pipeline;
 using ServiceRecovery.Web.Infrastructure.Startup;
 using ServiceRecovery.Web.Infrastructure.Web;
 using ServiceRecovery.Web.Seeding;
-using Microsoft.AspNetCore.RateLimiting;
-using System.Threading.RateLimiting;
-using Serilog;
-using Serilog.Formatting.Compact;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -61,6 +62,8 @@ builder.Services.ConfigureApplicationCookie(options =>
     options.Cookie.SecurePolicy = builder.Environment.IsProduction() ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
     options.ExpireTimeSpan = TimeSpan.FromHours(8);
     options.SlidingExpiration = true;
+    // A deactivated or re-stamped account's session ends on its next request (one key read); then Identity's usual check runs.
+    options.Events.OnValidatePrincipal = ServiceRecovery.Web.Features.Staff.StaffSessionCheck.ValidatePrincipalAsync;
     // A signed-in user without the role gets a plain 403 (shown as the friendly "Not allowed" page), not a redirect.
     options.Events.OnRedirectToAccessDenied = context =>
     {
@@ -133,6 +136,14 @@ app.UseSerilogRequestLogging(options =>
     options.Logger = app.Services.GetRequiredService<Serilog.ILogger>();
     options.EnrichDiagnosticContext = (diagnostics, http) =>
         diagnostics.Set("UserId", http.User.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value ?? "anonymous");
+    // A display link's token is a secret: it never reaches a log.
+    options.GetMessageTemplateProperties = (http, path, elapsed, status) =>
+    [
+        new("RequestMethod", new ScalarValue(http.Request.Method)),
+        new("RequestPath", new ScalarValue(path.StartsWith("/huddle/display/", StringComparison.OrdinalIgnoreCase) ? "/huddle/display/(token)" : path)),
+        new("StatusCode", new ScalarValue(status)),
+        new("Elapsed", new ScalarValue(elapsed)),
+    ];
 });
 app.UseSecurityHeaders();
 app.UseStatusCodePagesWithReExecute("/Errors", "?status={0}");

@@ -56,7 +56,7 @@ internal sealed class GestureConfiguration : CaseRecordConfiguration<Gesture>
         builder.Property(g => g.DecidedById).HasMaxLength(450);
         builder.Property(g => g.DecidedByName).HasMaxLength(Limits.Name);
         builder.Property(g => g.DeclineReason).HasMaxLength(Limits.Reason);
-        builder.HasIndex(g => g.State);
+        builder.HasIndex(g => new { g.State, g.RecordedAt });
     }
 }
 
@@ -94,6 +94,7 @@ internal sealed class PatientReturnConfiguration : CaseRecordConfiguration<Patie
     {
         builder.ToTable("PatientReturns");
         builder.Property(r => r.Reason).HasMaxLength(Limits.ShortText);
+        builder.HasIndex(r => r.ReturnedOn);
     }
 }
 

@@ -543,7 +543,7 @@ namespace ServiceRecovery.Migrations.SqlServer.Migrations
 
                     b.HasIndex("CaseId");
 
-                    b.HasIndex("State");
+                    b.HasIndex("State", "RecordedAt");
 
                     b.ToTable("Gestures", (string)null);
                 });
@@ -742,6 +742,8 @@ namespace ServiceRecovery.Migrations.SqlServer.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("CaseId");
+
+                    b.HasIndex("ReturnedOn");
 
                     b.ToTable("PatientReturns", (string)null);
                 });

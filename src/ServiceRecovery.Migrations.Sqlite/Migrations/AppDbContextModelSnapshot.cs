@@ -530,7 +530,7 @@ namespace ServiceRecovery.Migrations.Sqlite.Migrations
 
                     b.HasIndex("CaseId");
 
-                    b.HasIndex("State");
+                    b.HasIndex("State", "RecordedAt");
 
                     b.ToTable("Gestures", (string)null);
                 });
@@ -729,6 +729,8 @@ namespace ServiceRecovery.Migrations.Sqlite.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("CaseId");
+
+                    b.HasIndex("ReturnedOn");
 
                     b.ToTable("PatientReturns", (string)null);
                 });

@@ -29,8 +29,19 @@ public static class GesturesAwaitingApproval
                     orderby g.RecordedAt
                     select new
                     {
-                        g.Id, CaseId = c.Id, c.Version, c.Reference, PracticeName = p.Name, g.Kind, g.Amount, g.Note, g.RecordedByName, g.RecordedAt,
-                        p.TimeZoneId, p.Culture, p.Currency,
+                        g.Id,
+                        CaseId = c.Id,
+                        c.Version,
+                        c.Reference,
+                        PracticeName = p.Name,
+                        g.Kind,
+                        g.Amount,
+                        g.Note,
+                        g.RecordedByName,
+                        g.RecordedAt,
+                        p.TimeZoneId,
+                        p.Culture,
+                        p.Currency,
                     })
                 .Take(Limit)
                 .ToListAsync(cancellationToken);

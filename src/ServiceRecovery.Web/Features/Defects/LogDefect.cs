@@ -4,10 +4,10 @@ using Mediator;
 using Microsoft.EntityFrameworkCore;
 using ServiceRecovery.Data;
 using ServiceRecovery.Domain;
-using Severity = ServiceRecovery.Domain.Severity;
 using ServiceRecovery.Web.Infrastructure.Auth;
 using ServiceRecovery.Web.Infrastructure.Pipeline;
 using ServiceRecovery.Web.Infrastructure.Web;
+using Severity = ServiceRecovery.Domain.Severity;
 
 namespace ServiceRecovery.Web.Features.Defects;
 

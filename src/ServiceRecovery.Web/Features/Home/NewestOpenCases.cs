@@ -41,8 +41,18 @@ public static class NewestOpenCases
                     orderby c.OpenedAt descending
                     select new
                     {
-                        c.Id, c.Reference, patient.DisplayName, Stage = stage.Name, c.Defect.Severity, c.CurrentStep, c.OpenedAt, c.NextDueAt, c.OwnerName,
-                        practice.TimeZoneId, practice.Culture, practice.Currency,
+                        c.Id,
+                        c.Reference,
+                        patient.DisplayName,
+                        Stage = stage.Name,
+                        c.Defect.Severity,
+                        c.CurrentStep,
+                        c.OpenedAt,
+                        c.NextDueAt,
+                        c.OwnerName,
+                        practice.TimeZoneId,
+                        practice.Culture,
+                        practice.Currency,
                     })
                 .Take(PageSize)
                 .ToListAsync(cancellationToken);

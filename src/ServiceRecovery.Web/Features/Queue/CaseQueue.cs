@@ -87,10 +87,24 @@ public static class CaseQueue
                     join practice in db.Practices on c.PracticeId equals practice.Id
                     select new
                     {
-                        c.Id, c.Version, c.Reference, PracticeName = practice.Name, c.PracticeId, Stage = stage.Name, Category = category == null ? null : category.Name,
-                        c.Defect.Severity, c.Status, c.CurrentStep, c.OpenedAt, c.NextDueAt, c.OwnerId, c.OwnerName,
+                        c.Id,
+                        c.Version,
+                        c.Reference,
+                        PracticeName = practice.Name,
+                        c.PracticeId,
+                        Stage = stage.Name,
+                        Category = category == null ? null : category.Name,
+                        c.Defect.Severity,
+                        c.Status,
+                        c.CurrentStep,
+                        c.OpenedAt,
+                        c.NextDueAt,
+                        c.OwnerId,
+                        c.OwnerName,
                         AwaitingApproval = c.Gestures.Any(g => g.State == GestureState.PendingApproval),
-                        practice.TimeZoneId, practice.Culture, practice.Currency,
+                        practice.TimeZoneId,
+                        practice.Culture,
+                        practice.Currency,
                     })
                 .Skip((page - 1) * PageSize)
                 .Take(PageSize)

@@ -28,8 +28,18 @@ public sealed class ExportCases(AppDbContext db, ICurrentUser user, AuditLog aud
             join patient in db.Patients on c.Defect.PatientId equals patient.Id
             select new
             {
-                c.Reference, Practice = practice.Name, Stage = stage.Name, Category = category == null ? null : category.Name,
-                c.Defect.Severity, c.Defect.Channel, c.Defect.OccurredAt, c.OpenedAt, c.Status, c.CurrentStep, c.NextDueAt, c.OwnerName,
+                c.Reference,
+                Practice = practice.Name,
+                Stage = stage.Name,
+                Category = category == null ? null : category.Name,
+                c.Defect.Severity,
+                c.Defect.Channel,
+                c.Defect.OccurredAt,
+                c.OpenedAt,
+                c.Status,
+                c.CurrentStep,
+                c.NextDueAt,
+                c.OwnerName,
                 Given = c.Gestures.Where(g => g.State == GestureState.Given).Sum(g => g.Amount),
                 PatientName = includeContacts ? patient.DisplayName : null,
                 PatientPhone = includeContacts ? patient.Phone : null,

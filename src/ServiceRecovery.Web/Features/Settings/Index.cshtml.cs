@@ -33,8 +33,12 @@ public sealed class IndexModel(IMediator mediator) : AppPageModel
         Locale = new PracticeSettings.Locale { Name = p.Name, TimeZoneId = p.TimeZoneId, Culture = p.Culture, Currency = p.Currency };
         Due = new PracticeSettings.DueTimes
         {
-            SaySorry = p.DueTimes.SaySorryMinutes / 60, Expedite = p.DueTimes.ExpediteMinutes / 60, Respond = p.DueTimes.RespondMinutes / 60,
-            Victory = p.DueTimes.VictoryMinutes / 60, Improve = p.DueTimes.ImproveMinutes / 60, Communicate = p.DueTimes.CommunicateMinutes / 60,
+            SaySorry = p.DueTimes.SaySorryMinutes / 60,
+            Expedite = p.DueTimes.ExpediteMinutes / 60,
+            Respond = p.DueTimes.RespondMinutes / 60,
+            Victory = p.DueTimes.VictoryMinutes / 60,
+            Improve = p.DueTimes.ImproveMinutes / 60,
+            Communicate = p.DueTimes.CommunicateMinutes / 60,
             Extend = p.DueTimes.ExtendMinutes / 60,
         };
         Limits = new PracticeSettings.GestureLimits { FrontDesk = p.GestureLimits.FrontDesk, PracticeManager = p.GestureLimits.PracticeManager, Administrator = p.GestureLimits.Administrator };

@@ -1,0 +1,70 @@
+using Mediator;
+
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+
+using ServiceRecovery.Data;
+using ServiceRecovery.Web.Infrastructure.Pipeline;
+
+namespace ServiceRecovery.Web.Features.Huddle;
+
+/// <summary>Managers issue, renew and revoke the display link of a practice's huddle board for the staff-room TV.</summary>
+[Authorize(Roles = Roles.Managers)]
+public sealed class DisplayLinkModel(IMediator mediator) : AppPageModel
+{
+    public DisplayLinkStatus.View Status { get; private set; } = null!;
+
+    /// <summary>The full link, only in the response to issuing it: it is not stored and cannot be shown again.</summary>
+    public string? NewLink { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid? practice, CancellationToken cancellationToken) =>
+        await LoadAsync(practice, cancellationToken) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostIssueAsync(Guid practice, CancellationToken cancellationToken)
+    {
+        var result = await mediator.Send(new IssueDisplayLink.Command(practice), cancellationToken);
+        if (result.Succeeded)
+        {
+            // Shown in this response rather than after a redirect, so the token never travels in TempData or a URL of ours.
+            NewLink = $"{Request.Scheme}://{Request.Host}{Url.Page("/Huddle/Display", new { token = result.Value })}";
+        }
+
+        return await ShowAsync(result, practice, cancellationToken);
+    }
+
+    public async Task<IActionResult> OnPostRevokeAsync(Guid practice, CancellationToken cancellationToken)
+    {
+        var result = await mediator.Send(new RevokeDisplayLink.Command(practice), cancellationToken);
+        if (result.Succeeded)
+        {
+            Flash("Display link revoked. A screen showing it stops showing the board at its next refresh, within a minute.");
+            return RedirectToPage(new { practice });
+        }
+
+        return await ShowAsync(result, practice, cancellationToken);
+    }
+
+    private async Task<IActionResult> ShowAsync<T>(CommandResult<T> result, Guid practice, CancellationToken cancellationToken)
+    {
+        if (result.IsNotFound)
+        {
+            return NotFound();
+        }
+
+        ShowErrors(result.Errors, "");
+        return await LoadAsync(practice, cancellationToken) ? Page() : NotFound();
+    }
+
+    private async Task<bool> LoadAsync(Guid? practice, CancellationToken cancellationToken)
+    {
+        BoardView.NoStore(Response);
+        var status = await mediator.Send(new DisplayLinkStatus.Query(practice), cancellationToken);
+        if (status is null)
+        {
+            return false;
+        }
+
+        Status = status;
+        return true;
+    }
+}

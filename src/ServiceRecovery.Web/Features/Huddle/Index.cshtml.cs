@@ -1,0 +1,76 @@
+using Mediator;
+
+using Microsoft.AspNetCore.Mvc;
+
+using ServiceRecovery.Data;
+
+namespace ServiceRecovery.Web.Features.Huddle;
+
+/// <summary>
+/// The huddle board for signed-in staff (any role), one practice at a time (?practice=ID when they have several).
+/// ?handler=Panels returns the panels alone, which huddle.js fetches every minute and swaps in place.
+/// </summary>
+public sealed class IndexModel(IMediator mediator) : AppPageModel
+{
+    public HuddleBoard.Board Board { get; private set; } = null!;
+
+    [BindProperty]
+    public ShareLessons.Command Share { get; set; } = new();
+
+    public bool IsManager => User.IsInRole(Roles.PracticeManager) || User.IsInRole(Roles.Administrator);
+
+    public BoardView View => new(Board, IsManager);
+
+    public string RefreshUrl => Url.Page("/Huddle/Index", "Panels", new { practice = Board.PracticeId })!;
+
+    public async Task<IActionResult> OnGetAsync(Guid? practice, CancellationToken cancellationToken) =>
+        await LoadAsync(practice, cancellationToken) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnGetPanelsAsync(Guid? practice, CancellationToken cancellationToken) =>
+        await LoadAsync(practice, cancellationToken) ? Partial("_Panels", View) : NotFound();
+
+    public async Task<IActionResult> OnPostShareAsync(Guid? practice, CancellationToken cancellationToken)
+    {
+        if (!IsManager)
+        {
+            return Forbid();
+        }
+
+        if (practice is null)
+        {
+            return NotFound();
+        }
+
+        Share.PracticeId = practice.Value;
+        if (ModelState.IsValid)
+        {
+            var result = await mediator.Send(Share, cancellationToken);
+            if (result.IsNotFound)
+            {
+                return NotFound();
+            }
+
+            if (result.Succeeded)
+            {
+                return RedirectToPage(new { practice });
+            }
+
+            ShowErrors(result.Errors, nameof(Share));
+        }
+
+        return await LoadAsync(practice, cancellationToken) ? Page() : NotFound();
+    }
+
+    private async Task<bool> LoadAsync(Guid? practice, CancellationToken cancellationToken)
+    {
+        BoardView.NoStore(Response);
+        var board = await mediator.Send(new HuddleBoard.Query(practice), cancellationToken);
+        if (board is null)
+        {
+            return false;
+        }
+
+        Board = board;
+        return true;
+    }
+}

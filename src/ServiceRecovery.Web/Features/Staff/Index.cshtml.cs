@@ -1,0 +1,27 @@
+using Mediator;
+
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+
+using ServiceRecovery.Data;
+using ServiceRecovery.Web.Infrastructure.Auth;
+
+namespace ServiceRecovery.Web.Features.Staff;
+
+[Authorize(Roles = Roles.Managers)]
+public sealed class IndexModel(IMediator mediator, ICurrentUser user) : AppPageModel
+{
+    [BindProperty(SupportsGet = true, Name = "practice")]
+    public Guid? PracticeId { get; set; }
+
+    public StaffList.Result Result { get; private set; } = null!;
+
+    public string? CurrentUserId => user.UserId;
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        // A malformed practice id in the address is simply no filter.
+        ModelState.Clear();
+        Result = await mediator.Send(new StaffList.Query(PracticeId), cancellationToken);
+    }
+}

@@ -1,0 +1,157 @@
+using System.Net;
+using AngleSharp.Html.Dom;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using ServiceRecovery.Testing;
+using ServiceRecovery.Web.Tests.Support;
+
+namespace ServiceRecovery.Web.Tests.Security;
+
+/// <summary>
+/// Every endpoint of the app, from its own endpoint data, against every kind of visitor. A new page must be
+/// added to <see cref="Expected"/>, so nothing ships without a decision about who may see it.
+/// </summary>
+public sealed class AuthorizationMatrixTests(AppFixture fixture) : IClassFixture<AppFixture>
+{
+    private const int Redirect = 302;
+
+    /// <summary>Expected GET status for: anonymous, front desk, manager, administrator, front desk of another practice.</summary>
+    private static readonly Dictionary<string, int[]> Expected = new()
+    {
+        [""] = [Redirect, 200, 200, 200, 200],
+        ["Index"] = [Redirect, 200, 200, 200, 200],
+        ["Account/SignIn"] = [200, 200, 200, 200, 200],
+        ["Account/SignOut"] = [Redirect, Redirect, Redirect, Redirect, Redirect],
+        ["Account/AccessDenied"] = [403, 403, 403, 403, 403],
+        ["Account/ChangePassword"] = [Redirect, 200, 200, 200, 200],
+        ["Errors"] = [404, 404, 404, 404, 404],
+        ["Errors/Index"] = [404, 404, 404, 404, 404],
+        ["approvals"] = [Redirect, 403, 200, 200, 403],
+        ["audit"] = [Redirect, 403, 403, 200, 403],
+        ["cases/{id:guid}"] = [Redirect, 200, 200, 200, 404],
+        ["defects/log"] = [Redirect, 200, 200, 200, 200],
+        ["huddle"] = [Redirect, 200, 200, 200, 200],
+        ["huddle/display-link"] = [Redirect, 403, 200, 200, 403],
+        ["huddle/display/{token}"] = [404, 404, 404, 404, 404],
+        ["improvements"] = [Redirect, 200, 200, 200, 200],
+        ["improvements/{id:guid}"] = [Redirect, 200, 200, 200, 404],
+        ["queue"] = [Redirect, 200, 200, 200, 200],
+        ["reports"] = [Redirect, 403, 200, 200, 403],
+        ["settings"] = [Redirect, 403, 200, 200, 403],
+        ["staff"] = [Redirect, 403, 200, 200, 403],
+        ["staff/new"] = [Redirect, 403, 200, 200, 403],
+        ["staff/{id}"] = [Redirect, 403, 200, 200, 403],
+        ["health/live"] = [200, 200, 200, 200, 200],
+        ["health/ready"] = [200, 200, 200, 200, 200],
+    };
+
+    [Fact]
+    public void Every_endpoint_of_the_app_has_an_expectation()
+    {
+        var routes = Routes();
+
+        routes.Except(Expected.Keys).ShouldBeEmpty("a new endpoint needs a row in Expected");
+        Expected.Keys.Except(routes).ShouldBeEmpty("an endpoint in Expected no longer exists");
+    }
+
+    [Fact]
+    public async Task Every_endpoint_answers_each_kind_of_visitor_as_expected()
+    {
+        var sample = await SampleUrlsAsync();
+        var visitors = new[]
+        {
+            fixture.Anonymous(),
+            await fixture.SignInAsync(TestWorld.FrontDesk),
+            await fixture.SignInAsync(TestWorld.Manager),
+            await fixture.SignInAsync(TestWorld.Administrator),
+            await fixture.SignInAsync(TestWorld.OtherFrontDesk),
+        };
+        string[] names = ["anonymous", "front desk", "manager", "administrator", "other practice"];
+        var failures = new List<string>();
+        foreach (var (route, statuses) in Expected)
+        {
+            for (var v = 0; v < visitors.Length; v++)
+            {
+                var url = sample(route);
+                var response = await visitors[v].Http.GetAsync(url);
+                if ((int)response.StatusCode != statuses[v])
+                {
+                    failures.Add($"{url} as {names[v]}: expected {statuses[v]}, got {(int)response.StatusCode}");
+                }
+
+                if (statuses[v] == Redirect && !route.StartsWith("Account/SignOut", StringComparison.Ordinal))
+                {
+                    response.Headers.Location?.OriginalString.ShouldContain("/Account/SignIn", customMessage: url);
+                }
+            }
+        }
+
+        failures.ShouldBeEmpty();
+        foreach (var visitor in visitors)
+        {
+            visitor.Dispose();
+        }
+    }
+
+    [Fact]
+    public async Task Every_form_rejects_a_post_without_its_antiforgery_token()
+    {
+        var sample = await SampleUrlsAsync();
+        using var admin = await fixture.SignInAsync(TestWorld.Administrator);
+        var checkedForms = 0;
+        var failures = new List<string>();
+        foreach (var route in Expected.Keys.Where(r => !r.StartsWith("health", StringComparison.Ordinal) && !r.Contains("{token}", StringComparison.Ordinal)))
+        {
+            var response = await admin.Http.GetAsync(sample(route));
+            if (response.StatusCode != HttpStatusCode.OK)
+            {
+                continue;
+            }
+
+            var page = await WebClient.ParseAsync(response);
+            foreach (var form in page.QuerySelectorAll("form").OfType<IHtmlFormElement>().Where(f => string.Equals(f.Method, "post", StringComparison.OrdinalIgnoreCase)))
+            {
+                var fields = WebClient.FieldsOf(form);
+                fields.Remove("__RequestVerificationToken").ShouldBeTrue($"a form on {route} has no antiforgery token");
+                var action = form.GetAttribute("action") is { Length: > 0 } a ? a : sample(route);
+                var posted = await admin.Http.PostAsync(action, new FormUrlEncodedContent(fields));
+                checkedForms++;
+                if (posted.StatusCode != HttpStatusCode.BadRequest)
+                {
+                    failures.Add($"{action} (form on {route}): expected 400, got {(int)posted.StatusCode}");
+                }
+            }
+        }
+
+        failures.ShouldBeEmpty();
+        checkedForms.ShouldBeGreaterThan(20, "the case page alone has a dozen forms");
+    }
+
+    private HashSet<string> Routes() => fixture.App.Services.GetRequiredService<EndpointDataSource>().Endpoints
+        .OfType<RouteEndpoint>()
+        .Select(e => e.RoutePattern.RawText!.Trim('/'))
+        .ToHashSet();
+
+    /// <summary>Real ids of the first practice for routes with parameters.</summary>
+    private async Task<Func<string, string>> SampleUrlsAsync()
+    {
+        using var frontDesk = await fixture.SignInAsync(TestWorld.FrontDesk);
+        var caseUrl = await Defects.LogAsync(frontDesk, "Matrix Patient");
+        var caseId = Defects.CaseIdOf(caseUrl);
+        var page = new CasePage(frontDesk, caseUrl);
+        await page.SubmitAsync("#improvement-form", new() { ["Improvement.Title"] = "Matrix improvement" });
+        var improvementId = await fixture.App.WithDbAsync(db => db.Improvements.Where(i => i.Title == "Matrix improvement").Select(i => i.Id).FirstAsync());
+        var userId = await fixture.App.WithDbAsync(db => db.Users.Where(u => u.Email == TestWorld.FrontDesk).Select(u => u.Id).SingleAsync());
+        return route => "/" + route switch
+        {
+            "cases/{id:guid}" => $"cases/{caseId}",
+            "improvements/{id:guid}" => $"improvements/{improvementId}",
+            "staff/{id}" => $"staff/{userId}",
+            "huddle/display/{token}" => "huddle/display/not-a-real-token",
+            "Errors" or "Errors/Index" => $"{route}?status=404",
+            "Account/AccessDenied" => "Account/AccessDenied",
+            _ => route,
+        };
+    }
+}
