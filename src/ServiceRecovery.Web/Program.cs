@@ -5,7 +5,6 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.RateLimiting;
 using Serilog;
-using Serilog.Events;
 using Serilog.Formatting.Compact;
 using ServiceRecovery.Data;
 using ServiceRecovery.Web.Infrastructure.Auth;
@@ -27,6 +26,7 @@ builder.Services.AddSerilog(
         .ReadFrom.Configuration(builder.Configuration)
         .ReadFrom.Services(services)
         .Enrich.FromLogContext()
+        .Enrich.With<RedactSecretsEnricher>()
         .WriteTo.File(new CompactJsonFormatter(), Path.Combine(dataFolder, "logs", "servicerecovery-.json"),
             rollingInterval: RollingInterval.Day, retainedFileCountLimit: 31),
     preserveStaticLogger: true);
@@ -136,14 +136,6 @@ app.UseSerilogRequestLogging(options =>
     options.Logger = app.Services.GetRequiredService<Serilog.ILogger>();
     options.EnrichDiagnosticContext = (diagnostics, http) =>
         diagnostics.Set("UserId", http.User.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value ?? "anonymous");
-    // A display link's token is a secret: it never reaches a log.
-    options.GetMessageTemplateProperties = (http, path, elapsed, status) =>
-    [
-        new("RequestMethod", new ScalarValue(http.Request.Method)),
-        new("RequestPath", new ScalarValue(path.StartsWith("/huddle/display/", StringComparison.OrdinalIgnoreCase) ? "/huddle/display/(token)" : path)),
-        new("StatusCode", new ScalarValue(status)),
-        new("Elapsed", new ScalarValue(elapsed)),
-    ];
 });
 app.UseSecurityHeaders();
 app.UseStatusCodePagesWithReExecute("/Errors", "?status={0}");

@@ -1,14 +1,12 @@
-using System.Text.RegularExpressions;
-using Deque.AxeCore.Commons;
-using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 using ServiceRecovery.Testing;
 using static Microsoft.Playwright.Assertions;
+using static ServiceRecovery.Browser.Tests.BrowserSteps;
 
 namespace ServiceRecovery.Browser.Tests;
 
 /// <summary>The front desk's main journey in a real browser, by keyboard where a user at the desk would use it.</summary>
-public sealed partial class UserJourneyTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
+public sealed class UserJourneyTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
 {
     [Fact]
     public async Task Front_desk_logs_a_defect_and_records_the_apology_by_keyboard_alone()
@@ -139,80 +137,4 @@ public sealed partial class UserJourneyTests(BrowserFixture fixture) : IClassFix
         await SignInAsync(page, TestWorld.FrontDesk);
         return page;
     }
-
-    /// <summary>Signs in by keyboard: the email field has the focus when the page opens.</summary>
-    private static async Task SignInAsync(IPage page, string email)
-    {
-        await page.GotoAsync("/Account/SignIn");
-        await Expect(page.GetByLabel("Email")).ToBeFocusedAsync();
-        await page.Keyboard.TypeAsync(email);
-        await page.Keyboard.PressAsync("Tab");
-        await page.Keyboard.TypeAsync(TestWorld.Password);
-        await page.Keyboard.PressAsync("Enter");
-        await Expect(page.GetByTestId("signed-in-as")).ToBeVisibleAsync();
-    }
-
-    /// <summary>Chooses an option of the focused select the way a keyboard user does: by typing its first letters.</summary>
-    private static async Task ChooseByTypingAsync(IPage page, string typed, string expected)
-    {
-        await page.Keyboard.TypeAsync(typed);
-        await Expect(page.Locator("select:focus option:checked")).ToHaveTextAsync(expected);
-    }
-
-    /// <summary>Waits for the page after a submit and fails with the app's own words if it refused the form.</summary>
-    private static async Task ShouldBeAcceptedAsync(IPage page, ILocator accepted)
-    {
-        var summary = page.Locator("#error-summary");
-        await Expect(accepted.Or(summary).First).ToBeVisibleAsync();
-        if (await summary.IsVisibleAsync())
-        {
-            Assert.Fail($"The form was refused: {await summary.InnerTextAsync()}");
-        }
-    }
-
-    /// <summary>Presses Tab until <paramref name="target"/> has the focus, as a keyboard user moves through a form.</summary>
-    private static async Task TabToAsync(IPage page, ILocator target, int maxPresses = 6)
-    {
-        for (var presses = 0; presses < maxPresses; presses++)
-        {
-            await page.Keyboard.PressAsync("Tab");
-            if (await target.EvaluateAsync<bool>("e => e === document.activeElement"))
-            {
-                return;
-            }
-        }
-
-        var focused = await page.EvaluateAsync<string>("() => document.activeElement?.outerHTML.slice(0, 200) ?? 'nothing'");
-        Assert.Fail($"{maxPresses} presses of Tab did not reach {target}; the focus is on {focused}.");
-    }
-
-    private static async Task<List<string>> SeriousViolationsAsync(IPage page)
-    {
-        var result = await page.RunAxe();
-        var serious = result.Violations.Where(v => v.Impact is "serious" or "critical").ToList();
-        var output = TestContext.Current.TestOutputHelper;
-        foreach (var violation in result.Violations)
-        {
-            output?.WriteLine($"{page.Url}: [{violation.Impact}] {violation.Id}: {violation.Help} ({violation.HelpUrl})");
-            foreach (var node in violation.Nodes)
-            {
-                output?.WriteLine($"    {node.Target} {node.Html}\n      {Why(node)}");
-            }
-        }
-
-        return serious.Select(v => $"{new Uri(page.Url).AbsolutePath}: [{v.Impact}] {v.Id}: {v.Help} — "
-            + string.Join("; ", v.Nodes.Select(n => $"{n.Html} ({Why(n)})"))).ToList();
-    }
-
-    private static string Why(AxeResultNode node) =>
-        string.Join(" ", new[] { node.Any, node.All, node.None }.Where(checks => checks is not null).SelectMany(checks => checks!).Select(c => c.Message));
-
-    [GeneratedRegex(@"/defects/log$")]
-    private static partial Regex LogDefectUrl();
-
-    [GeneratedRegex(@"/cases/[0-9a-f-]{36}$")]
-    private static partial Regex CaseUrl();
-
-    [GeneratedRegex(@"^SR-\d{4}-\d{4}$")]
-    private static partial Regex CaseReference();
 }

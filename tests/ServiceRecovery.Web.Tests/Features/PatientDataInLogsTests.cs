@@ -42,6 +42,24 @@ public sealed class PatientDataInLogsTests(AppFixture fixture) : IClassFixture<A
         }
     }
 
+    [Fact]
+    public async Task A_display_link_token_never_reaches_the_logs()
+    {
+        using var manager = await fixture.SignInAsync(TestWorld.Manager);
+        var issued = await manager.SubmitAsync($"/huddle/display-link?practice={fixture.World.Harbourside.Id}", "#issue-form", []);
+        var link = (await WebClient.ParseAsync(issued)).QuerySelector("#display-link")!.GetAttribute("value")!;
+        var token = link[(link.LastIndexOf('/') + 1)..];
+        token.Length.ShouldBeGreaterThan(20);
+
+        using var tv = fixture.Anonymous();
+        (await tv.Http.GetAsync($"/huddle/display/{token}")).StatusCode.ShouldBe(System.Net.HttpStatusCode.OK);
+        (await tv.Http.GetAsync($"/huddle/display/{token}?handler=Panels")).StatusCode.ShouldBe(System.Net.HttpStatusCode.OK);
+
+        var logs = await ReadLogsAsync();
+        logs.ShouldContain("/huddle/display/(token)");
+        logs.ShouldNotContain(token);
+    }
+
     private async Task<string> ReadLogsAsync()
     {
         var folder = Path.Combine(fixture.App.DataFolder, "logs");

@@ -8,7 +8,8 @@ namespace ServiceRecovery.Web.Features.Audit;
 [Authorize(Roles = Roles.Administrator)]
 public sealed class IndexModel(IMediator mediator) : AppPageModel
 {
-    [BindProperty(SupportsGet = true)]
+    // Named, so an empty query binds nothing rather than borrowing the route's "page" value.
+    [BindProperty(SupportsGet = true, Name = nameof(Filter))]
     public AuditTrail.Filter Filter { get; set; } = new();
 
     public AuditTrail.Result Result { get; private set; } = null!;

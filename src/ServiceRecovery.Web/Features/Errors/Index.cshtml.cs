@@ -1,22 +1,38 @@
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 
 namespace ServiceRecovery.Web.Features.Errors;
 
-/// <summary>The friendly error page: no stack trace, just what happened and a correlation id to quote.</summary>
+/// <summary>
+/// The friendly error page: no stack trace, just what happened and a correlation id to quote. Reached after an
+/// unhandled exception (500), for an error status (400–599), or directly (shown as "not found").
+/// </summary>
 [IgnoreAntiforgeryToken]
-public sealed class IndexModel : AppPageModel
+public sealed class IndexModel(ILogger<IndexModel> logger) : AppPageModel
 {
     public int Status { get; private set; }
 
     public string CorrelationId => HttpContext.TraceIdentifier;
 
-    public void OnGet(int? status) => Show(status);
+    public void OnGet(string? status) => Show(status);
 
-    public void OnPost(int? status) => Show(status);
+    public void OnPost(string? status) => Show(status);
 
-    private void Show(int? status)
+    private void Show(string? status)
     {
-        Status = status is >= 400 and < 600 ? status.Value : 500;
+        if (HttpContext.Features.Get<IExceptionHandlerPathFeature>() is { Error: { } error } failure)
+        {
+            // The type and the page only: exception messages may quote what a user typed.
+            logger.LogError("Unhandled {ExceptionType} on {Path} at {Site}", error.GetType().FullName, failure.Path, error.TargetSite?.DeclaringType?.FullName + "." + error.TargetSite?.Name);
+            Status = StatusCodes.Status500InternalServerError;
+        }
+        else
+        {
+            // A re-executed error knows its status even when the request's own form could not be read.
+            var original = HttpContext.Features.Get<IStatusCodeReExecuteFeature>()?.OriginalStatusCode;
+            Status = original ?? (int.TryParse(status ?? Request.Query["status"], out var code) && code is >= 400 and < 600 ? code : StatusCodes.Status404NotFound);
+        }
+
         Response.StatusCode = Status;
     }
 }

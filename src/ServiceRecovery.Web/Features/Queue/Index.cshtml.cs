@@ -8,7 +8,8 @@ namespace ServiceRecovery.Web.Features.Queue;
 
 public sealed class IndexModel(IMediator mediator, ICurrentUser user) : AppPageModel
 {
-    [BindProperty(SupportsGet = true)]
+    // Named, so an empty query binds nothing rather than borrowing the route's "page" value.
+    [BindProperty(SupportsGet = true, Name = nameof(Filter))]
     public CaseQueue.Filter Filter { get; set; } = new();
 
     public CaseQueue.Result Result { get; private set; } = null!;

@@ -1,0 +1,102 @@
+using System.Net;
+using AngleSharp.Html.Dom;
+using ServiceRecovery.Testing;
+using ServiceRecovery.Web.Tests.Support;
+
+namespace ServiceRecovery.Web.Tests.Security;
+
+/// <summary>
+/// Every value of the hostile corpus, through the main forms and query strings: a clear message or a 4xx,
+/// never a 5xx, and whatever is stored comes back encoded.
+/// </summary>
+public sealed class HostileInputTests(AppFixture fixture) : IClassFixture<AppFixture>
+{
+    [Fact]
+    public void The_corpus_has_at_least_300_values() => HostileInput.Corpus.Count.ShouldBeGreaterThanOrEqualTo(300);
+
+    [Fact]
+    public async Task Log_a_defect_never_fails_on_hostile_input()
+    {
+        using var client = await fixture.SignInAsync(TestWorld.FrontDesk);
+        var page = await client.GetPageAsync("/defects/log");
+        string[] fields = ["Input.PatientName", "Input.PatientPhone", "Input.PatientEmail", "Input.Description", "Input.OccurredAt", "Input.Severity", "Input.Channel", "Input.StageId", "Input.CategoryId", "Input.PracticeId", "Input.PatientId", "Input.IdempotencyKey"];
+        await DriveAsync(client, HostileInput.Corpus.Select((value, i) => (fields[i % fields.Length], value)), async (field, value) =>
+        {
+            var form = Defects.Form(page);
+            form[field] = value;
+            form["Input.IdempotencyKey"] = field == "Input.IdempotencyKey" ? value : Guid.NewGuid().ToString();
+            return await client.SubmitAsync(page, "#log-defect-form", form);
+        });
+    }
+
+    [Fact]
+    public async Task Case_page_forms_never_fail_on_hostile_input()
+    {
+        using var client = await fixture.SignInAsync(TestWorld.Manager);
+        var casePage = await CasePage.OpenAsync(client, "Hostile Case");
+        (string Form, string Field)[] targets =
+        [
+            ("#apology-form", "Apology.ApologisedBy"), ("#apology-form", "Apology.ApologisedAt"), ("#apology-form", "Apology.Method"), ("#apology-form", "Version"),
+            ("#fix-form", "Fix.Description"), ("#contact-form", "Contact.Summary"), ("#contact-form", "Contact.ContactedAt"), ("#contact-form", "Contact.Method"),
+            ("#gesture-form", "Gesture.Amount"), ("#gesture-form", "Gesture.Note"), ("#gesture-form", "Gesture.Kind"),
+            ("#improvement-form", "Improvement.Title"), ("#improvement-form", "Improvement.ImprovementId"), ("#improvement-form", "Improvement.DueOn"), ("#improvement-form", "Improvement.OwnerId"),
+            ("#lesson-form", "Lesson.Text"), ("#follow-up-form", "FollowUp.PlannedFor"), ("#follow-up-form", "FollowUp.Method"),
+            ("#skip-form", "Skip.Step"), ("#owner-form", "Owner.OwnerId"),
+        ];
+        await DriveAsync(client, HostileInput.Corpus.Select((value, i) => ($"{targets[i % targets.Length].Form}|{targets[i % targets.Length].Field}", value)), async (target, value) =>
+        {
+            var (form, field) = (target.Split('|')[0], target.Split('|')[1]);
+            var values = new Dictionary<string, string?> { [field] = value };
+            if (form == "#skip-form" && field != "Skip.Reason")
+            {
+                values["Skip.Reason"] = "";  // never actually skip: keep the case open for the rest of the corpus
+            }
+
+            return await client.SubmitAsync(await casePage.LoadAsync(), form, values);
+        });
+    }
+
+    [Fact]
+    public async Task Query_strings_never_fail_on_hostile_input()
+    {
+        using var client = await fixture.SignInAsync(TestWorld.Manager);
+        string[] parameters =
+        [
+            "queue?Filter.Reference=", "queue?Filter.Step=", "queue?Filter.StageId=", "queue?Filter.Owner=", "queue?Filter.From=", "queue?Filter.To=", "queue?Filter.Page=", "queue?Filter.Severity=",
+            "queue?handler=Csv&Filter.Reference=", "reports?from=", "reports?to=", "reports?practice=", "huddle?practice=", "settings?practice=", "audit?Filter.Kind=", "staff?practice=",
+            "cases/", "improvements/", "huddle/display/", "Errors?status=",
+        ];
+        await DriveAsync(client, HostileInput.Corpus.Select((value, i) => (parameters[i % parameters.Length], value)),
+            (prefix, value) => client.Http.GetAsync("/" + prefix + Uri.EscapeDataString(value.Length > 2000 ? value[..2000] : value)));
+    }
+
+    /// <summary>Sends each value and checks the answer: no 5xx, and no hostile markup echoed back unencoded.</summary>
+    private static async Task DriveAsync(WebClient client, IEnumerable<(string Target, string Value)> inputs, Func<string, string, Task<HttpResponseMessage>> send)
+    {
+        var failures = new List<string>();
+        foreach (var (target, value) in inputs)
+        {
+            var response = await send(target, value);
+            if ((int)response.StatusCode >= 500)
+            {
+                failures.Add($"{target} = {Printable(value)} → {(int)response.StatusCode}");
+                continue;
+            }
+
+            if (response.Content.Headers.ContentType?.MediaType == "text/html" && value.Contains('<', StringComparison.Ordinal))
+            {
+                var html = await response.Content.ReadAsStringAsync();
+                if (html.Contains(value, StringComparison.Ordinal))
+                {
+                    failures.Add($"{target} = {Printable(value)} echoed unencoded");
+                }
+            }
+        }
+
+        failures.ShouldBeEmpty();
+        (await client.Http.GetAsync("/health/ready")).StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+
+    private static string Printable(string value) =>
+        string.Concat(value.Take(60).Select(c => char.IsControl(c) || char.IsSurrogate(c) ? $"\\u{(int)c:X4}" : c.ToString()));
+}
