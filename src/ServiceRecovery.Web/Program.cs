@@ -96,6 +96,7 @@ builder.Services.AddRazorPages(options =>
     options.Conventions.AllowAnonymousToPage("/Account/AccessDenied");
     options.Conventions.AllowAnonymousToPage("/Errors/Index");
     options.Conventions.AllowAnonymousToPage("/Huddle/Display");
+    options.Conventions.AddPageApplicationModelConvention("/Huddle/Display", page => page.EndpointMetadata.Add(new EnableRateLimitingAttribute(RateLimits.Public)));
 }).AddMvcOptions(options =>
 {
     var messages = options.ModelBindingMessageProvider;
@@ -107,6 +108,7 @@ builder.Services.AddRazorPages(options =>
 });
 // Sign-in attempts are limited per client address (password guessing); the limit is configurable.
 var signInsPerMinute = builder.Configuration.GetValue("RateLimits:SignInsPerMinute", 10);
+var publicPerMinute = builder.Configuration.GetValue("RateLimits:PublicPerMinute", 120);
 builder.Services.AddRateLimiter(options =>
 {
     options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
@@ -114,6 +116,9 @@ builder.Services.AddRateLimiter(options =>
         ? RateLimitPartition.GetFixedWindowLimiter(context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
             _ => new FixedWindowRateLimiterOptions { PermitLimit = signInsPerMinute, Window = TimeSpan.FromMinutes(1) })
         : RateLimitPartition.GetNoLimiter("reads"));
+    // The public huddle display link answers without sign-in: limited per client address too.
+    options.AddPolicy(RateLimits.Public, context => RateLimitPartition.GetFixedWindowLimiter(context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+        _ => new FixedWindowRateLimiterOptions { PermitLimit = publicPerMinute, Window = TimeSpan.FromMinutes(1) }));
 });
 builder.Services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database", tags: ["ready"]);
 

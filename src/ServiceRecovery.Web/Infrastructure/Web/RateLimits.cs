@@ -4,4 +4,6 @@ namespace ServiceRecovery.Web.Infrastructure.Web;
 public static class RateLimits
 {
     public const string SignIn = "sign-in";
+
+    public const string Public = "public";
 }
