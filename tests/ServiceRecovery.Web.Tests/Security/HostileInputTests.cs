@@ -57,6 +57,32 @@ public sealed class HostileInputTests(AppFixture fixture) : IClassFixture<AppFix
     }
 
     [Fact]
+    public async Task Settings_and_staff_forms_never_fail_on_hostile_input()
+    {
+        using var client = await fixture.SignInAsync(TestWorld.Administrator);
+        var settings = $"/settings?practice={fixture.World.Harbourside.Id}";
+        (string Url, string Form, string Field)[] targets =
+        [
+            (settings, "#locale-form", "Locale.Name"), (settings, "#locale-form", "Locale.TimeZoneId"), (settings, "#locale-form", "Locale.Culture"), (settings, "#locale-form", "Locale.Currency"),
+            (settings, "#due-form", "Due.SaySorry"), (settings, "#due-form", "Due.Extend"), (settings, "#limits-form", "Limits.FrontDesk"), (settings, "#limits-form", "Limits.Administrator"),
+            (settings, ".add-stage-form", "Item.Name"), (settings, ".add-category-form", "Item.Name"), (settings, "#locale-form", "Locale.Version"),
+            ("/staff/new", "form[method=post]:not(#sign-out-form)", "Input.DisplayName"), ("/staff/new", "form[method=post]:not(#sign-out-form)", "Input.Email"), ("/staff/new", "form[method=post]:not(#sign-out-form)", "Input.Role"),
+            ("/Account/ChangePassword", "form[method=post]:not(#sign-out-form)", "Input.NewPassword"),
+        ];
+        await DriveAsync(client, HostileInput.Corpus.Select((value, i) => (string.Join('|', targets[i % targets.Length].Url, targets[i % targets.Length].Form, targets[i % targets.Length].Field), value)), async (target, value) =>
+        {
+            var parts = target.Split('|');
+            var values = new Dictionary<string, string?> { [parts[2]] = value };
+            if (parts[1].StartsWith(".add-", StringComparison.Ordinal))
+            {
+                values["Item.Action"] = "Add";
+            }
+
+            return await client.SubmitAsync(parts[0], parts[1], values);
+        });
+    }
+
+    [Fact]
     public async Task Query_strings_never_fail_on_hostile_input()
     {
         using var client = await fixture.SignInAsync(TestWorld.Manager);
