@@ -27,6 +27,9 @@ builder.Services.AddSerilog(
         .ReadFrom.Services(services)
         .Enrich.FromLogContext()
         .Enrich.With<RedactSecretsEnricher>()
+        // The framework's handler would log the exception's message and stack; the error page logs its type instead.
+        .MinimumLevel.Override("Microsoft.AspNetCore.Diagnostics.ExceptionHandlerMiddleware", Serilog.Events.LogEventLevel.Fatal)
+        .MinimumLevel.Override("Microsoft.AspNetCore.Diagnostics.DeveloperExceptionPageMiddleware", Serilog.Events.LogEventLevel.Fatal)
         .WriteTo.File(new CompactJsonFormatter(), Path.Combine(dataFolder, "logs", "servicerecovery-.json"),
             rollingInterval: RollingInterval.Day, retainedFileCountLimit: 31),
     preserveStaticLogger: true);
@@ -124,6 +127,16 @@ builder.Services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database", t
 
 var app = builder.Build();
 
+app.UseCorrelationId();
+app.UseSerilogRequestLogging(options =>
+{
+    // This host's own logger (see preserveStaticLogger above). The request path is logged, never the query string.
+    options.Logger = app.Services.GetRequiredService<Serilog.ILogger>();
+    options.EnrichDiagnosticContext = (diagnostics, http) =>
+        diagnostics.Set("UserId", http.User.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value ?? "anonymous");
+});
+// Inside the request logging: an exception is handled here first, so no log event carries its message
+// (which may quote what a user typed); the error page logs the exception's type only.
 if (app.Environment.IsDevelopment())
 {
     app.UseDeveloperExceptionPage();
@@ -134,14 +147,6 @@ else
     app.UseHsts();
 }
 
-app.UseCorrelationId();
-app.UseSerilogRequestLogging(options =>
-{
-    // This host's own logger (see preserveStaticLogger above). The request path is logged, never the query string.
-    options.Logger = app.Services.GetRequiredService<Serilog.ILogger>();
-    options.EnrichDiagnosticContext = (diagnostics, http) =>
-        diagnostics.Set("UserId", http.User.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value ?? "anonymous");
-});
 app.UseSecurityHeaders();
 app.UseStatusCodePagesWithReExecute("/Errors", "?status={0}");
 app.UseStaticFiles();

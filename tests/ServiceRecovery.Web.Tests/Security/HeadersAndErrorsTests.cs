@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using ServiceRecovery.Testing;
 using ServiceRecovery.Web.Tests.Support;
@@ -45,6 +46,50 @@ public sealed class HeadersAndErrorsTests(AppFixture fixture) : IClassFixture<Ap
         html.ShouldNotContain("InvalidOperationException");
         var correlationId = response.Headers.GetValues("X-Correlation-Id").Single();
         html.ShouldContain(correlationId);
+
+        // The log says what failed and where, with the correlation id, but never the exception's message.
+        var logs = await ReadLogsAsync();
+        logs.ShouldContain("System.InvalidOperationException");
+        logs.ShouldContain(correlationId);
+        logs.ShouldNotContain("Zebedee");
+    }
+
+    [Fact]
+    public async Task The_sqlite_database_runs_in_wal_mode_with_full_sync()
+    {
+        var (journal, synchronous) = await fixture.App.WithDbAsync(async db =>
+        {
+            var connection = db.Database.GetDbConnection();
+            await db.Database.OpenConnectionAsync();
+            try
+            {
+                await using var command = connection.CreateCommand();
+                command.CommandText = "PRAGMA journal_mode";
+                var mode = (string)(await command.ExecuteScalarAsync())!;
+                command.CommandText = "PRAGMA synchronous";
+                return (mode, Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture));
+            }
+            finally
+            {
+                await db.Database.CloseConnectionAsync();
+            }
+        });
+
+        journal.ShouldBe("wal");
+        synchronous.ShouldBe(2, "FULL: an acknowledged commit survives a power cut, not only a crash");
+    }
+
+    private async Task<string> ReadLogsAsync()
+    {
+        var text = new System.Text.StringBuilder();
+        foreach (var file in Directory.GetFiles(Path.Combine(fixture.App.DataFolder, "logs")))
+        {
+            await using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+            using var reader = new StreamReader(stream);
+            text.Append(await reader.ReadToEndAsync());
+        }
+
+        return text.ToString();
     }
 
     private sealed class ThrowingRoute : IStartupFilter

@@ -79,7 +79,8 @@ public static class LogDefect
             RuleFor(c => c.PatientPhone).Must(FormText.IsPhone!).When(c => !string.IsNullOrWhiteSpace(c.PatientPhone))
                 .WithMessage("Enter a phone number of 6 to 15 digits; spaces, +, ( ) and - are fine.");
             RuleFor(c => c.PatientEmail).MaximumLength(Limits.Email).WithMessage($"Enter an email address of at most {Limits.Email} characters.")
-                .EmailAddress().When(c => !string.IsNullOrWhiteSpace(c.PatientEmail)).WithMessage("Enter an email address like name@example.com.");
+                .EmailAddress().When(c => !string.IsNullOrWhiteSpace(c.PatientEmail)).WithMessage("Enter an email address like name@example.com.")
+                .Must(FormText.IsPrintable).WithMessage("The email address contains characters that cannot be used.");
             RuleFor(c => c.PatientPhone).Must((c, _) => !string.IsNullOrWhiteSpace(c.PatientPhone) || !string.IsNullOrWhiteSpace(c.PatientEmail))
                 .WithMessage("Enter a phone number or an email address so we can reach the patient.");
         }

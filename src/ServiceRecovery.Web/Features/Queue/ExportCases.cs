@@ -46,8 +46,10 @@ public sealed class ExportCases(AppDbContext db, ICurrentUser user, AuditLog aud
                 PatientEmail = includeContacts ? patient.Email : null,
             };
 
+        // Audited before the first row is sent, so a download cut off part-way is on record too.
+        await audit.SaveNowAsync(AuditKind.Export, filter.PracticeId,
+            $"Exported cases from the queue to CSV{(includeContacts ? ", with patient contact details" : "")}");
         var culture = locale.CultureInfo;
-        var count = 0;
         await using (var text = new StreamWriter(body, CsvExport.Utf8WithBom, bufferSize: 64 * 1024, leaveOpen: true))
         await using (var csv = CsvExport.Writer(text, culture))
         {
@@ -82,11 +84,8 @@ public sealed class ExportCases(AppDbContext db, ICurrentUser user, AuditLog aud
                 }
 
                 await csv.EndRecordAsync(cancellationToken);
-                count++;
             }
         }
 
-        var describe = $"Exported {count} case(s) from the queue to CSV{(includeContacts ? ", with patient contact details" : "")}";
-        await audit.SaveNowAsync(AuditKind.Export, filter.PracticeId, describe);
     }
 }

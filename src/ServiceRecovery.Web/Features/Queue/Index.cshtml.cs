@@ -6,7 +6,7 @@ using ServiceRecovery.Web.Infrastructure.Auth;
 
 namespace ServiceRecovery.Web.Features.Queue;
 
-public sealed class IndexModel(IMediator mediator, ICurrentUser user) : AppPageModel
+public sealed class IndexModel(IMediator mediator, ICurrentUser user, TimeProvider clock) : AppPageModel
 {
     // Named, so an empty query binds nothing rather than borrowing the route's "page" value.
     [BindProperty(SupportsGet = true, Name = nameof(Filter))]
@@ -30,7 +30,7 @@ public sealed class IndexModel(IMediator mediator, ICurrentUser user) : AppPageM
         }
 
         Response.ContentType = "text/csv; charset=utf-8";
-        Response.Headers.ContentDisposition = $"attachment; filename=\"cases-{DateTime.UtcNow:yyyyMMdd}.csv\"";
+        Response.Headers.ContentDisposition = $"attachment; filename=\"cases-{clock.GetUtcNow():yyyyMMdd}.csv\"";
         await export.WriteAsync(Filter, includeContacts, Response.Body, cancellationToken);
         return new EmptyResult();
     }
