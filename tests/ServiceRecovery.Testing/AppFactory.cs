@@ -56,6 +56,21 @@ public sealed class AppFactory(
         return await work(scope.ServiceProvider.GetRequiredService<AppDbContext>());
     }
 
+    /// <summary>Everything the app has written to its log files so far.</summary>
+    public async Task<string> ReadLogsAsync()
+    {
+        var text = new System.Text.StringBuilder();
+        foreach (var file in Directory.GetFiles(Path.Combine(DataFolder, "logs")))
+        {
+            // The sink keeps the file open; share it for reading.
+            await using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+            using var reader = new StreamReader(stream);
+            text.Append(await reader.ReadToEndAsync());
+        }
+
+        return text.ToString();
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");

@@ -31,7 +31,7 @@ public sealed class PatientDataInLogsTests(AppFixture fixture) : IClassFixture<A
         await frontDesk.Http.GetAsync($"/cases/{Guid.NewGuid()}");
         await manager.Http.GetAsync($"/queue?handler=Csv&includeContacts=true");
 
-        var logs = await ReadLogsAsync();
+        var logs = await fixture.App.ReadLogsAsync();
 
         logs.ShouldNotBeEmpty();
         logs.ShouldContain("Handled", customMessage: "the request pipeline logs every command");
@@ -55,23 +55,8 @@ public sealed class PatientDataInLogsTests(AppFixture fixture) : IClassFixture<A
         (await tv.Http.GetAsync($"/huddle/display/{token}")).StatusCode.ShouldBe(System.Net.HttpStatusCode.OK);
         (await tv.Http.GetAsync($"/huddle/display/{token}?handler=Panels")).StatusCode.ShouldBe(System.Net.HttpStatusCode.OK);
 
-        var logs = await ReadLogsAsync();
+        var logs = await fixture.App.ReadLogsAsync();
         logs.ShouldContain("/huddle/display/(token)");
         logs.ShouldNotContain(token);
-    }
-
-    private async Task<string> ReadLogsAsync()
-    {
-        var folder = Path.Combine(fixture.App.DataFolder, "logs");
-        var text = new System.Text.StringBuilder();
-        foreach (var file in Directory.GetFiles(folder))
-        {
-            // The sink keeps the file open; share it for reading.
-            await using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
-            using var reader = new StreamReader(stream);
-            text.Append(await reader.ReadToEndAsync());
-        }
-
-        return text.ToString();
     }
 }

@@ -48,7 +48,7 @@ public sealed class HeadersAndErrorsTests(AppFixture fixture) : IClassFixture<Ap
         html.ShouldContain(correlationId);
 
         // The log says what failed and where, with the correlation id, but never the exception's message.
-        var logs = await ReadLogsAsync();
+        var logs = await fixture.App.ReadLogsAsync();
         logs.ShouldContain("System.InvalidOperationException");
         logs.ShouldContain(correlationId);
         logs.ShouldNotContain("Zebedee");
@@ -77,19 +77,6 @@ public sealed class HeadersAndErrorsTests(AppFixture fixture) : IClassFixture<Ap
 
         journal.ShouldBe("wal");
         synchronous.ShouldBe(2, "FULL: an acknowledged commit survives a power cut, not only a crash");
-    }
-
-    private async Task<string> ReadLogsAsync()
-    {
-        var text = new System.Text.StringBuilder();
-        foreach (var file in Directory.GetFiles(Path.Combine(fixture.App.DataFolder, "logs")))
-        {
-            await using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
-            using var reader = new StreamReader(stream);
-            text.Append(await reader.ReadToEndAsync());
-        }
-
-        return text.ToString();
     }
 
     private sealed class ThrowingRoute : IStartupFilter

@@ -33,8 +33,7 @@ public static class AuditTrail
         {
             var filter = query.Filter;
             var practiceIds = user.PracticeIds;
-            var practice = await db.Practices.AsNoTracking().OrderBy(p => p.Name).Select(p => new { p.TimeZoneId, p.Culture, p.Currency }).FirstOrDefaultAsync(cancellationToken);
-            var locale = practice is null ? new PracticeLocale("UTC", "en-AU", "AUD") : new PracticeLocale(practice.TimeZoneId, practice.Culture, practice.Currency);
+            var locale = await PracticeLocales.ForAsync(db, null, cancellationToken);
             string? problem = null;
             if (filter.From > filter.To)
             {

@@ -30,7 +30,7 @@ public abstract class CaseCommandHandler<TCommand>(AppDbContext db, ICurrentUser
             return failure;
         }
 
-        var locale = await CaseEditing.LocaleOfAsync(db, recoveryCase.PracticeId, cancellationToken);
+        var locale = await PracticeLocales.ForAsync(db, recoveryCase.PracticeId, cancellationToken);
         var change = new CaseChange<TCommand>(recoveryCase, command, user.ToActor(), clock.GetUtcNow(), locale, db);
         return await ApplyAsync(change, cancellationToken) ?? CommandResult<Unit>.Ok(Unit.Value);
     }

@@ -35,13 +35,6 @@ public static class CaseEditing
         AppDbContext db, ICaseCommand command, Func<IQueryable<RecoveryCase>, IQueryable<RecoveryCase>> include, CancellationToken cancellationToken)
         => LoadAsync<Mediator.Unit>(db, command, include, cancellationToken);
 
-    public static async Task<PracticeLocale> LocaleOfAsync(AppDbContext db, Guid practiceId, CancellationToken cancellationToken)
-    {
-        var p = await db.Practices.AsNoTracking().Where(x => x.Id == practiceId)
-            .Select(x => new { x.TimeZoneId, x.Culture, x.Currency }).SingleAsync(cancellationToken);
-        return new PracticeLocale(p.TimeZoneId, p.Culture, p.Currency);
-    }
-
     public sealed record Loaded<T>(RecoveryCase? Case, CommandResult<T>? Failure)
     {
         public bool Found(out RecoveryCase recoveryCase, out CommandResult<T> failure)

@@ -41,6 +41,15 @@ public sealed class DetailsModel(IMediator mediator, ICurrentUser user) : AppPag
     /// <summary>The form that failed, so the page can open its section.</summary>
     public string? FailedForm { get; private set; }
 
+    /// <summary>
+    /// Whether a step's section starts open: the one whose form just failed, otherwise the current step.
+    /// </summary>
+    public bool IsSectionOpen(ServiceRecovery.Domain.ServiceStep step)
+    {
+        var failedStep = StepBadges.StepOfForm(FailedForm);
+        return failedStep == step || (failedStep is null && Case.Case.CurrentStep == step && Case.IsOpen);
+    }
+
     /// <summary>Wording a user typed into a correction form survives a failed submit; otherwise the record's own text.</summary>
     public string CorrectionText(Guid recordId, string current) =>
         Correct.RecordId == recordId && Correct.Text is { } typed ? typed : current;

@@ -64,7 +64,8 @@ public static class CaseQueue
             var filter = query.Filter;
             var problems = Check(filter);
             var options = await OptionsAsync(cancellationToken);
-            var locale = await LocaleAsync(db, filter, cancellationToken);
+            // The filter's dates mean the chosen practice's days, else the user's first practice's.
+            var locale = await PracticeLocales.ForAsync(db, filter.PracticeId, cancellationToken);
             var cases = Filtered(db, user, filter, locale);
 
             var total = await cases.CountAsync(cancellationToken);
@@ -240,17 +241,6 @@ public static class CaseQueue
         }
 
         return cases;
-    }
-
-    /// <summary>The time zone the filter's dates mean: the chosen practice's, else the user's first practice's.</summary>
-    public static async Task<PracticeLocale> LocaleAsync(AppDbContext db, Filter filter, CancellationToken cancellationToken)
-    {
-        var practice = await db.Practices.AsNoTracking()
-            .Where(p => filter.PracticeId == null || p.Id == filter.PracticeId)
-            .OrderBy(p => p.Name)
-            .Select(p => new { p.TimeZoneId, p.Culture, p.Currency })
-            .FirstOrDefaultAsync(cancellationToken);
-        return practice is null ? new PracticeLocale("UTC", "en-AU", "AUD") : new PracticeLocale(practice.TimeZoneId, practice.Culture, practice.Currency);
     }
 
     /// <summary>Overdue first, then by next due time; settled cases last, newest first.</summary>

@@ -16,7 +16,7 @@ public sealed class ExportCases(AppDbContext db, ICurrentUser user, AuditLog aud
     public async Task WriteAsync(CaseQueue.Filter filter, bool includeContacts, Stream body, CancellationToken cancellationToken)
     {
         CaseQueue.Check(filter);
-        var locale = await CaseQueue.LocaleAsync(db, filter, cancellationToken);
+        var locale = await PracticeLocales.ForAsync(db, filter.PracticeId, cancellationToken);
         var now = clock.GetUtcNow();
         var cases = CaseQueue.Ordered(CaseQueue.Filtered(db, user, filter, locale), now);
         var rows =
