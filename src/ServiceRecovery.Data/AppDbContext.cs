@@ -22,6 +22,8 @@ public sealed class AppDbContext : IdentityDbContext<ApplicationUser>, IDataProt
     public DbSet<TimelineEvent> Timeline => Set<TimelineEvent>();
     public DbSet<PracticeMembership> Memberships => Set<PracticeMembership>();
     public DbSet<AuditEvent> Audit => Set<AuditEvent>();
+    public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
+    public DbSet<DigestRun> DigestRuns => Set<DigestRun>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     // Read by the query filters below; EF evaluates them per query, per context instance.
@@ -41,6 +43,8 @@ public sealed class AppDbContext : IdentityDbContext<ApplicationUser>, IDataProt
         builder.Entity<ServiceDefect>().HasQueryFilter(d => ScopeIsUnrestricted || ScopePracticeIds.Contains(d.PracticeId));
         builder.Entity<RecoveryCase>().HasQueryFilter(c => ScopeIsUnrestricted || ScopePracticeIds.Contains(c.PracticeId));
         builder.Entity<Improvement>().HasQueryFilter(i => ScopeIsUnrestricted || ScopePracticeIds.Contains(i.PracticeId));
+        builder.Entity<OutboxMessage>().HasQueryFilter(m => ScopeIsUnrestricted || ScopePracticeIds.Contains(m.PracticeId));
+        builder.Entity<DigestRun>().HasQueryFilter(r => ScopeIsUnrestricted || ScopePracticeIds.Contains(r.PracticeId));
 
         // Nothing is deleted, so nothing cascades.
         foreach (var foreignKey in builder.Model.GetEntityTypes()

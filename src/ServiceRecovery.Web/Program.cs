@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.RateLimiting;
 using Serilog;
 using Serilog.Formatting.Compact;
 using ServiceRecovery.Data;
+using ServiceRecovery.Web.Features.Notifications;
 using ServiceRecovery.Web.Infrastructure.Auth;
 using ServiceRecovery.Web.Infrastructure.Pipeline;
 using ServiceRecovery.Web.Infrastructure.Startup;
@@ -41,6 +42,7 @@ builder.Services.AddScoped<AuditLog>();
 builder.Services.AddScoped<ServiceRecovery.Web.Features.Queue.ExportCases>();
 builder.Services.AddServiceRecoveryData(builder.Configuration, dataFolder);
 builder.Services.AddScoped<DemoSeeder>();
+builder.Services.AddNotifications(builder.Configuration, dataFolder);
 
 builder.Services.AddIdentity<ApplicationUser, IdentityRole>(options =>
     {

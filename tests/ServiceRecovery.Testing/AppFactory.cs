@@ -27,6 +27,9 @@ public sealed class AppFactory(
 
     public TestWorld World { get; private set; } = null!;
 
+    /// <summary>Replaces services after the app's own registrations (a fake clock, say).</summary>
+    public Action<IServiceCollection>? TestServices { get; init; }
+
     /// <summary>Every database command the app runs passes through this counter.</summary>
     public CommandCounter Commands { get; } = new();
 
@@ -81,12 +84,18 @@ public sealed class AppFactory(
         // Test classes sign in dozens of times a minute from one address; the limiter has its own test.
         builder.UseSetting("RateLimits:SignInsPerMinute", settings.GetValueOrDefault("RateLimits:SignInsPerMinute", "10000"));
         builder.UseSetting("RateLimits:PublicPerMinute", settings.GetValueOrDefault("RateLimits:PublicPerMinute", "10000"));
+        // The email loop would add its own database commands to the counts; tests of email run it themselves.
+        builder.UseSetting("Email:BackgroundServices", settings.GetValueOrDefault("Email:BackgroundServices", "false"));
         foreach (var (key, value) in settings)
         {
             builder.UseSetting(key, value);
         }
 
-        builder.ConfigureServices(services => services.ConfigureDbContext<AppDbContext>(options => options.AddInterceptors(Commands)));
+        builder.ConfigureServices(services =>
+        {
+            services.ConfigureDbContext<AppDbContext>(options => options.AddInterceptors(Commands));
+            TestServices?.Invoke(services);
+        });
     }
 
     public override async ValueTask DisposeAsync()

@@ -26,6 +26,8 @@ internal sealed class PracticeConfiguration : IEntityTypeConfiguration<Practice>
             limits.Property(l => l.PracticeManager).HasPrecision(18, 2);
             limits.Property(l => l.Administrator).HasPrecision(18, 2);
         });
+        // The migration that added these gave existing practices the defaults (7 a.m., everyone, escalation on).
+        builder.ComplexProperty(p => p.Reminders);
         builder.HasMany(p => p.Stages).WithOne().HasForeignKey(s => s.PracticeId);
         builder.HasMany(p => p.Categories).WithOne().HasForeignKey(c => c.PracticeId);
     }

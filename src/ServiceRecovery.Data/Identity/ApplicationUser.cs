@@ -8,6 +8,9 @@ public sealed class ApplicationUser : IdentityUser
     public string DisplayName { get; set; } = "";
     public bool IsActive { get; set; } = true;
     public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>The person asked not to get the daily digest. Escalations are essential and still sent.</summary>
+    public bool NonEssentialMailOptOut { get; set; }
 }
 
 /// <summary>Which practices a user works in; every query is limited to these.</summary>

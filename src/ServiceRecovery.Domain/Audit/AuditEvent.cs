@@ -41,4 +41,5 @@ public enum AuditKind
     DisplayLinkIssued,
     DisplayLinkRevoked,
     DisplayLinkUsed,
+    EmailResent,
 }

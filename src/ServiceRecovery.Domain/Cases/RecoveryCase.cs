@@ -344,6 +344,22 @@ public sealed class RecoveryCase
         Append(by, TimelineEventKind.FollowUpOutcomeRecorded, ServiceStep.ExtendOutcome, "Follow-up outcome recorded", now);
     }
 
+    /// <summary>
+    /// Say sorry is overdue on an open case: the owner and the managers are told. The timeline records that they
+    /// were; the case itself is not changed, so no one's open form goes stale. False when there is nothing to escalate.
+    /// </summary>
+    public bool EscalateOverdueApology(Actor system, IReadOnlyCollection<string> notified, DateTimeOffset now)
+    {
+        if (Status != CaseStatus.Open || SaySorry.IsSettled || now <= SaySorry.DueAt || notified.Count == 0)
+        {
+            return false;
+        }
+
+        _timeline.Add(new TimelineEvent(Id, system, TimelineEventKind.ApologyEscalated, ServiceStep.SaySorry,
+            $"Say sorry overdue by {Durations.Describe(now - SaySorry.DueAt)}: emailed {string.Join(", ", notified)}", now));
+        return true;
+    }
+
     /// <summary>The patient came back. With every other step settled, this resolves the case.</summary>
     public PatientReturn RecordReturn(Actor by, DateOnly returnedOn, string reason, DateTimeOffset now, DateOnly today)
     {

@@ -52,4 +52,5 @@ public enum TimelineEventKind
     Reopened,
     Withdrawn,
     RecordCorrected,
+    ApologyEscalated,
 }

@@ -28,6 +28,7 @@ public sealed class Practice
 
     public StepDueTimes DueTimes { get; private set; } = StepDueTimes.Default;
     public GestureLimits GestureLimits { get; private set; } = GestureLimits.Default;
+    public ReminderSettings Reminders { get; private set; } = ReminderSettings.Default;
 
     /// <summary>SHA-256 of the huddle-board display link's token; null when no link is active.</summary>
     public string? DisplayTokenHash { get; private set; }
@@ -125,6 +126,8 @@ public sealed class Practice
     }
 
     public void ChangeDueTimes(StepDueTimes dueTimes) => DueTimes = dueTimes;
+
+    public void ChangeReminders(ReminderSettings reminders) => Reminders = reminders;
 
     public void Rename(string name) => Name = Guard.Text(name, "Practice name", Limits.Name);
 

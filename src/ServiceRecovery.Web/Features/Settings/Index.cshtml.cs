@@ -19,6 +19,7 @@ public sealed class IndexModel(IMediator mediator) : AppPageModel
     [BindProperty] public PracticeSettings.StageOrCategory Item { get; set; } = new();
     [BindProperty] public PracticeSettings.DueTimes Due { get; set; } = new();
     [BindProperty] public PracticeSettings.GestureLimits Limits { get; set; } = new();
+    [BindProperty] public PracticeSettings.Reminders Reminders { get; set; } = new();
 
     public string? FailedForm { get; private set; }
 
@@ -42,6 +43,13 @@ public sealed class IndexModel(IMediator mediator) : AppPageModel
             Extend = p.DueTimes.ExtendMinutes / 60,
         };
         Limits = new PracticeSettings.GestureLimits { FrontDesk = p.GestureLimits.FrontDesk, PracticeManager = p.GestureLimits.PracticeManager, Administrator = p.GestureLimits.Administrator };
+        Reminders = new PracticeSettings.Reminders
+        {
+            DigestHour = p.Reminders.DigestHour,
+            OwnersGetDigest = p.Reminders.OwnersGetDigest,
+            ManagersGetDigest = p.Reminders.ManagersGetDigest,
+            EscalateOverdueApology = p.Reminders.EscalateOverdueApology,
+        };
         return Page();
     }
 
@@ -49,6 +57,7 @@ public sealed class IndexModel(IMediator mediator) : AppPageModel
     public Task<IActionResult> OnPostItemAsync(CancellationToken ct) => SendAsync(Item, nameof(Item), $"{Item.Kind} saved.", ct);
     public Task<IActionResult> OnPostDueAsync(CancellationToken ct) => SendAsync(Due, nameof(Due), "Due times saved. They apply to cases opened from now on.", ct);
     public Task<IActionResult> OnPostLimitsAsync(CancellationToken ct) => SendAsync(Limits, nameof(Limits), "Gesture limits saved.", ct);
+    public Task<IActionResult> OnPostRemindersAsync(CancellationToken ct) => SendAsync(Reminders, nameof(Reminders), "Reminder settings saved.", ct);
 
     private async Task<IActionResult> SendAsync(PracticeSettings.SettingsCommand command, string prefix, string success, CancellationToken cancellationToken)
     {

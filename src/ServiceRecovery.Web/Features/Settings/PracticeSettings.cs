@@ -10,7 +10,7 @@ using ServiceRecovery.Web.Infrastructure.Pipeline;
 
 namespace ServiceRecovery.Web.Features.Settings;
 
-/// <summary>The settings of one practice: locale, journey stages, categories, step due times, gesture limits.</summary>
+/// <summary>The settings of one practice: locale, journey stages, categories, step due times, gesture limits, reminders.</summary>
 public static class PracticeSettings
 {
     public static readonly IReadOnlyList<string> Cultures = ["en-AU", "en-NZ", "en-GB", "en-IE", "en-US", "en-CA"];
@@ -130,6 +130,21 @@ public static class PracticeSettings
         }
     }
 
+    public sealed class Reminders : SettingsCommand
+    {
+        [Display(Name = "Send the daily digest at")] public int? DigestHour { get; set; }
+        [Display(Name = "Case owners get their steps due today and overdue")] public bool OwnersGetDigest { get; set; }
+        [Display(Name = "Managers get overdue cases and gestures awaiting approval")] public bool ManagersGetDigest { get; set; }
+        [Display(Name = "Email the owner and the managers at once when Say sorry is overdue")] public bool EscalateOverdueApology { get; set; }
+    }
+
+    public sealed class RemindersValidator : AbstractValidator<Reminders>
+    {
+        public RemindersValidator() =>
+            RuleFor(c => c.DigestHour).NotNull().WithMessage("Choose the hour for the daily digest.")
+                .InclusiveBetween(0, 23).WithMessage("Choose an hour from the list.");
+    }
+
     /// <summary>Loads the practice (within the user's practices, at the form's version), applies the change, audits it.</summary>
     public abstract class SettingsHandler<TCommand>(AppDbContext db, AuditLog audit, TimeProvider clock) : ICommandHandler<TCommand, CommandResult<Unit>>
         where TCommand : SettingsCommand
@@ -201,6 +216,17 @@ public static class PracticeSettings
             var minutes = command.All.Select(a => a.Hours!.Value * 60).ToArray();
             practice.ChangeDueTimes(new StepDueTimes(minutes[0], minutes[1], minutes[2], minutes[3], minutes[4], minutes[5], minutes[6]));
             return "step due times changed (hours: " + string.Join(", ", command.All.Select(a => a.Hours!.Value.ToString(CultureInfo.InvariantCulture))) + ")";
+        }
+    }
+
+    public sealed class RemindersHandler(AppDbContext db, AuditLog audit, TimeProvider clock) : SettingsHandler<Reminders>(db, audit, clock)
+    {
+        protected override string Apply(Practice practice, Reminders command, DateTimeOffset now)
+        {
+            practice.ChangeReminders(new ReminderSettings(command.DigestHour!.Value, command.OwnersGetDigest, command.ManagersGetDigest, command.EscalateOverdueApology));
+            static string OnOff(bool on) => on ? "on" : "off";
+            return $"reminders changed: digest at {command.DigestHour:00}:00, owners {OnOff(command.OwnersGetDigest)}, managers {OnOff(command.ManagersGetDigest)}, "
+                   + $"overdue-apology escalation {OnOff(command.EscalateOverdueApology)}";
         }
     }
 

@@ -1,0 +1,108 @@
+namespace ServiceRecovery.Domain;
+
+/// <summary>
+/// An email waiting to be sent, written in the same transaction as the change that causes it. A sender claims
+/// it, sends it and records the outcome; a failed attempt is retried later, with a growing pause. Holds
+/// references and links only, never patient details. Kept after sending, as the record of what was sent.
+/// </summary>
+public sealed class OutboxMessage
+{
+    public const int MaxAttempts = 8;
+
+    private OutboxMessage() { }
+
+    public Guid Id { get; private set; }
+    public Guid PracticeId { get; private set; }
+    public EmailKind Kind { get; private set; }
+
+    /// <summary>Unique: the same reminder is never queued twice (e.g. by two app instances at once).</summary>
+    public string DedupKey { get; private set; } = "";
+
+    public string? RecipientUserId { get; private set; }
+    public string RecipientAddress { get; private set; } = "";
+    public string Subject { get; private set; } = "";
+    public string TextBody { get; private set; } = "";
+    public string HtmlBody { get; private set; } = "";
+    public DateTimeOffset CreatedAt { get; private set; }
+    public OutboxStatus Status { get; private set; }
+    public int Attempts { get; private set; }
+    public DateTimeOffset NextAttemptAt { get; private set; }
+
+    /// <summary>The sender that holds the message, until <see cref="ClaimedUntil"/>.</summary>
+    public string? ClaimedBy { get; private set; }
+
+    public DateTimeOffset? ClaimedUntil { get; private set; }
+    public DateTimeOffset? SentAt { get; private set; }
+
+    /// <summary>Why the last attempt failed: the error's kind and the server's reply code, never the message text.</summary>
+    public string? LastError { get; private set; }
+
+    public static OutboxMessage Create(
+        Guid practiceId, EmailKind kind, string dedupKey, string? recipientUserId, string recipientAddress,
+        string subject, string textBody, string htmlBody, DateTimeOffset now) => new()
+        {
+            Id = Guid.CreateVersion7(),
+            PracticeId = practiceId,
+            Kind = kind,
+            DedupKey = Guard.Text(dedupKey, "Email key", 200),
+            RecipientUserId = recipientUserId,
+            RecipientAddress = Guard.Text(recipientAddress, "Email address", Limits.Email),
+            Subject = Guard.Text(subject, "Subject", 200),
+            TextBody = textBody,
+            HtmlBody = htmlBody,
+            CreatedAt = now,
+            Status = OutboxStatus.Pending,
+            NextAttemptAt = now,
+        };
+
+    /// <summary>An administrator sends a failed message again (after fixing the mail settings, say): a fresh set of attempts.</summary>
+    public void RetryNow(DateTimeOffset now)
+    {
+        if (Status != OutboxStatus.Failed)
+        {
+            throw new DomainRuleException("Only an email that failed can be sent again.");
+        }
+
+        Status = OutboxStatus.Pending;
+        Attempts = 0;
+        NextAttemptAt = now;
+        ClaimedBy = null;
+        ClaimedUntil = null;
+    }
+
+    /// <summary>The pause after a failed attempt: 30 s, 1 min, 2 min, … doubling, at most an hour.</summary>
+    public static TimeSpan RetryDelay(int attemptsSoFar) =>
+        TimeSpan.FromSeconds(Math.Min(3600, 30 * Math.Pow(2, Math.Max(0, attemptsSoFar - 1))));
+}
+
+public enum EmailKind
+{
+    Digest = 1,
+    Escalation = 2,
+}
+
+public enum OutboxStatus
+{
+    Pending = 1,
+    Sent = 2,
+    Failed = 3,
+}
+
+/// <summary>One practice's daily digest run, for one local date: inserted once, so the digest goes out once.</summary>
+public sealed class DigestRun
+{
+    private DigestRun() { }
+
+    public DigestRun(Guid practiceId, DateOnly localDate, int emailCount, DateTimeOffset ranAt)
+    {
+        PracticeId = practiceId;
+        LocalDate = localDate;
+        EmailCount = emailCount;
+        RanAt = ranAt;
+    }
+
+    public Guid PracticeId { get; private set; }
+    public DateOnly LocalDate { get; private set; }
+    public int EmailCount { get; private set; }
+    public DateTimeOffset RanAt { get; private set; }
+}

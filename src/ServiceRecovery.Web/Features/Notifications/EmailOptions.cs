@@ -1,0 +1,45 @@
+namespace ServiceRecovery.Web.Features.Notifications;
+
+/// <summary>The "Email" configuration section. Without an SMTP host, email goes to the pickup folder.</summary>
+public sealed class EmailOptions
+{
+    public const string Section = "Email";
+
+    /// <summary>The From address, e.g. <c>ServiceRecovery &lt;no-reply@practice.example&gt;</c>.</summary>
+    public string From { get; set; } = "ServiceRecovery <no-reply@servicerecovery.invalid>";
+
+    public SmtpOptions Smtp { get; set; } = new();
+
+    /// <summary>Where messages are written when no SMTP host is set; default: the data folder's <c>mail-pickup</c>.</summary>
+    public string PickupFolder { get; set; } = "";
+
+    /// <summary>Run the sender and the reminder planner in this app instance (every instance may; they never double-send).</summary>
+    public bool BackgroundServices { get; set; } = true;
+
+    /// <summary>How often the outbox is looked at and reminders are planned.</summary>
+    public int PollSeconds { get; set; } = 15;
+
+    /// <summary>Messages sent per look at the outbox.</summary>
+    public int BatchSize { get; set; } = 20;
+
+    /// <summary>How long a sender holds a message it claimed; longer than the SMTP timeout.</summary>
+    public int ClaimSeconds { get; set; } = 120;
+
+    /// <summary>An apology overdue for longer than this when first noticed goes to the digest instead of an escalation.</summary>
+    public int EscalationWindowHours { get; set; } = 24;
+
+    public bool UsesSmtp => !string.IsNullOrWhiteSpace(Smtp.Host);
+}
+
+public sealed class SmtpOptions
+{
+    public string Host { get; set; } = "";
+    public int Port { get; set; } = 587;
+
+    /// <summary>Auto, None, StartTls, StartTlsWhenAvailable or SslOnConnect.</summary>
+    public string Security { get; set; } = "Auto";
+
+    public string UserName { get; set; } = "";
+    public string Password { get; set; } = "";
+    public int TimeoutSeconds { get; set; } = 30;
+}

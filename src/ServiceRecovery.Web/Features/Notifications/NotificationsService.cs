@@ -1,0 +1,75 @@
+using Microsoft.Extensions.Options;
+using ServiceRecovery.Web.Infrastructure.Auth;
+
+namespace ServiceRecovery.Web.Features.Notifications;
+
+/// <summary>Every few seconds: plan the reminders that are due, then send what the outbox holds.</summary>
+public sealed class NotificationsService(IServiceScopeFactory scopes, TimeProvider clock, IOptions<EmailOptions> options, ILogger<NotificationsService> logger)
+    : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(Math.Max(1, options.Value.PollSeconds)), clock);
+        do
+        {
+            await RunOnceAsync(stoppingToken);
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+
+    public async Task RunOnceAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            scope.ServiceProvider.GetRequiredService<PracticeScope>().LiftForSystemWork();
+            var planned = await scope.ServiceProvider.GetRequiredService<ReminderPlanner>().RunAsync(cancellationToken);
+            var sent = await scope.ServiceProvider.GetRequiredService<OutboxSender>().SendDueAsync(cancellationToken);
+            if (planned.Escalations + planned.Digests + sent.Sent + sent.Failed > 0)
+            {
+                logger.LogInformation("Reminders: {Escalations} escalation(s), {Digests} digest(s) queued; email: {Sent} sent, {Failed} failed",
+                    planned.Escalations, planned.Digests, sent.Sent, sent.Failed);
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Shutting down.
+        }
+        catch (Exception exception)
+        {
+            // Never stop the app over email: log the kind of failure (not its text) and try again next time.
+            logger.LogError("Reminder and email run failed: {ExceptionType}", exception.GetType().Name);
+        }
+    }
+}
+
+public static class NotificationsRegistration
+{
+    public static IServiceCollection AddNotifications(this IServiceCollection services, IConfiguration configuration, string dataFolder)
+    {
+        var section = configuration.GetSection(EmailOptions.Section);
+        services.Configure<EmailOptions>(section);
+        var options = section.Get<EmailOptions>() ?? new EmailOptions();
+        services.AddSingleton<EmailLinks>();
+        services.AddSingleton<SenderIdentity>();
+        if (options.UsesSmtp)
+        {
+            services.AddSingleton<IEmailTransport, SmtpEmailTransport>();
+        }
+        else
+        {
+            var folder = options.PickupFolder is { Length: > 0 } configured ? configured : Path.Combine(dataFolder, "mail-pickup");
+            services.AddSingleton<IEmailTransport>(new PickupFolderEmailTransport(folder));
+        }
+
+        services.AddScoped<OutboxSender>();
+        services.AddScoped<ReminderPlanner>();
+        services.AddSingleton<NotificationsService>();
+        if (options.BackgroundServices)
+        {
+            services.AddHostedService(sp => sp.GetRequiredService<NotificationsService>());
+        }
+
+        return services;
+    }
+}

@@ -1,0 +1,121 @@
+using System.Net.Sockets;
+using MailKit;
+using MailKit.Net.Smtp;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using MimeKit;
+using ServiceRecovery.Data;
+using ServiceRecovery.Domain;
+
+namespace ServiceRecovery.Web.Features.Notifications;
+
+/// <summary>This app instance's name as a sender, so a claim says whose it is.</summary>
+public sealed class SenderIdentity
+{
+    public string Id { get; } = $"{Environment.MachineName[..Math.Min(40, Environment.MachineName.Length)]}/{Environment.ProcessId}/{Guid.NewGuid():N}";
+}
+
+public sealed record SendReport(int Sent, int Failed);
+
+/// <summary>
+/// Sends what is due in the outbox. Each message is claimed first with one conditional UPDATE — only one
+/// sender's update can match — so two app instances on one database never send the same message twice.
+/// A failed attempt is put back with a growing pause; after <see cref="OutboxMessage.MaxAttempts"/> it stays failed.
+/// </summary>
+public sealed class OutboxSender(
+    AppDbContext db, IEmailTransport transport, TimeProvider clock, IOptions<EmailOptions> options, SenderIdentity me, ILogger<OutboxSender> logger)
+{
+    public async Task<SendReport> SendDueAsync(CancellationToken cancellationToken)
+    {
+        var settings = options.Value;
+        var now = clock.GetUtcNow();
+        var due = await db.Outbox.AsNoTracking()
+            .Where(m => m.Status == OutboxStatus.Pending && m.NextAttemptAt <= now && (m.ClaimedUntil == null || m.ClaimedUntil < now))
+            .OrderBy(m => m.NextAttemptAt)
+            .Select(m => m.Id)
+            .Take(settings.BatchSize)
+            .ToListAsync(cancellationToken);
+
+        int sent = 0, failed = 0;
+        foreach (var id in due)
+        {
+            if (await TryClaimAsync(id, TimeSpan.FromSeconds(settings.ClaimSeconds), cancellationToken) is not { } message)
+            {
+                continue;
+            }
+
+            try
+            {
+                await transport.SendAsync(ToMime(message, settings.From), cancellationToken);
+                await db.Outbox.Where(m => m.Id == id && m.ClaimedBy == me.Id).ExecuteUpdateAsync(s => s
+                    .SetProperty(m => m.Status, OutboxStatus.Sent)
+                    .SetProperty(m => m.SentAt, clock.GetUtcNow())
+                    .SetProperty(m => m.ClaimedUntil, (DateTimeOffset?)null)
+                    .SetProperty(m => m.LastError, (string?)null), CancellationToken.None);
+                sent++;
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                failed++;
+                await RecordFailureAsync(message, exception);
+            }
+        }
+
+        return new SendReport(sent, failed);
+    }
+
+    private async Task<OutboxMessage?> TryClaimAsync(Guid id, TimeSpan claim, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var claimed = await db.Outbox
+            .Where(m => m.Id == id && m.Status == OutboxStatus.Pending && (m.ClaimedUntil == null || m.ClaimedUntil < now))
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(m => m.ClaimedBy, me.Id)
+                .SetProperty(m => m.ClaimedUntil, now + claim)
+                .SetProperty(m => m.Attempts, m => m.Attempts + 1), cancellationToken);
+        return claimed == 1 ? await db.Outbox.AsNoTracking().SingleAsync(m => m.Id == id, cancellationToken) : null;
+    }
+
+    private async Task RecordFailureAsync(OutboxMessage message, Exception exception)
+    {
+        var error = Describe(exception);
+        var giveUp = message.Attempts >= OutboxMessage.MaxAttempts;
+        var next = clock.GetUtcNow() + OutboxMessage.RetryDelay(message.Attempts);
+        // The message's id and the error's kind only: the exception's text may quote an address.
+        logger.LogWarning("Email {OutboxId} attempt {Attempt} failed: {Error}; {Outcome}", message.Id, message.Attempts, error,
+            giveUp ? "giving up" : $"next attempt at {next:u}");
+        await db.Outbox.Where(m => m.Id == message.Id && m.ClaimedBy == me.Id).ExecuteUpdateAsync(s => s
+            .SetProperty(m => m.Status, giveUp ? OutboxStatus.Failed : OutboxStatus.Pending)
+            .SetProperty(m => m.NextAttemptAt, next)
+            .SetProperty(m => m.ClaimedUntil, (DateTimeOffset?)null)
+            .SetProperty(m => m.LastError, error), CancellationToken.None);
+    }
+
+    internal static string Describe(Exception exception) => exception switch
+    {
+        SmtpCommandException smtp => $"The mail server refused the message ({(int)smtp.StatusCode} {smtp.ErrorCode})",
+        SmtpProtocolException => "The mail server broke off the conversation",
+        SocketException socket => $"Cannot reach the mail server ({socket.SocketErrorCode})",
+        IOException => "The connection to the mail server failed",
+        TimeoutException or OperationCanceledException => "The mail server did not answer in time",
+        MailKit.Security.AuthenticationException => "The mail server did not accept the user name and password",
+        ServiceNotConnectedException => "Not connected to the mail server",
+        _ => exception.GetType().Name,
+    };
+
+    internal static MimeMessage ToMime(OutboxMessage message, string from)
+    {
+        var mime = new MimeMessage
+        {
+            MessageId = $"{message.Id:N}@servicerecovery",
+            Subject = message.Subject,
+            Body = new BodyBuilder { TextBody = message.TextBody, HtmlBody = message.HtmlBody }.ToMessageBody(),
+        };
+        mime.From.Add(MailboxAddress.Parse(from));
+        mime.To.Add(MailboxAddress.Parse(message.RecipientAddress));
+        mime.Headers.Add("X-ServiceRecovery-Outbox", message.Id.ToString());
+        // Reminders are automatic: no out-of-office replies, please.
+        mime.Headers.Add("Auto-Submitted", "auto-generated");
+        return mime;
+    }
+}

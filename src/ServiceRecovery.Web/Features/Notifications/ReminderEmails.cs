@@ -1,0 +1,121 @@
+using System.Net;
+using System.Text;
+using ServiceRecovery.Domain;
+using ServiceRecovery.Web.Infrastructure.Web;
+
+namespace ServiceRecovery.Web.Features.Notifications;
+
+/// <summary>
+/// The words of reminder email. Case references, steps, times and links only: never a patient's name,
+/// contact details or what happened — email leaves the practice's systems.
+/// </summary>
+public static class ReminderEmails
+{
+    /// <summary>At most this many lines per list; the rest is "and N more" with a link to the queue.</summary>
+    public const int MaxLines = 50;
+
+    public sealed record Email(string Subject, string Text, string Html);
+
+    public sealed record StepLine(Guid CaseId, string Reference, ServiceStep Step, DateTimeOffset DueAt, bool Overdue);
+
+    public sealed record ApprovalLine(Guid CaseId, string Reference, decimal Amount, string AskedBy, DateTimeOffset AskedAt);
+
+    public sealed record ManagerSection(IReadOnlyList<StepLine> Overdue, int OverdueCases, IReadOnlyList<ApprovalLine> Approvals);
+
+    public static Email Escalation(string practiceName, string reference, DateTimeOffset dueAt, DateTimeOffset now, string? ownerName, Uri caseLink, PracticeLocale locale)
+    {
+        var subject = $"Overdue apology: {reference} at {practiceName}";
+        var owner = ownerName ?? "no one yet (unassigned)";
+        var lines = new[]
+        {
+            $"Say sorry on case {reference} was due at {locale.Format(dueAt)} and is overdue by {Durations.Describe(now - dueAt)}.",
+            $"Owner: {owner}.",
+            "A quick, sincere apology is the first step of the recovery: please make sure someone says sorry now, then record it on the case.",
+        };
+        var text = new StringBuilder();
+        foreach (var line in lines)
+        {
+            text.AppendLine(line).AppendLine();
+        }
+
+        text.AppendLine($"Open the case: {caseLink}");
+        var html = new StringBuilder();
+        foreach (var line in lines)
+        {
+            html.Append("<p>").Append(WebUtility.HtmlEncode(line)).Append("</p>");
+        }
+
+        html.Append("<p><a href=\"").Append(WebUtility.HtmlEncode(caseLink.ToString())).Append("\">Open case ")
+            .Append(WebUtility.HtmlEncode(reference)).Append("</a></p>");
+        return new Email(subject, text.ToString(), Wrap(html.ToString()));
+    }
+
+    public static Email Digest(
+        string practiceName, string recipientName, DateOnly day, IReadOnlyList<StepLine> own, ManagerSection? manager,
+        EmailLinks links, PracticeLocale locale, DateTimeOffset now)
+    {
+        var subject = $"{practiceName}: your service recovery digest for {day.ToString("ddd d MMM", locale.CultureInfo)}";
+        var text = new StringBuilder().AppendLine($"Good morning {recipientName},").AppendLine();
+        var html = new StringBuilder().Append("<p>Good morning ").Append(WebUtility.HtmlEncode(recipientName)).Append(",</p>");
+
+        if (own.Count > 0)
+        {
+            Section(text, html, $"Your cases: {own.Count(l => l.Overdue)} step(s) overdue, {own.Count(l => !l.Overdue)} due today",
+                own.Select(l => (l.CaseId, $"{l.Reference} — {l.Step.Title()} {(l.Overdue ? "overdue since" : "due at")} {locale.FormatShort(l.DueAt)}")),
+                own.Count, links);
+        }
+
+        if (manager is not null)
+        {
+            if (manager.OverdueCases > 0)
+            {
+                Section(text, html, $"Overdue in the practice: {manager.OverdueCases} case(s)",
+                    manager.Overdue.Select(l => (l.CaseId, $"{l.Reference} — {l.Step.Title()} overdue by {Durations.Describe(now - l.DueAt)}")),
+                    manager.OverdueCases, links);
+            }
+
+            if (manager.Approvals.Count > 0)
+            {
+                Section(text, html, $"Gestures awaiting your approval: {manager.Approvals.Count}",
+                    manager.Approvals.Select(a => (a.CaseId, $"{a.Reference} — {locale.Money(a.Amount)} asked by {a.AskedBy} on {locale.FormatShort(a.AskedAt)}")),
+                    manager.Approvals.Count, links);
+                text.AppendLine($"Approve or decline: {links.Approvals}").AppendLine();
+                html.Append("<p><a href=\"").Append(WebUtility.HtmlEncode(links.Approvals.ToString())).Append("\">Approve or decline</a></p>");
+            }
+        }
+
+        text.AppendLine($"The queue: {links.Queue}")
+            .AppendLine()
+            .AppendLine($"You get this digest each morning. To stop it, change your email preferences: {links.Preferences}");
+        html.Append("<p><a href=\"").Append(WebUtility.HtmlEncode(links.Queue.ToString())).Append("\">Open the queue</a></p>")
+            .Append("<p><small>You get this digest each morning. <a href=\"").Append(WebUtility.HtmlEncode(links.Preferences.ToString()))
+            .Append("\">Change your email preferences</a> to stop it.</small></p>");
+        return new Email(subject, text.ToString(), Wrap(html.ToString()));
+    }
+
+    private static void Section(StringBuilder text, StringBuilder html, string heading, IEnumerable<(Guid CaseId, string Line)> lines, int total, EmailLinks links)
+    {
+        text.AppendLine(heading);
+        html.Append("<h2>").Append(WebUtility.HtmlEncode(heading)).Append("</h2><ul>");
+        var shown = 0;
+        foreach (var (caseId, line) in lines.Take(MaxLines))
+        {
+            shown++;
+            var link = links.Case(caseId).ToString();
+            text.AppendLine($"- {line}: {link}");
+            html.Append("<li><a href=\"").Append(WebUtility.HtmlEncode(link)).Append("\">").Append(WebUtility.HtmlEncode(line)).Append("</a></li>");
+        }
+
+        if (total > shown)
+        {
+            text.AppendLine($"- and {total - shown} more in the queue");
+            html.Append("<li>and ").Append(total - shown).Append(" more in the queue</li>");
+        }
+
+        text.AppendLine();
+        html.Append("</ul>");
+    }
+
+    private static string Wrap(string body) =>
+        "<!DOCTYPE html><html><body style=\"font-family:system-ui,sans-serif;line-height:1.4\">" + body + "</body></html>";
+}

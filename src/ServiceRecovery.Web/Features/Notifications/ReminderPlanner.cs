@@ -1,0 +1,181 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using ServiceRecovery.Data;
+using ServiceRecovery.Domain;
+using ServiceRecovery.Web.Infrastructure.Web;
+
+namespace ServiceRecovery.Web.Features.Notifications;
+
+public sealed record ReminderReport(int Escalations, int Digests);
+
+/// <summary>
+/// Decides which reminder email is due and writes it to the outbox, in the same transaction as the record of
+/// having done so (the case's timeline for an escalation, the practice's digest run for a digest). Two app
+/// instances planning at once cannot both succeed: unique keys make the second save fail, and it is dropped.
+/// </summary>
+public sealed class ReminderPlanner(
+    AppDbContext db, TimeProvider clock, EmailLinks links, IOptions<EmailOptions> options, ILogger<ReminderPlanner> logger)
+{
+    private static readonly Actor System = new("system", "ServiceRecovery reminders", StaffRole.Administrator);
+
+    public async Task<ReminderReport> RunAsync(CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var practices = await db.Practices.AsNoTracking().OrderBy(p => p.Name).ToListAsync(cancellationToken);
+        int escalations = 0, digests = 0;
+        foreach (var practice in practices)
+        {
+            var locale = new PracticeLocale(practice.TimeZoneId, practice.Culture, practice.Currency);
+            if (practice.Reminders.EscalateOverdueApology)
+            {
+                escalations += await SaveOnceAsync(() => EscalateAsync(practice, locale, now, cancellationToken), cancellationToken);
+            }
+
+            if (practice.Reminders.OwnersGetDigest || practice.Reminders.ManagersGetDigest)
+            {
+                digests += await SaveOnceAsync(() => PlanDigestAsync(practice, locale, now, cancellationToken), cancellationToken);
+            }
+        }
+
+        return new ReminderReport(escalations, digests);
+    }
+
+    /// <summary>Saves what <paramref name="plan"/> added, or nothing if another instance saved the same first.</summary>
+    private async Task<int> SaveOnceAsync(Func<Task<int>> plan, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var count = await plan();
+            if (db.ChangeTracker.HasChanges())
+            {
+                await db.SaveChangesAsync(cancellationToken);
+            }
+
+            return count;
+        }
+        catch (DbUpdateException)
+        {
+            logger.LogInformation("Reminders already planned by another app instance; nothing more to do");
+            return 0;
+        }
+        finally
+        {
+            db.ChangeTracker.Clear();
+        }
+    }
+
+    private async Task<int> EscalateAsync(Practice practice, PracticeLocale locale, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var since = now - TimeSpan.FromHours(options.Value.EscalationWindowHours);
+        var cases = await db.Cases
+            .Where(c => c.PracticeId == practice.Id && c.Status == CaseStatus.Open && c.SaySorry.SettledAt == null
+                        && c.SaySorry.DueAt < now && c.SaySorry.DueAt > since
+                        && !db.Timeline.Any(t => t.CaseId == c.Id && t.Kind == TimelineEventKind.ApologyEscalated))
+            .OrderBy(c => c.SaySorry.DueAt)
+            .Take(100)
+            .ToListAsync(cancellationToken);
+        if (cases.Count == 0)
+        {
+            return 0;
+        }
+
+        var staff = await StaffAsync(practice.Id, cancellationToken);
+        var escalated = 0;
+        foreach (var recoveryCase in cases)
+        {
+            var recipients = staff.Where(s => s.IsManager || s.UserId == recoveryCase.OwnerId).ToList();
+            if (!recoveryCase.EscalateOverdueApology(System, recipients.Select(r => r.Name).ToList(), now))
+            {
+                continue;
+            }
+
+            var email = ReminderEmails.Escalation(practice.Name, recoveryCase.Reference, recoveryCase.SaySorry.DueAt, now, recoveryCase.OwnerName,
+                links.Case(recoveryCase.Id), locale);
+            foreach (var recipient in recipients)
+            {
+                db.Outbox.Add(OutboxMessage.Create(practice.Id, EmailKind.Escalation, $"escalation:{recoveryCase.Id:N}:{recipient.UserId}",
+                    recipient.UserId, recipient.Email, email.Subject, email.Text, email.Html, now));
+            }
+
+            escalated++;
+        }
+
+        return escalated;
+    }
+
+    private async Task<int> PlanDigestAsync(Practice practice, PracticeLocale locale, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (practice.Reminders.DigestDayAt(now, locale.Zone) is not { } day
+            || await db.DigestRuns.AnyAsync(r => r.PracticeId == practice.Id && r.LocalDate == day, cancellationToken))
+        {
+            return 0;
+        }
+
+        var endOfDay = locale.FromLocal(day.AddDays(1).ToDateTime(TimeOnly.MinValue));
+        var open = await db.Cases.AsNoTracking()
+            .Where(c => c.PracticeId == practice.Id && c.Status == CaseStatus.Open && c.NextDueAt < endOfDay)
+            .OrderBy(c => c.NextDueAt)
+            .ToListAsync(cancellationToken);
+        var due = open
+            .SelectMany(c => ServiceSteps.InOrder.Select(step => (Case: c, Step: step, Track: c.Track(step))))
+            .Where(x => !x.Track.IsSettled && x.Track.DueAt < endOfDay)
+            .Select(x => (x.Case.OwnerId, Line: new ReminderEmails.StepLine(x.Case.Id, x.Case.Reference, x.Step, x.Track.DueAt, x.Track.DueAt < now)))
+            .ToList();
+        var overdueByCase = due.Where(d => d.Line.Overdue).GroupBy(d => d.Line.CaseId).Select(g => g.OrderBy(d => d.Line.DueAt).First().Line)
+            .OrderBy(l => l.DueAt).ToList();
+        var approvals = await (
+                from g in db.Set<Gesture>()
+                join c in db.Cases on g.CaseId equals c.Id
+                where c.PracticeId == practice.Id && g.State == GestureState.PendingApproval
+                      && (c.Status == CaseStatus.Open || c.Status == CaseStatus.Resolved)
+                orderby g.RecordedAt
+                select new ReminderEmails.ApprovalLine(c.Id, c.Reference, g.Amount, g.RecordedByName, g.RecordedAt))
+            .ToListAsync(cancellationToken);
+
+        var emails = 0;
+        foreach (var person in await StaffAsync(practice.Id, cancellationToken))
+        {
+            if (person.OptedOut)
+            {
+                continue;
+            }
+
+            var own = practice.Reminders.OwnersGetDigest
+                ? due.Where(d => d.OwnerId == person.UserId).Select(d => d.Line).OrderBy(l => l.DueAt).ToList()
+                : [];
+            var manager = practice.Reminders.ManagersGetDigest && person.IsManager && (overdueByCase.Count > 0 || approvals.Count > 0)
+                ? new ReminderEmails.ManagerSection(overdueByCase.Take(ReminderEmails.MaxLines).ToList(), overdueByCase.Count, approvals)
+                : null;
+            if (own.Count == 0 && manager is null)
+            {
+                continue;
+            }
+
+            var email = ReminderEmails.Digest(practice.Name, person.Name, day, own, manager, links, locale, now);
+            db.Outbox.Add(OutboxMessage.Create(practice.Id, EmailKind.Digest, $"digest:{practice.Id:N}:{day:yyyy-MM-dd}:{person.UserId}",
+                person.UserId, person.Email, email.Subject, email.Text, email.Html, now));
+            emails++;
+        }
+
+        // Recorded even when no one had anything to hear about: the day's digest has been decided.
+        db.DigestRuns.Add(new DigestRun(practice.Id, day, emails, now));
+        return emails;
+    }
+
+    private sealed record StaffMember(string UserId, string Name, string Email, bool IsManager, bool OptedOut);
+
+    /// <summary>Active staff of the practice with an email address; managers are practice managers and administrators.</summary>
+    private async Task<List<StaffMember>> StaffAsync(Guid practiceId, CancellationToken cancellationToken)
+    {
+        var managerRoleIds = await db.Roles.Where(r => r.Name == Roles.PracticeManager || r.Name == Roles.Administrator)
+            .Select(r => r.Id).ToListAsync(cancellationToken);
+        return await (
+                from m in db.Memberships
+                join u in db.Users on m.UserId equals u.Id
+                where m.PracticeId == practiceId && u.IsActive && u.Email != null
+                orderby u.DisplayName
+                select new StaffMember(u.Id, u.DisplayName, u.Email!,
+                    db.UserRoles.Any(ur => ur.UserId == u.Id && managerRoleIds.Contains(ur.RoleId)), u.NonEssentialMailOptOut))
+            .ToListAsync(cancellationToken);
+    }
+}

@@ -1,0 +1,43 @@
+using Mediator;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using ServiceRecovery.Data;
+
+namespace ServiceRecovery.Web.Features.Outbox;
+
+[Authorize(Roles = Roles.Administrator)]
+public sealed class IndexModel(IMediator mediator) : AppPageModel
+{
+    [BindProperty(SupportsGet = true, Name = nameof(Filter))]
+    public OutboxMessages.Filter Filter { get; set; } = new();
+
+    public OutboxMessages.Result Result { get; private set; } = null!;
+
+    public async Task OnGetAsync(CancellationToken cancellationToken) =>
+        Result = await mediator.Send(new OutboxMessages.Query(Filter), cancellationToken);
+
+    public async Task<IActionResult> OnPostResendAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var result = await mediator.Send(new ResendEmail.Command(id), cancellationToken);
+        if (result.IsNotFound)
+        {
+            return NotFound();
+        }
+
+        if (result.Succeeded)
+        {
+            Flash("The email is queued to send again; this page shows its status.");
+            return RedirectToPage(new Dictionary<string, string?> { ["Filter.Status"] = Filter.Status?.ToString() });
+        }
+
+        ShowErrors(result.Errors, "");
+        Result = await mediator.Send(new OutboxMessages.Query(Filter), cancellationToken);
+        return Page();
+    }
+
+    public Dictionary<string, string> PageRoute(int page) => new()
+    {
+        ["Filter.Status"] = Filter.Status?.ToString() ?? "",
+        ["Filter.Page"] = page.ToString(System.Globalization.CultureInfo.InvariantCulture),
+    };
+}

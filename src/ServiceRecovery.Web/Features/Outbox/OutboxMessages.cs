@@ -1,0 +1,76 @@
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using ServiceRecovery.Data;
+using ServiceRecovery.Domain;
+using ServiceRecovery.Web.Features.Notifications;
+using ServiceRecovery.Web.Infrastructure.Auth;
+using ServiceRecovery.Web.Infrastructure.Pipeline;
+using ServiceRecovery.Web.Infrastructure.Web;
+
+namespace ServiceRecovery.Web.Features.Outbox;
+
+/// <summary>The administrators' view of the outbox: what was queued, sent or failed, newest first.</summary>
+public static class OutboxMessages
+{
+    public const int PageSize = 50;
+
+    public sealed class Filter
+    {
+        public OutboxStatus? Status { get; set; }
+        public int Page { get; set; } = 1;
+    }
+
+    public sealed record Query(Filter Filter) : IQuery<Result>;
+
+    public sealed record Row(
+        Guid Id, string PracticeName, EmailKind Kind, string To, string Subject, OutboxStatus Status, int Attempts,
+        DateTimeOffset CreatedAt, DateTimeOffset NextAttemptAt, DateTimeOffset? SentAt, string? LastError);
+
+    public sealed record Result(
+        IReadOnlyList<Row> Rows, int Total, int Page, int Pages, IReadOnlyDictionary<OutboxStatus, int> Counts, string Transport, PracticeLocale Locale);
+
+    public sealed class Handler(AppDbContext db, IEmailTransport transport) : IQueryHandler<Query, Result>
+    {
+        public async ValueTask<Result> Handle(Query query, CancellationToken cancellationToken)
+        {
+            var counts = await db.Outbox.GroupBy(m => m.Status).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
+            var filtered = db.Outbox.Where(m => query.Filter.Status == null || m.Status == query.Filter.Status);
+            var total = await filtered.CountAsync(cancellationToken);
+            var pages = Math.Max(1, (total + PageSize - 1) / PageSize);
+            var page = Math.Clamp(query.Filter.Page, 1, pages);
+            var rows = await (
+                    from m in filtered
+                    join p in db.Practices on m.PracticeId equals p.Id
+                    orderby m.CreatedAt descending, m.Id descending
+                    select new Row(m.Id, p.Name, m.Kind, m.RecipientAddress, m.Subject, m.Status, m.Attempts, m.CreatedAt, m.NextAttemptAt, m.SentAt, m.LastError))
+                .Skip((page - 1) * PageSize)
+                .Take(PageSize)
+                .ToListAsync(cancellationToken);
+            var where = transport is PickupFolderEmailTransport pickup ? $"{transport.Description}: {pickup.Folder}" : transport.Description;
+            return new Result(rows, total, page, pages, counts.ToDictionary(c => c.Key, c => c.Count), where,
+                await PracticeLocales.ForAsync(db, null, cancellationToken));
+        }
+    }
+}
+
+/// <summary>An administrator sends a failed email again.</summary>
+public static class ResendEmail
+{
+    public sealed record Command(Guid MessageId) : IAppCommand<Unit>;
+
+    public sealed class Handler(AppDbContext db, AuditLog audit, TimeProvider clock) : ICommandHandler<Command, CommandResult<Unit>>
+    {
+        public async ValueTask<CommandResult<Unit>> Handle(Command command, CancellationToken cancellationToken)
+        {
+            var message = await db.Outbox.SingleOrDefaultAsync(m => m.Id == command.MessageId, cancellationToken);
+            if (message is null)
+            {
+                return CommandResult<Unit>.NotFound();
+            }
+
+            message.RetryNow(clock.GetUtcNow());
+            audit.Add(AuditKind.EmailResent, message.PracticeId, $"Email {message.Kind.Words().ToLowerInvariant()} \"{message.Subject}\" queued to send again");
+            return CommandResult<Unit>.Ok(Unit.Value);
+        }
+    }
+}
