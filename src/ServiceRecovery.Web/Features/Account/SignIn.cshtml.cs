@@ -48,7 +48,9 @@ public sealed class SignInModel(SignInManager<ApplicationUser> signIn, UserManag
             // No account's password is checked, but the same hashing is done, so the answer takes as long as a wrong password's.
             unusablePassword.Verify(users.PasswordHasher, Input.Password);
             logger.LogWarning("Sign-in refused for an unknown, deactivated or locked-out account");
-            var detail = user is null ? "Sign-in failed: no such account" : user.IsActive ? "Sign-in refused: account locked out" : "Sign-in refused: account deactivated";
+            // For no such account, the address as typed (shortened, never the password), so the audit trail shows guessing.
+            var detail = user is null ? $"Sign-in failed: no such account as {AuditLog.AsTyped(Input.Email.Trim())}"
+                : user.IsActive ? "Sign-in refused: account locked out" : "Sign-in refused: account deactivated";
             await audit.SaveNowAsync(AuditKind.SignInFailed, null, detail, user?.Id, user?.DisplayName ?? "unknown");
         }
 
