@@ -19,6 +19,12 @@ public sealed partial class HostileDriver(AppFactory app, WebClient client)
     /// <summary>The free-text fields, by name: when their value is accepted it must be stored and shown.</summary>
     public IReadOnlySet<string> TextFields { get; init; } = new HashSet<string>();
 
+    /// <summary>Free-text fields kept only within a sentence of the timeline ("Case reopened: …"), not on their own.</summary>
+    public IReadOnlySet<string> TextFieldsInWording { get; init; } = new HashSet<string>();
+
+    /// <summary>Work to do before each value is sent and the data read, such as making a case that has the form.</summary>
+    public Func<string, Task>? BeforeEach { get; init; }
+
     /// <summary>Tables a rejected value may change on purpose, such as the audit of a failed sign-in.</summary>
     public IReadOnlyCollection<string> Unwatched { get; init; } = [];
 
@@ -33,6 +39,11 @@ public sealed partial class HostileDriver(AppFactory app, WebClient client)
         foreach (var (target, value) in inputs)
         {
             var label = $"{target} = {Printable(value)}";
+            if (BeforeEach is not null)
+            {
+                await BeforeEach(target);
+            }
+
             var before = await StoredData.ReadAsync(app, Unwatched);
             var response = await send(target, value);
             if ((int)response.StatusCode >= 500)
@@ -63,10 +74,11 @@ public sealed partial class HostileDriver(AppFactory app, WebClient client)
             var field = target.Split('|')[^1];
             // What arrives is the value in UTF-8: a lone surrogate cannot be encoded and arrives as U+FFFD.
             var expected = Encoding.UTF8.GetString(Encoding.UTF8.GetBytes(value)).Trim();
-            if (TextFields.Contains(field) && expected.Length > 0)
+            var inWording = TextFieldsInWording.Contains(field);
+            if ((TextFields.Contains(field) || inWording) && expected.Length > 0)
             {
-                var after = await StoredData.ReadAsync(app, Unwatched);
-                if (!before.CellsNewIn(after).Contains(expected, StringComparer.Ordinal))
+                var cells = before.CellsNewIn(await StoredData.ReadAsync(app, Unwatched));
+                if (!cells.Any(cell => inWording ? cell.Contains(expected, StringComparison.Ordinal) : cell == expected))
                 {
                     failures.Add($"{label} was accepted ({(int)response.StatusCode}) but not stored as sent");
                 }
