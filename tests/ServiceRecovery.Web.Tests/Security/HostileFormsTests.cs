@@ -191,7 +191,9 @@ public sealed class HostileFormsTests(AppFixture fixture) : IClassFixture<AppFix
                 default:
                     return await admin.SubmitAsync("/Account/ChangePassword", "#change-password-form", new()
                     {
-                        ["Input.CurrentPassword"] = TestWorld.Password, ["Input.NewPassword"] = "Brand-new-Password-9", [field] = value,
+                        ["Input.CurrentPassword"] = TestWorld.Password,
+                        ["Input.NewPassword"] = "Brand-new-Password-9",
+                        [field] = value,
                     });
             }
         });
