@@ -39,6 +39,7 @@ builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddScoped<ICurrentUser, HttpCurrentUser>();
 builder.Services.AddScoped<AuditLog>();
+builder.Services.AddSingleton<UnusablePasswordCheck>();
 builder.Services.AddScoped<ServiceRecovery.Web.Features.Queue.ExportCases>();
 builder.Services.AddServiceRecoveryData(builder.Configuration, dataFolder);
 builder.Services.AddScoped<DemoSeeder>();

@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.EntityFrameworkCore;
 using ServiceRecovery.Testing;
 
 namespace ServiceRecovery.Web.Tests.Features;
@@ -32,5 +33,39 @@ public sealed class AuditTrailTests(Support.AppFixture fixture) : IClassFixture<
 
         trail.QuerySelectorAll("form[method=post]").Where(f => f.Id != "sign-out-form").ShouldBeEmpty();
         (await admin.Http.PostAsync("/audit", new FormUrlEncodedContent([]))).StatusCode.ShouldBeOneOf(HttpStatusCode.BadRequest, HttpStatusCode.MethodNotAllowed, HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task Failed_sign_ins_to_unknown_addresses_show_the_address_as_typed_and_never_the_password()
+    {
+        const string password = "Sprayed-Secret-2026";
+        const string markup = "<b>nobody</b>@harbourside.test";
+        var overLong = new string('a', 200) + "@example.test";
+        using var visitor = fixture.Anonymous();
+        const string reversed = "\u202Eevil@harbourside.test";
+        foreach (var email in new[] { markup, overLong, reversed, TestWorld.Manager })
+        {
+            await visitor.SubmitAsync("/Account/SignIn", "form", new() { ["Input.Email"] = email, ["Input.Password"] = password });
+        }
+
+        using var admin = await fixture.SignInAsync(TestWorld.Administrator);
+        var response = await admin.Http.GetAsync("/audit?Filter.UnknownAccounts=true");
+
+        var html = await response.Content.ReadAsStringAsync();
+        html.ShouldNotContain(markup, customMessage: "the address is shown encoded");
+        html.ShouldNotContain(password);
+        var page = await WebClient.ParseAsync(response);
+        ((AngleSharp.Html.Dom.IHtmlInputElement)page.QuerySelector("#a-unknown")!).IsChecked.ShouldBeTrue();
+        var rows = page.QuerySelectorAll("[data-testid=audit] tbody tr").Select(tr => tr.TextContent).ToList();
+        rows.Count.ShouldBe(3, "the wrong password of a real account is not an unknown account");
+        rows.ShouldAllBe(row => row.Contains("no such account"));
+        rows.ShouldContain(row => row.Contains(markup));
+        rows.ShouldContain(row => row.Contains("\uFFFDevil@harbourside.test"), "a right-to-left override is replaced, so it cannot disguise the address");
+        rows.ShouldContain(row => row.Contains(new string('a', 90) + "…") && !row.Contains(overLong), "an address is shortened to 100 characters");
+
+        var everything = (await admin.GetPageAsync("/audit?Filter.Kind=SignInFailed")).QuerySelector("[data-testid=audit]")!.TextContent;
+        everything.ShouldContain(markup);
+        everything.ShouldContain(TestWorld.ManagerName);
+        (await fixture.App.WithDbAsync(db => db.Audit.AnyAsync(e => e.Detail.Contains(password) || e.ActorName.Contains(password)))).ShouldBeFalse();
     }
 }

@@ -7,7 +7,7 @@ using ServiceRecovery.Web.Infrastructure.Auth;
 
 namespace ServiceRecovery.Web.Features.Account;
 
-public sealed class SignInModel(SignInManager<ApplicationUser> signIn, UserManager<ApplicationUser> users, AuditLog audit, ILogger<SignInModel> logger) : AppPageModel
+public sealed class SignInModel(SignInManager<ApplicationUser> signIn, UserManager<ApplicationUser> users, AuditLog audit, UnusablePasswordCheck unusablePassword, ILogger<SignInModel> logger) : AppPageModel
 {
     /// <summary>One message for every failure, so the page never tells whether an account exists.</summary>
     public const string FailureMessage = "That email and password do not match an active account, or the account is locked. Try again or ask your practice manager.";
@@ -30,7 +30,7 @@ public sealed class SignInModel(SignInManager<ApplicationUser> signIn, UserManag
         }
 
         var user = await users.FindByEmailAsync(Input.Email.Trim());
-        if (user is { IsActive: true })
+        if (user is { IsActive: true } && !await users.IsLockedOutAsync(user))
         {
             var result = await signIn.PasswordSignInAsync(user, Input.Password, isPersistent: false, lockoutOnFailure: true);
             if (result.Succeeded)
@@ -45,8 +45,13 @@ public sealed class SignInModel(SignInManager<ApplicationUser> signIn, UserManag
         }
         else
         {
-            logger.LogWarning("Sign-in failed for an unknown or inactive account");
-            await audit.SaveNowAsync(AuditKind.SignInFailed, null, user is null ? "Sign-in failed: no such account" : "Sign-in refused: account deactivated", user?.Id, user?.DisplayName ?? "unknown");
+            // No account's password is checked, but the same hashing is done, so the answer takes as long as a wrong password's.
+            unusablePassword.Verify(users.PasswordHasher, Input.Password);
+            logger.LogWarning("Sign-in refused for an unknown, deactivated or locked-out account");
+            // For no such account, the address as typed (shortened, never the password), so the audit trail shows guessing.
+            var detail = user is null ? $"Sign-in failed: no such account as {AuditLog.AsTyped(Input.Email.Trim())}"
+                : user.IsActive ? "Sign-in refused: account locked out" : "Sign-in refused: account deactivated";
+            await audit.SaveNowAsync(AuditKind.SignInFailed, null, detail, user?.Id, user?.DisplayName ?? "unknown");
         }
 
         ModelState.AddModelError("", FailureMessage);

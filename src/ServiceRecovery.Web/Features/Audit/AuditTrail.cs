@@ -8,7 +8,8 @@ using ServiceRecovery.Web.Infrastructure.Web;
 namespace ServiceRecovery.Web.Features.Audit;
 
 /// <summary>
-/// The audit trail for administrators: events of their practices, and sign-ins of their practices' staff.
+/// The audit trail for administrators: events of their practices, sign-ins of their practices' staff, and failed
+/// sign-ins to addresses that have no account (they belong to no practice, so every administrator sees them).
 /// Read-only: there is no way to edit or remove an event.
 /// </summary>
 public static class AuditTrail
@@ -21,6 +22,9 @@ public static class AuditTrail
         public DateOnly? From { get; set; }
         public DateOnly? To { get; set; }
         public int Page { get; set; } = 1;
+
+        /// <summary>Only failed sign-ins to an address that has no account.</summary>
+        public bool UnknownAccounts { get; set; }
     }
 
     public sealed record Query(Filter Filter) : IQuery<Result>;
@@ -43,7 +47,14 @@ public static class AuditTrail
 
             var staff = db.Memberships.Where(m => practiceIds.Contains(m.PracticeId)).Select(m => m.UserId);
             var events = db.Audit.AsNoTracking()
-                .Where(e => (e.PracticeId != null && practiceIds.Contains(e.PracticeId.Value)) || (e.PracticeId == null && staff.Contains(e.ActorId!)));
+                .Where(e => (e.PracticeId != null && practiceIds.Contains(e.PracticeId.Value))
+                    || (e.PracticeId == null && staff.Contains(e.ActorId!))
+                    || (e.PracticeId == null && e.ActorId == null && e.Kind == AuditKind.SignInFailed));
+            if (filter.UnknownAccounts)
+            {
+                events = events.Where(e => e.ActorId == null && e.Kind == AuditKind.SignInFailed);
+            }
+
             if (filter.Kind is { } kind)
             {
                 events = events.Where(e => e.Kind == kind);

@@ -28,6 +28,7 @@ public sealed class IndexModel(IMediator mediator) : AppPageModel
         ["Filter.Kind"] = Filter.Kind?.ToString() ?? "",
         ["Filter.From"] = Filter.From?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? "",
         ["Filter.To"] = Filter.To?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? "",
+        ["Filter.UnknownAccounts"] = Filter.UnknownAccounts ? "true" : "",
         ["Filter.Page"] = page.ToString(System.Globalization.CultureInfo.InvariantCulture),
     };
 }

@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text;
 using ServiceRecovery.Data;
 using ServiceRecovery.Domain;
 
@@ -17,5 +19,26 @@ public sealed class AuditLog(AppDbContext db, ICurrentUser user, IHttpContextAcc
     {
         Add(kind, practiceId, detail, actorId, actorName);
         await db.SaveChangesAsync();
+    }
+
+    /// <summary>
+    /// Something a visitor typed, fit for the audit trail: at most <paramref name="maxLength"/> characters, with
+    /// control and formatting characters (and broken surrogates) replaced, so it cannot disguise itself on the page.
+    /// </summary>
+    public static string AsTyped(string text, int maxLength = 100)
+    {
+        var result = new StringBuilder();
+        foreach (var rune in text.EnumerateRunes())
+        {
+            if (result.Length + rune.Utf16SequenceLength > maxLength)
+            {
+                return result.Append('…').ToString();
+            }
+
+            var unprintable = Rune.IsControl(rune) || Rune.GetUnicodeCategory(rune) is UnicodeCategory.Format;
+            result.Append(unprintable ? Rune.ReplacementChar.ToString() : rune.ToString());
+        }
+
+        return result.ToString();
     }
 }
