@@ -81,6 +81,7 @@ public sealed class AppFactory(
         // Test classes sign in dozens of times a minute from one address; the limiter has its own test.
         builder.UseSetting("RateLimits:SignInsPerMinute", settings.GetValueOrDefault("RateLimits:SignInsPerMinute", "10000"));
         builder.UseSetting("RateLimits:PublicPerMinute", settings.GetValueOrDefault("RateLimits:PublicPerMinute", "10000"));
+        builder.UseSetting("RateLimits:CommentCardPostsPerHour", settings.GetValueOrDefault("RateLimits:CommentCardPostsPerHour", "10000"));
         foreach (var (key, value) in settings)
         {
             builder.UseSetting(key, value);
