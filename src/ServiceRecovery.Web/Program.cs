@@ -39,6 +39,7 @@ builder.Services.AddHttpContextAccessor();
 builder.Services.AddScoped<ICurrentUser, HttpCurrentUser>();
 builder.Services.AddScoped<AuditLog>();
 builder.Services.AddScoped<ServiceRecovery.Web.Features.Queue.ExportCases>();
+builder.Services.AddSingleton<PublicAddress>();
 builder.Services.AddServiceRecoveryData(builder.Configuration, dataFolder);
 builder.Services.AddScoped<DemoSeeder>();
 
@@ -136,6 +137,8 @@ builder.Services.AddRateLimiter(options =>
 builder.Services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database", tags: ["ready"]);
 
 var app = builder.Build();
+// A wrong App:PublicBaseUrl stops the start, rather than every printed QR code pointing nowhere.
+_ = app.Services.GetRequiredService<PublicAddress>();
 
 app.UseCorrelationId();
 app.UseSerilogRequestLogging(options =>
