@@ -111,7 +111,8 @@ public sealed class CommentCardJourneyTests(BrowserFixture fixture) : IClassFixt
         var card = page.GetByTestId("print-card");
         await Expect(card).ToContainTextAsync("Harbourside Dental");
         await Expect(page.GetByTestId("card-address")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("/feedback/harbourside$"));
-        (await card.Locator("img").EvaluateAsync<int>("img => img.naturalWidth")).ShouldBeGreaterThan(100, "the QR code loaded");
+        // The QR code is an image of its own: wait until it has loaded and has a size.
+        await page.WaitForFunctionAsync("() => { const img = document.querySelector('[data-testid=print-card] img'); return img.complete && img.naturalWidth > 100; }");
         await ScreenshotAsync(page, "comment-card-print");
 
         // Printed, the card stands alone: no menu, no buttons.
