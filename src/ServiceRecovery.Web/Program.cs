@@ -41,6 +41,7 @@ builder.Services.AddScoped<ICurrentUser, HttpCurrentUser>();
 builder.Services.AddScoped<AuditLog>();
 builder.Services.AddSingleton<UnusablePasswordCheck>();
 builder.Services.AddScoped<ServiceRecovery.Web.Features.Queue.ExportCases>();
+builder.Services.AddSingleton<PublicAddress>();
 builder.Services.AddServiceRecoveryData(builder.Configuration, dataFolder);
 builder.Services.AddScoped<DemoSeeder>();
 builder.Services.AddNotifications(builder.Configuration, dataFolder);
@@ -103,6 +104,9 @@ builder.Services.AddRazorPages(options =>
     options.Conventions.AllowAnonymousToPage("/Errors/Index");
     options.Conventions.AllowAnonymousToPage("/Huddle/Display");
     options.Conventions.AddPageApplicationModelConvention("/Huddle/Display", page => page.EndpointMetadata.Add(new EnableRateLimitingAttribute(RateLimits.Public)));
+    // The patients' comment card (/feedback/{slug} and its thank-you page): public, and limited per client address.
+    options.Conventions.AllowAnonymousToFolder("/Feedback");
+    options.Conventions.AddFolderApplicationModelConvention("/Feedback", page => page.EndpointMetadata.Add(new EnableRateLimitingAttribute(RateLimits.CommentCard)));
 }).AddMvcOptions(options =>
 {
     var messages = options.ModelBindingMessageProvider;
@@ -115,6 +119,7 @@ builder.Services.AddRazorPages(options =>
 // Sign-in attempts are limited per client address (password guessing); the limit is configurable.
 var signInsPerMinute = builder.Configuration.GetValue("RateLimits:SignInsPerMinute", 10);
 var publicPerMinute = builder.Configuration.GetValue("RateLimits:PublicPerMinute", 120);
+var commentCardPostsPerHour = builder.Configuration.GetValue("RateLimits:CommentCardPostsPerHour", 10);
 builder.Services.AddRateLimiter(options =>
 {
     options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
@@ -125,10 +130,18 @@ builder.Services.AddRateLimiter(options =>
     // The public huddle display link answers without sign-in: limited per client address too.
     options.AddPolicy(RateLimits.Public, context => RateLimitPartition.GetFixedWindowLimiter(context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
         _ => new FixedWindowRateLimiterOptions { PermitLimit = publicPerMinute, Window = TimeSpan.FromMinutes(1) }));
+    // The comment card: reading it as the display link; sending it far less often, so nobody floods a practice's queue.
+    options.AddPolicy(RateLimits.CommentCard, context => HttpMethods.IsPost(context.Request.Method)
+        ? RateLimitPartition.GetFixedWindowLimiter(context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+            _ => new FixedWindowRateLimiterOptions { PermitLimit = commentCardPostsPerHour, Window = TimeSpan.FromHours(1) })
+        : RateLimitPartition.GetFixedWindowLimiter("read:" + (context.Connection.RemoteIpAddress?.ToString() ?? "unknown"),
+            _ => new FixedWindowRateLimiterOptions { PermitLimit = publicPerMinute, Window = TimeSpan.FromMinutes(1) }));
 });
 builder.Services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database", tags: ["ready"]);
 
 var app = builder.Build();
+// A wrong App:PublicBaseUrl stops the start, rather than every printed QR code pointing nowhere.
+_ = app.Services.GetRequiredService<PublicAddress>();
 
 app.UseCorrelationId();
 app.UseSerilogRequestLogging(options =>

@@ -86,6 +86,7 @@ public sealed class AppFactory(
         builder.UseSetting("RateLimits:PublicPerMinute", settings.GetValueOrDefault("RateLimits:PublicPerMinute", "10000"));
         // The email loop would add its own database commands to the counts; tests of email run it themselves.
         builder.UseSetting("Email:BackgroundServices", settings.GetValueOrDefault("Email:BackgroundServices", "false"));
+        builder.UseSetting("RateLimits:CommentCardPostsPerHour", settings.GetValueOrDefault("RateLimits:CommentCardPostsPerHour", "10000"));
         foreach (var (key, value) in settings)
         {
             builder.UseSetting(key, value);

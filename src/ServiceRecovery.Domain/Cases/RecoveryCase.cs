@@ -95,13 +95,54 @@ public sealed class RecoveryCase
         DateTimeOffset now,
         Guid? idempotencyKey = null)
     {
+        var recoveryCase = Create(practice, reference, defect, loggedBy, now, idempotencyKey);
+        recoveryCase.Append(loggedBy, TimelineEventKind.CaseOpened, null,
+            $"Case opened: {defect.Severity.Words()} defect reported by {defect.Channel.Words()}", now);
+        recoveryCase.RefreshProgress();
+        return recoveryCase;
+    }
+
+    /// <summary>
+    /// A case a patient opened with the public comment card: nobody owns it until staff triage it from the queue,
+    /// and the card itself is the author of its first timeline event.
+    /// </summary>
+    public static RecoveryCase OpenFromCommentCard(
+        Practice practice,
+        CaseReference reference,
+        ServiceDefect defect,
+        CommentCardRating rating,
+        DateTimeOffset now,
+        Guid? idempotencyKey = null)
+    {
+        if (defect.Channel != DefectChannel.CommentCard)
+        {
+            throw new DomainRuleException("Only a comment-card defect opens a case from the comment card.");
+        }
+
+        var recoveryCase = Create(practice, reference, defect, null, now, idempotencyKey);
+        var contact = defect.IsAnonymous ? "did not ask to be contacted" : "asked to be contacted";
+        recoveryCase.Append(Actor.CommentCard, TimelineEventKind.CaseOpened, null,
+            $"Case opened from the comment card: {defect.Severity.Words()} defect, visit rated {rating.Words().ToLowerInvariant()}; the patient {contact}; no owner yet",
+            now);
+        recoveryCase.RefreshProgress();
+        return recoveryCase;
+    }
+
+    private static RecoveryCase Create(
+        Practice practice,
+        CaseReference reference,
+        ServiceDefect defect,
+        Actor? owner,
+        DateTimeOffset now,
+        Guid? idempotencyKey)
+    {
         if (defect.PracticeId != practice.Id)
         {
             throw new DomainRuleException("The defect belongs to another practice.");
         }
 
         var due = practice.DueTimes;
-        var recoveryCase = new RecoveryCase
+        return new RecoveryCase
         {
             Id = Guid.CreateVersion7(),
             PracticeId = practice.Id,
@@ -110,8 +151,8 @@ public sealed class RecoveryCase
             Reference = reference.ToString(),
             DefectId = defect.Id,
             Defect = defect,
-            OwnerId = loggedBy.UserId,
-            OwnerName = loggedBy.Name,
+            OwnerId = owner?.UserId,
+            OwnerName = owner?.Name,
             Status = CaseStatus.Open,
             OpenedAt = now,
             IdempotencyKey = idempotencyKey,
@@ -124,10 +165,6 @@ public sealed class RecoveryCase
             Communicate = new StepTrack(now + due.For(ServiceStep.CommunicateResults)),
             Extend = new StepTrack(now + due.For(ServiceStep.ExtendOutcome)),
         };
-        recoveryCase.Append(loggedBy, TimelineEventKind.CaseOpened, null,
-            $"Case opened: {defect.Severity.Words()} defect reported by {defect.Channel.Words()}", now);
-        recoveryCase.RefreshProgress();
-        return recoveryCase;
     }
 
     public StepTrack Track(ServiceStep step) => step switch

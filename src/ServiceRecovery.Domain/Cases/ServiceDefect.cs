@@ -3,12 +3,27 @@ namespace ServiceRecovery.Domain;
 /// <summary>Anything at any stage of the journey that spoiled the patient's experience.</summary>
 public sealed class ServiceDefect
 {
+    /// <summary>How lists name the patient of a comment card whose writer chose not to be contacted.</summary>
+    public const string AnonymousPatient = "Anonymous (comment card)";
+
+    /// <summary>The same, in full, where there is room (the case page).</summary>
+    public const string AnonymousPatientInFull = "Anonymous (comment card) — did not ask to be contacted";
+
+    /// <summary>How screens name the stage of a comment card whose writer was not sure which part of the visit it was.</summary>
+    public const string StageNotSure = "Not sure (comment card)";
+
     private ServiceDefect() { }
 
     public Guid Id { get; private set; }
     public Guid PracticeId { get; private set; }
-    public Guid PatientId { get; private set; }
-    public Guid StageId { get; private set; }
+    /// <summary>
+    /// The patient, when the practice may contact them. Null only for a comment card whose writer chose not to be
+    /// contacted: then the practice holds no name, phone or email for it (<see cref="IsAnonymous"/>).
+    /// </summary>
+    public Guid? PatientId { get; private set; }
+
+    /// <summary>The stage of the visit; null only when a comment card's writer was not sure.</summary>
+    public Guid? StageId { get; private set; }
     public Guid? CategoryId { get; private set; }
     public Severity Severity { get; private set; }
     public DefectChannel Channel { get; private set; }
@@ -20,6 +35,8 @@ public sealed class ServiceDefect
     public string LoggedById { get; private set; } = "";
     public string LoggedByName { get; private set; } = "";
     public DateTimeOffset LoggedAt { get; private set; }
+
+    public bool IsAnonymous => PatientId is null;
 
     public static ServiceDefect Log(
         Guid practiceId,
@@ -53,12 +70,54 @@ public sealed class ServiceDefect
             throw new DomainRuleException("Choose a severity and a channel from the lists.");
         }
 
+        return Create(practiceId, patientId, stage, category, severity, channel, occurredAt, description, loggedBy, now);
+    }
+
+    /// <summary>
+    /// A defect a patient reported on the public comment card: reached us by comment card, logged by the card itself,
+    /// with the severity their rating implies. No patient when they chose not to be contacted; no stage when they were
+    /// not sure which part of the visit it was.
+    /// </summary>
+    public static ServiceDefect FromCommentCard(
+        Guid practiceId,
+        Guid? patientId,
+        CxStage? stage,
+        CommentCardRating rating,
+        DateTimeOffset occurredAt,
+        string description,
+        DateTimeOffset now)
+    {
+        if (!Enum.IsDefined(rating))
+        {
+            throw new DomainRuleException("Choose how your visit was.");
+        }
+
+        if (stage is not null && (stage.PracticeId != practiceId || stage.IsRetired))
+        {
+            throw new DomainRuleException("Choose a part of the visit from the list.");
+        }
+
+        return Create(practiceId, patientId, stage, null, rating.Severity(), DefectChannel.CommentCard, occurredAt, description, Actor.CommentCard, now);
+    }
+
+    private static ServiceDefect Create(
+        Guid practiceId,
+        Guid? patientId,
+        CxStage? stage,
+        DefectCategory? category,
+        Severity severity,
+        DefectChannel channel,
+        DateTimeOffset occurredAt,
+        string description,
+        Actor loggedBy,
+        DateTimeOffset now)
+    {
         return new ServiceDefect
         {
             Id = Guid.CreateVersion7(),
             PracticeId = practiceId,
             PatientId = patientId,
-            StageId = stage.Id,
+            StageId = stage?.Id,
             CategoryId = category?.Id,
             Severity = severity,
             Channel = channel,

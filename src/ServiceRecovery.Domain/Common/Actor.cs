@@ -3,6 +3,12 @@ namespace ServiceRecovery.Domain;
 /// <summary>The signed-in person doing something to a case, as the rules need them.</summary>
 public sealed record Actor(string UserId, string Name, StaffRole Role)
 {
+    /// <summary>
+    /// The public comment card, as the author of the cases it opens. Not a person and not an account: it holds the
+    /// least role and never acts on a case after opening it.
+    /// </summary>
+    public static Actor CommentCard { get; } = new("comment-card", "Comment card", StaffRole.FrontDesk);
+
     public bool IsManager => Role is StaffRole.PracticeManager or StaffRole.Administrator;
 }
 

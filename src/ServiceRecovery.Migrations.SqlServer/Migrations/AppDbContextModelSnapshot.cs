@@ -1237,7 +1237,7 @@ namespace ServiceRecovery.Migrations.SqlServer.Migrations
                     b.Property<DateTimeOffset>("OccurredAt")
                         .HasColumnType("datetimeoffset");
 
-                    b.Property<Guid>("PatientId")
+                    b.Property<Guid?>("PatientId")
                         .HasColumnType("uniqueidentifier");
 
                     b.Property<Guid>("PracticeId")
@@ -1246,7 +1246,7 @@ namespace ServiceRecovery.Migrations.SqlServer.Migrations
                     b.Property<int>("Severity")
                         .HasColumnType("int");
 
-                    b.Property<Guid>("StageId")
+                    b.Property<Guid?>("StageId")
                         .HasColumnType("uniqueidentifier");
 
                     b.HasKey("Id");
@@ -1565,8 +1565,7 @@ namespace ServiceRecovery.Migrations.SqlServer.Migrations
                     b.HasOne("ServiceRecovery.Domain.Patient", null)
                         .WithMany()
                         .HasForeignKey("PatientId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("ServiceRecovery.Domain.Practice", null)
                         .WithMany()
@@ -1577,8 +1576,7 @@ namespace ServiceRecovery.Migrations.SqlServer.Migrations
                     b.HasOne("ServiceRecovery.Domain.CxStage", null)
                         .WithMany()
                         .HasForeignKey("StageId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("ServiceRecovery.Domain.StepSkip", b =>

@@ -1222,7 +1222,7 @@ namespace ServiceRecovery.Migrations.Sqlite.Migrations
                     b.Property<long>("OccurredAt")
                         .HasColumnType("INTEGER");
 
-                    b.Property<Guid>("PatientId")
+                    b.Property<Guid?>("PatientId")
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("PracticeId")
@@ -1231,7 +1231,7 @@ namespace ServiceRecovery.Migrations.Sqlite.Migrations
                     b.Property<int>("Severity")
                         .HasColumnType("INTEGER");
 
-                    b.Property<Guid>("StageId")
+                    b.Property<Guid?>("StageId")
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
@@ -1550,8 +1550,7 @@ namespace ServiceRecovery.Migrations.Sqlite.Migrations
                     b.HasOne("ServiceRecovery.Domain.Patient", null)
                         .WithMany()
                         .HasForeignKey("PatientId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("ServiceRecovery.Domain.Practice", null)
                         .WithMany()
@@ -1562,8 +1561,7 @@ namespace ServiceRecovery.Migrations.Sqlite.Migrations
                     b.HasOne("ServiceRecovery.Domain.CxStage", null)
                         .WithMany()
                         .HasForeignKey("StageId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("ServiceRecovery.Domain.StepSkip", b =>

@@ -40,4 +40,17 @@ public sealed class SignInRateLimitTests : IAsyncLifetime
 
         statuses.ShouldBe([HttpStatusCode.NotFound, HttpStatusCode.NotFound, HttpStatusCode.TooManyRequests]);
     }
+
+    [Fact]
+    public async Task Reading_the_public_comment_card_is_limited_per_client_address()
+    {
+        using var patient = new WebClient(_app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false }));
+        var statuses = new List<HttpStatusCode>();
+        for (var attempt = 0; attempt < 3; attempt++)
+        {
+            statuses.Add((await patient.Http.GetAsync("/feedback/guessing-a-practice")).StatusCode);
+        }
+
+        statuses.ShouldBe([HttpStatusCode.NotFound, HttpStatusCode.NotFound, HttpStatusCode.TooManyRequests]);
+    }
 }

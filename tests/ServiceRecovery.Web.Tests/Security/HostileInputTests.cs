@@ -1,5 +1,6 @@
 using System.Net;
 using AngleSharp.Html.Dom;
+using Microsoft.EntityFrameworkCore;
 using ServiceRecovery.Testing;
 using ServiceRecovery.Web.Tests.Support;
 
@@ -85,6 +86,36 @@ public sealed class HostileInputTests(AppFixture fixture) : IClassFixture<AppFix
             }
 
             return await client.SubmitAsync(parts[0], parts[1], values);
+        });
+    }
+
+    [Fact]
+    public async Task The_public_comment_card_never_fails_on_hostile_input_and_stores_nothing_it_refuses()
+    {
+        using var patient = fixture.Anonymous();
+        var page = await patient.GetPageAsync("/feedback/harbourside");
+        string[] fields = ["Input.Rating", "Input.StageId", "Input.Description", "Input.VisitDate", "Input.MayContact", "Input.Name", "Input.Phone", "Input.Email", "Input.IdempotencyKey", "website"];
+        // The driver checks that a refused card leaves every table as it was.
+        var driver = new HostileDriver(fixture.App, patient);
+        await driver.DriveAsync(HostileInput.Corpus.Select((value, i) => (fields[i % fields.Length], value)), async (field, value) =>
+        {
+            var answers = Features.CommentCardTests.Answers($"Hostile card {Guid.NewGuid():N}", mayContact: true, name: "Hostile Card", phone: "0400 111 222");
+            answers[field] = value;
+            answers["Input.IdempotencyKey"] = field == "Input.IdempotencyKey" ? value : Guid.NewGuid().ToString();
+            return await patient.SubmitAsync(page, "#comment-card-form", answers);
+        });
+    }
+
+    [Fact]
+    public async Task The_comment_card_address_never_fails_on_hostile_input()
+    {
+        using var patient = fixture.Anonymous();
+        // The test host refuses a NUL in a path before the app sees it (Kestrel answers 400).
+        var values = HostileInput.Corpus.Where(v => !v.Contains('\0', StringComparison.Ordinal)).Select(v => v.Length > 2000 ? v[..2000] : v);
+        await new HostileDriver(fixture.App, patient).DriveAsync(values.SelectMany(v => new[] { ("feedback/", v), ("feedback/|/thanks", v) }), (target, value) =>
+        {
+            var parts = target.Split('|');
+            return patient.Http.GetAsync("/" + parts[0] + Uri.EscapeDataString(value) + (parts.Length > 1 ? parts[1] : ""));
         });
     }
 

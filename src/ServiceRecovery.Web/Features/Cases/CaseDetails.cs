@@ -43,7 +43,7 @@ public static class CaseDetails
         }
     }
 
-    public sealed record PatientView(string DisplayName, string? Phone, string? Email, IReadOnlyList<EarlierCase> EarlierCases);
+    public sealed record PatientView(string DisplayName, string? Phone, string? Email, IReadOnlyList<EarlierCase> EarlierCases, bool IsAnonymous = false);
 
     public sealed record EarlierCase(Guid Id, string Reference, CaseStatus Status, DateTimeOffset OpenedAt);
 
@@ -74,14 +74,19 @@ public static class CaseDetails
             }
 
             var practice = await db.Practices.AsNoTracking().SingleAsync(p => p.Id == c.PracticeId, cancellationToken);
-            var patient = await db.Patients.AsNoTracking().SingleAsync(p => p.Id == c.Defect.PatientId, cancellationToken);
-            var earlier = await db.Cases.AsNoTracking()
+            // An anonymous comment card has no patient: nobody to contact and no other cases to link.
+            var patient = c.Defect.PatientId is { } patientId
+                ? await db.Patients.AsNoTracking().SingleAsync(p => p.Id == patientId, cancellationToken)
+                : null;
+            var earlier = patient is null ? [] : await db.Cases.AsNoTracking()
                 .Where(x => x.Defect.PatientId == patient.Id && x.Id != c.Id)
                 .OrderByDescending(x => x.OpenedAt)
                 .Take(10)
                 .Select(x => new EarlierCase(x.Id, x.Reference, x.Status, x.OpenedAt))
                 .ToListAsync(cancellationToken);
-            var stage = await db.Stages.AsNoTracking().Where(s => s.Id == c.Defect.StageId).Select(s => s.Name).SingleAsync(cancellationToken);
+            var stage = c.Defect.StageId is { } stageId
+                ? await db.Stages.AsNoTracking().Where(s => s.Id == stageId).Select(s => s.Name).SingleAsync(cancellationToken)
+                : ServiceDefect.StageNotSure;
             var category = c.Defect.CategoryId is { } categoryId
                 ? await db.Categories.AsNoTracking().Where(x => x.Id == categoryId).Select(x => x.Name).SingleOrDefaultAsync(cancellationToken)
                 : null;
@@ -100,7 +105,9 @@ public static class CaseDetails
                 c,
                 practice.Name,
                 new PracticeLocale(practice.TimeZoneId, practice.Culture, practice.Currency),
-                new PatientView(patient.DisplayName, patient.Phone, patient.Email, earlier),
+                patient is null
+                    ? new PatientView(ServiceDefect.AnonymousPatientInFull, null, null, [], IsAnonymous: true)
+                    : new PatientView(patient.DisplayName, patient.Phone, patient.Email, earlier),
                 stage,
                 category,
                 improvements.Where(i => linkedIds.Contains(i.Id)).ToList(),

@@ -151,9 +151,8 @@ public static class LogDefect
             }
 
             var defect = ServiceDefect.Log(practice.Id, patient.Id, stage, category, command.Severity, command.Channel, occurredAt, command.Description!, actor, now);
-            var year = locale.ToLocal(now).Year;
-            var lastNumber = await db.Cases.Where(c => c.PracticeId == practice.Id && c.Year == year).MaxAsync(c => (int?)c.Number, cancellationToken) ?? 0;
-            var recoveryCase = RecoveryCase.Open(practice, new CaseReference(year, lastNumber + 1), defect, actor, now, command.IdempotencyKey);
+            var reference = await Cases.CaseNumbers.NextAsync(db, practice.Id, locale.ToLocal(now).Year, cancellationToken);
+            var recoveryCase = RecoveryCase.Open(practice, reference, defect, actor, now, command.IdempotencyKey);
 
             db.Defects.Add(defect);
             db.Cases.Add(recoveryCase);

@@ -14,12 +14,21 @@ public sealed class IndexModel(ILogger<IndexModel> logger) : AppPageModel
 
     public string CorrelationId => HttpContext.TraceIdentifier;
 
+    /// <summary>
+    /// The request that failed was the public comment card's: the page then takes the card's layout and offers no
+    /// link, so a patient never meets the staff pages.
+    /// </summary>
+    public bool FromCommentCard { get; private set; }
+
     public void OnGet(string? status) => Show(status);
 
     public void OnPost(string? status) => Show(status);
 
     private void Show(string? status)
     {
+        var failedPath = HttpContext.Features.Get<IExceptionHandlerPathFeature>()?.Path
+            ?? HttpContext.Features.Get<IStatusCodeReExecuteFeature>()?.OriginalPath;
+        FromCommentCard = failedPath?.StartsWith("/feedback/", StringComparison.OrdinalIgnoreCase) == true;
         if (HttpContext.Features.Get<IExceptionHandlerPathFeature>() is { Error: { } error } failure)
         {
             // The type and the page only: exception messages may quote what a user typed.

@@ -35,16 +35,18 @@ public static class NewestOpenCases
             var open = db.Cases.AsNoTracking().Where(c => c.Status == CaseStatus.Open);
             var rows = await (
                     from c in open
-                    join patient in db.Patients on c.Defect.PatientId equals patient.Id
-                    join stage in db.Stages on c.Defect.StageId equals stage.Id
+                    join patient in db.Patients on c.Defect.PatientId equals (Guid?)patient.Id into patients
+                    from patient in patients.DefaultIfEmpty()
+                    join stage in db.Stages on c.Defect.StageId equals (Guid?)stage.Id into stages
+                    from stage in stages.DefaultIfEmpty()
                     join practice in db.Practices on c.PracticeId equals practice.Id
                     orderby c.OpenedAt descending
                     select new
                     {
                         c.Id,
                         c.Reference,
-                        patient.DisplayName,
-                        Stage = stage.Name,
+                        DisplayName = patient == null ? ServiceDefect.AnonymousPatient : patient.DisplayName,
+                        Stage = stage == null ? ServiceDefect.StageNotSure : stage.Name,
                         c.Defect.Severity,
                         c.CurrentStep,
                         c.OpenedAt,

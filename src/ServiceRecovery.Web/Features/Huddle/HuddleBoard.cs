@@ -204,11 +204,12 @@ public static class HuddleBoard
             var total = await fresh.CountAsync(cancellationToken);
             var rows = await (
                     from c in fresh
-                    join stage in scope.Stages on c.Defect.StageId equals stage.Id
+                    join stage in scope.Stages on c.Defect.StageId equals (Guid?)stage.Id into stages
+                    from stage in stages.DefaultIfEmpty()
                     join category in scope.Categories on c.Defect.CategoryId equals (Guid?)category.Id into categories
                     from category in categories.DefaultIfEmpty()
                     orderby c.OpenedAt descending
-                    select new NewRow(c.Reference, stage.Name, category == null ? null : category.Name, c.CurrentStep))
+                    select new NewRow(c.Reference, stage == null ? ServiceDefect.StageNotSure : stage.Name, category == null ? null : category.Name, c.CurrentStep))
                 .Take(NewShown)
                 .ToListAsync(cancellationToken);
             return new NewPanel(since, lastHuddle is not null, rows, total);
@@ -230,7 +231,8 @@ public static class HuddleBoard
                     from r in scope.Records<PatientReturn>()
                     join c in scope.Cases on r.CaseId equals c.Id
                     where r.ReturnedOn >= weekStart && r.ReturnedOn <= today
-                    select c.Defect.PatientId)
+                    // An anonymous comment card's patient is one patient per case.
+                    select c.Defect.PatientId ?? c.Id)
                 .Distinct()
                 .CountAsync(cancellationToken);
             return new WinsPanel(weekStart, gestures?.Count ?? 0, gestures?.Total ?? 0, returned);

@@ -48,10 +48,11 @@ public static class PracticeImprovements
             var practice = await db.Practices.AsNoTracking().SingleAsync(p => p.Id == improvement.PracticeId, cancellationToken);
             var cases = await (from l in db.Set<ImprovementLink>()
                                join c in db.Cases on l.CaseId equals c.Id
-                               join s in db.Stages on c.Defect.StageId equals s.Id
+                               join s in db.Stages on c.Defect.StageId equals (Guid?)s.Id into stages
+                               from s in stages.DefaultIfEmpty()
                                where l.ImprovementId == improvement.Id
                                orderby c.OpenedAt descending
-                               select new LinkedCase(c.Id, c.Reference, c.Status, s.Name, c.OpenedAt))
+                               select new LinkedCase(c.Id, c.Reference, c.Status, s == null ? ServiceDefect.StageNotSure : s.Name, c.OpenedAt))
                 .Take(Limit)
                 .ToListAsync(cancellationToken);
             return new Details(improvement, practice.Name, new PracticeLocale(practice.TimeZoneId, practice.Culture, practice.Currency), cases);

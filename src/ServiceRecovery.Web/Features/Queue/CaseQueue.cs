@@ -82,7 +82,8 @@ public static class CaseQueue
 
             var rows = await (
                     from c in Ordered(cases, now)
-                    join stage in db.Stages on c.Defect.StageId equals stage.Id
+                    join stage in db.Stages on c.Defect.StageId equals (Guid?)stage.Id into stages
+                    from stage in stages.DefaultIfEmpty()
                     join category in db.Categories on c.Defect.CategoryId equals category.Id into categories
                     from category in categories.DefaultIfEmpty()
                     join practice in db.Practices on c.PracticeId equals practice.Id
@@ -93,7 +94,7 @@ public static class CaseQueue
                         c.Reference,
                         PracticeName = practice.Name,
                         c.PracticeId,
-                        Stage = stage.Name,
+                        Stage = stage == null ? ServiceDefect.StageNotSure : stage.Name,
                         Category = category == null ? null : category.Name,
                         c.Defect.Severity,
                         c.Status,

@@ -21,16 +21,18 @@ public sealed class ExportCases(AppDbContext db, ICurrentUser user, AuditLog aud
         var cases = CaseQueue.Ordered(CaseQueue.Filtered(db, user, filter, locale), now);
         var rows =
             from c in cases
-            join stage in db.Stages on c.Defect.StageId equals stage.Id
+            join stage in db.Stages on c.Defect.StageId equals (Guid?)stage.Id into stages
+            from stage in stages.DefaultIfEmpty()
             join category in db.Categories on c.Defect.CategoryId equals category.Id into categories
             from category in categories.DefaultIfEmpty()
             join practice in db.Practices on c.PracticeId equals practice.Id
-            join patient in db.Patients on c.Defect.PatientId equals patient.Id
+            join patient in db.Patients on c.Defect.PatientId equals (Guid?)patient.Id into patients
+            from patient in patients.DefaultIfEmpty()
             select new
             {
                 c.Reference,
                 Practice = practice.Name,
-                Stage = stage.Name,
+                Stage = stage == null ? ServiceDefect.StageNotSure : stage.Name,
                 Category = category == null ? null : category.Name,
                 c.Defect.Severity,
                 c.Defect.Channel,
@@ -41,9 +43,9 @@ public sealed class ExportCases(AppDbContext db, ICurrentUser user, AuditLog aud
                 c.NextDueAt,
                 c.OwnerName,
                 Given = c.Gestures.Where(g => g.State == GestureState.Given).Sum(g => g.Amount),
-                PatientName = includeContacts ? patient.DisplayName : null,
-                PatientPhone = includeContacts ? patient.Phone : null,
-                PatientEmail = includeContacts ? patient.Email : null,
+                PatientName = includeContacts ? (patient == null ? ServiceDefect.AnonymousPatient : patient.DisplayName) : null,
+                PatientPhone = includeContacts && patient != null ? patient.Phone : null,
+                PatientEmail = includeContacts && patient != null ? patient.Email : null,
             };
 
         // Audited before the first row is sent, so a download cut off part-way is on record too.

@@ -71,8 +71,9 @@ public static class PracticeFigures
 
         var stages = await (
                 from g in cases.GroupBy(c => c.Defect.StageId).Select(g => new { StageId = g.Key, Count = g.Count() })
-                join s in db.Stages on g.StageId equals s.Id
-                select new NamedCount(s.Name, s.Position, g.Count))
+                join s in db.Stages on g.StageId equals (Guid?)s.Id into found
+                from s in found.DefaultIfEmpty()
+                select new NamedCount(s == null ? ServiceDefect.StageNotSure : s.Name, s == null ? int.MaxValue : s.Position, g.Count))
             .ToListAsync(cancellationToken);
 
         var categories = await (

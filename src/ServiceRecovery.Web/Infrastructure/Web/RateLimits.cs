@@ -6,4 +6,7 @@ public static class RateLimits
     public const string SignIn = "sign-in";
 
     public const string Public = "public";
+
+    /// <summary>The public comment card: reads as <see cref="Public"/>, and far fewer posts, counted per hour.</summary>
+    public const string CommentCard = "comment-card";
 }

@@ -1,0 +1,193 @@
+using System.ComponentModel.DataAnnotations;
+using FluentValidation;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using ServiceRecovery.Data;
+using ServiceRecovery.Domain;
+using ServiceRecovery.Web.Features.Cases;
+using ServiceRecovery.Web.Infrastructure.Pipeline;
+using ServiceRecovery.Web.Infrastructure.Web;
+
+namespace ServiceRecovery.Web.Features.Feedback;
+
+/// <summary>
+/// The public comment card: a patient, not signed in, tells a practice how the visit went. Nobody is signed in, so
+/// the practice filter would hide everything: every query here lifts it and names the one practice the address
+/// (its slug) chose, as the huddle display link does.
+/// </summary>
+public static class CommentCard
+{
+    /// <summary>A slug is lower-case letters, digits and dashes; anything else is refused before any query.</summary>
+    public static bool IsPlausibleSlug(string? slug) =>
+        slug is { Length: > 0 and <= Limits.Name } && slug.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '-');
+
+    /// <summary>What the card shows: the practice's name and its current stages in order. Null for an unknown address.</summary>
+    public sealed record CardQuery(string? Slug) : IQuery<Card?>;
+
+    public sealed record Card(Guid PracticeId, string PracticeName, PracticeLocale Locale, IReadOnlyList<Stage> Stages);
+
+    public sealed record Stage(Guid Id, string Name);
+
+    public sealed class CardHandler(AppDbContext db) : IQueryHandler<CardQuery, Card?>
+    {
+        public async ValueTask<Card?> Handle(CardQuery query, CancellationToken cancellationToken)
+        {
+            var slug = query.Slug?.ToLowerInvariant();
+            if (!IsPlausibleSlug(slug))
+            {
+                return null;
+            }
+
+            var practice = await db.Practices.IgnoreQueryFilters().AsNoTracking()
+                .Where(p => p.Slug == slug)
+                .Select(p => new { p.Id, p.Name, p.TimeZoneId, p.Culture, p.Currency })
+                .SingleOrDefaultAsync(cancellationToken);
+            if (practice is null)
+            {
+                return null;
+            }
+
+            var stages = await db.Stages.IgnoreQueryFilters().AsNoTracking()
+                .Where(s => s.PracticeId == practice.Id && s.RetiredAt == null)
+                .OrderBy(s => s.Position)
+                .Select(s => new Stage(s.Id, s.Name))
+                .ToListAsync(cancellationToken);
+            return new Card(practice.Id, practice.Name, new PracticeLocale(practice.TimeZoneId, practice.Culture, practice.Currency), stages);
+        }
+    }
+
+    /// <summary>What the patient may send. Nothing here is trusted: the validator and the handler check every field.</summary>
+    public sealed class Command : IAppCommand<Mediator.Unit>
+    {
+        /// <summary>From the address, never from the form.</summary>
+        public string Slug { get; set; } = "";
+
+        [Display(Name = "How was your visit?")]
+        public CommentCardRating? Rating { get; set; }
+
+        /// <summary>Empty when the patient is not sure which part of the visit it was.</summary>
+        [Display(Name = "Which part of your visit?")]
+        public Guid? StageId { get; set; }
+
+        [Display(Name = "Day of your visit")]
+        public DateOnly? VisitDate { get; set; }
+
+        [Display(Name = "What happened?")]
+        public string? Description { get; set; }
+
+        [Display(Name = "May we contact you about this?")]
+        public bool? MayContact { get; set; }
+
+        [Display(Name = "Your name")]
+        public string? Name { get; set; }
+
+        [Display(Name = "Phone")]
+        public string? Phone { get; set; }
+
+        [Display(Name = "Email")]
+        public string? Email { get; set; }
+
+        /// <summary>Generated with the card, so a double tap or a retry opens one case.</summary>
+        public Guid IdempotencyKey { get; set; }
+    }
+
+    /// <summary>The card is written by patients: shorter limits than staff forms, and words they would use.</summary>
+    public const int MaxDescription = 2000;
+
+    /// <summary>How far back a visit may be: a card kept in a bag for a while still counts.</summary>
+    public const int MaxDaysAgo = 90;
+
+    public sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator()
+        {
+            RuleFor(c => c.Rating).NotNull().WithMessage("Choose how your visit was.")
+                .IsInEnum().WithMessage("Choose how your visit was.");
+            RuleFor(c => c.Description).NotEmpty().WithMessage("Tell us what happened.")
+                .MaximumLength(MaxDescription).WithMessage($"Please keep it to {MaxDescription} characters.")
+                .Must(FormText.IsPrintableMultiline).WithMessage("What happened contains characters we cannot take; please retype it.");
+            RuleFor(c => c.MayContact).NotNull().WithMessage("Tell us whether we may contact you.");
+            When(c => c.MayContact == true, ContactRules);
+            RuleFor(c => c.IdempotencyKey).NotEmpty().WithMessage("This card has expired; please reload the page and try again.");
+        }
+
+        private void ContactRules()
+        {
+            RuleFor(c => c.Name).NotEmpty().WithMessage("Tell us your name, so we know who to contact.")
+                .MaximumLength(Limits.Name).WithMessage($"Please keep your name to {Limits.Name} characters.")
+                .Must(FormText.IsPrintable).WithMessage("Your name contains characters we cannot take; please retype it.");
+            RuleFor(c => c.Phone).Must(FormText.IsPhone!).When(c => !string.IsNullOrWhiteSpace(c.Phone))
+                .WithMessage("Enter a phone number of 6 to 15 digits; spaces, +, ( ) and - are fine.");
+            RuleFor(c => c.Email).MaximumLength(Limits.Email).WithMessage($"Please keep your email address to {Limits.Email} characters.")
+                .EmailAddress().When(c => !string.IsNullOrWhiteSpace(c.Email)).WithMessage("Enter an email address like name@example.com.")
+                .Must(FormText.IsPrintable).WithMessage("Your email address contains characters we cannot take; please retype it.");
+            RuleFor(c => c.Phone).Must((c, _) => !string.IsNullOrWhiteSpace(c.Phone) || !string.IsNullOrWhiteSpace(c.Email))
+                .WithMessage("Give a phone number or an email address so we can reach you, or choose “No, thank you”.");
+        }
+    }
+
+    public sealed class Handler(AppDbContext db, TimeProvider clock) : ICommandHandler<Command, CommandResult<Mediator.Unit>>
+    {
+        public async ValueTask<CommandResult<Mediator.Unit>> Handle(Command command, CancellationToken cancellationToken)
+        {
+            var slug = command.Slug.ToLowerInvariant();
+            if (!IsPlausibleSlug(slug))
+            {
+                return CommandResult<Mediator.Unit>.NotFound();
+            }
+
+            var practice = await db.Practices.IgnoreQueryFilters()
+                .Include(p => p.Stages)
+                .SingleOrDefaultAsync(p => p.Slug == slug, cancellationToken);
+            if (practice is null)
+            {
+                return CommandResult<Mediator.Unit>.NotFound();
+            }
+
+            // A second submit of the same card: done already. The patient sees the same thank-you either way.
+            var repeat = await db.Cases.IgnoreQueryFilters()
+                .AnyAsync(c => c.PracticeId == practice.Id && c.IdempotencyKey == command.IdempotencyKey, cancellationToken);
+            if (repeat)
+            {
+                return CommandResult<Mediator.Unit>.Ok(Mediator.Unit.Value);
+            }
+
+            CxStage? stage = null;
+            if (command.StageId is { } stageId)
+            {
+                stage = practice.Stages.SingleOrDefault(s => s.Id == stageId && !s.IsRetired);
+                if (stage is null)
+                {
+                    return CommandResult<Mediator.Unit>.Invalid(nameof(Command.StageId), "Choose a part of your visit from the list, or “Not sure”.");
+                }
+            }
+
+            var locale = new PracticeLocale(practice.TimeZoneId, practice.Culture, practice.Currency);
+            var now = clock.GetUtcNow();
+            var today = DateOnly.FromDateTime(locale.ToLocal(now));
+            var visit = command.VisitDate ?? today;
+            if (visit > today || visit < today.AddDays(-MaxDaysAgo))
+            {
+                return CommandResult<Mediator.Unit>.Invalid(nameof(Command.VisitDate), $"Choose a day from the last {MaxDaysAgo} days, up to today.");
+            }
+
+            // Today's visit happened just now, as far as anyone can tell; an earlier one around the middle of that day.
+            var occurredAt = visit == today ? now : locale.FromLocal(visit.ToDateTime(new TimeOnly(12, 0)));
+
+            Patient? patient = null;
+            if (command.MayContact == true)
+            {
+                // Always a new patient record: a public form never finds, shows or joins an existing patient.
+                patient = Patient.Create(practice.Id, command.Name!, command.Phone, command.Email, null, now);
+                db.Patients.Add(patient);
+            }
+
+            var rating = command.Rating!.Value;
+            var defect = ServiceDefect.FromCommentCard(practice.Id, patient?.Id, stage, rating, occurredAt, command.Description!, now);
+            var reference = await CaseNumbers.NextAsync(db, practice.Id, locale.ToLocal(now).Year, cancellationToken);
+            db.Defects.Add(defect);
+            db.Cases.Add(RecoveryCase.OpenFromCommentCard(practice, reference, defect, rating, now, command.IdempotencyKey));
+            return CommandResult<Mediator.Unit>.Ok(Mediator.Unit.Value);
+        }
+    }
+}
