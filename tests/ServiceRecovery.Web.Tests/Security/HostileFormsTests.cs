@@ -230,6 +230,31 @@ public sealed class HostileFormsTests(AppFixture fixture) : IClassFixture<AppFix
     }
 
     [Fact]
+    public async Task Reminder_settings_email_preferences_and_the_outbox_never_fail_on_hostile_input()
+    {
+        using var admin = await fixture.SignInAsync(TestWorld.Administrator);
+        var settings = $"/settings?practice={fixture.World.Harbourside.Id}";
+        string[] targets =
+        [
+            "reminders|Reminders.DigestHour", "reminders|Reminders.OwnersGetDigest", "reminders|Reminders.ManagersGetDigest",
+            "reminders|Reminders.EscalateOverdueApology", "reminders|Reminders.Version", "email|WantsDigest", "resend|id", "outbox|Filter.Status", "outbox|Filter.Page",
+        ];
+        await new HostileDriver(fixture.App, admin).DriveAsync(Rotate(targets), async (target, value) =>
+        {
+            var (where, field) = Split(target);
+            return where switch
+            {
+                "reminders" => await admin.SubmitAsync(settings, "#reminders-form", new() { [field] = value }),
+                "email" => await admin.SubmitAsync("/Account/Email", "#email-preferences-form", new() { [field] = value }),
+                // The resend button is there only for a failed email: post it with a token from another form of the same session.
+                "resend" => await HostileDriver.SubmitToAsync(admin, await admin.GetPageAsync("/Account/Email"), "#email-preferences-form",
+                    _ => "/outbox?handler=Resend&id=" + Escape(value), []),
+                _ => await admin.Http.GetAsync($"/outbox?{field}={Escape(value)}"),
+            };
+        });
+    }
+
+    [Fact]
     public async Task The_remaining_query_strings_never_fail_on_hostile_input()
     {
         using var admin = await fixture.SignInAsync(TestWorld.Administrator);

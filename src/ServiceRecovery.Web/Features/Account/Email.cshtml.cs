@@ -34,11 +34,17 @@ public sealed class EmailModel(UserManager<ApplicationUser> users) : AppPageMode
             return Challenge();
         }
 
+        Address = user.Email ?? "";
+        if (!ModelState.IsValid)
+        {
+            ModelState.AddModelError("", "Tick or untick the box, then save.");
+            return Page();
+        }
+
         user.NonEssentialMailOptOut = !WantsDigest;
         var result = await users.UpdateAsync(user);
         if (!result.Succeeded)
         {
-            Address = user.Email ?? "";
             ModelState.AddModelError("", "Your preference could not be saved just now; please try again.");
             return Page();
         }
