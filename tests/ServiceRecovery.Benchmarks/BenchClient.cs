@@ -19,7 +19,7 @@ public sealed partial class BenchClient : IDisposable
     public static async Task<BenchClient> SignInAsync(Uri baseAddress, string email, string password)
     {
         var handler = new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = true, CookieContainer = new CookieContainer() };
-        var client = new BenchClient(new HttpClient(handler, disposeHandler: true) { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(60) });
+        var client = new BenchClient(new HttpClient(handler, disposeHandler: true) { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(30) });
         var (_, signIn) = await client.GetAsync("/Account/SignIn");
         using var response = await client.PostAsync("/Account/SignIn", TokenOf(signIn),
             [new("Input.Email", email), new("Input.Password", password)]);
@@ -35,22 +35,22 @@ public sealed partial class BenchClient : IDisposable
         return client;
     }
 
-    public async Task<(HttpStatusCode Status, string Body)> GetAsync(string url)
+    public async Task<(HttpStatusCode Status, string Body)> GetAsync(string url, CancellationToken cancellationToken = default)
     {
-        using var response = await http.GetAsync(new Uri(url, UriKind.Relative));
-        return (response.StatusCode, await response.Content.ReadAsStringAsync());
+        using var response = await http.GetAsync(new Uri(url, UriKind.Relative), cancellationToken);
+        return (response.StatusCode, await response.Content.ReadAsStringAsync(cancellationToken));
     }
 
     /// <summary>Reads the whole body as it streams, counting lines, without keeping it.</summary>
-    public async Task<(HttpStatusCode Status, long Bytes, int Lines)> DrainAsync(string url)
+    public async Task<(HttpStatusCode Status, long Bytes, int Lines)> DrainAsync(string url, CancellationToken cancellationToken)
     {
-        using var response = await http.GetAsync(new Uri(url, UriKind.Relative), HttpCompletionOption.ResponseHeadersRead);
-        await using var body = await response.Content.ReadAsStreamAsync();
+        using var response = await http.GetAsync(new Uri(url, UriKind.Relative), HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+        await using var body = await response.Content.ReadAsStreamAsync(cancellationToken);
         var buffer = new byte[64 * 1024];
         long bytes = 0;
         var lines = 0;
         int read;
-        while ((read = await body.ReadAsync(buffer)) > 0)
+        while ((read = await body.ReadAsync(buffer, cancellationToken)) > 0)
         {
             bytes += read;
             lines += buffer.AsSpan(0, read).Count((byte)'\n');
@@ -59,17 +59,18 @@ public sealed partial class BenchClient : IDisposable
         return (response.StatusCode, bytes, lines);
     }
 
-    public Task<HttpResponseMessage> PostAsync(string url, IEnumerable<KeyValuePair<string, string>> fields) => PostAsync(url, Token, fields);
+    public Task<HttpResponseMessage> PostAsync(string url, IEnumerable<KeyValuePair<string, string>> fields, CancellationToken cancellationToken) =>
+        PostAsync(url, Token, fields, cancellationToken);
 
     public void Dispose() => http.Dispose();
 
     public static string VersionOf(string page) => VersionField().Match(page) is { Success: true } m ? m.Groups[1].Value
         : throw new InvalidOperationException("The case page has no Version field.");
 
-    private Task<HttpResponseMessage> PostAsync(string url, string token, IEnumerable<KeyValuePair<string, string>> fields)
+    private async Task<HttpResponseMessage> PostAsync(string url, string token, IEnumerable<KeyValuePair<string, string>> fields, CancellationToken cancellationToken = default)
     {
-        var content = new FormUrlEncodedContent(fields.Append(new("__RequestVerificationToken", token)));
-        return http.PostAsync(new Uri(url, UriKind.Relative), content);
+        using var content = new FormUrlEncodedContent(fields.Append(new("__RequestVerificationToken", token)));
+        return await http.PostAsync(new Uri(url, UriKind.Relative), content, cancellationToken);
     }
 
     private static string TokenOf(string page) => TokenField().Match(page) is { Success: true } m ? WebUtility.HtmlDecode(m.Groups[1].Value)

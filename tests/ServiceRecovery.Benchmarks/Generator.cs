@@ -127,6 +127,22 @@ public static class Generator
 
     public const string AdminEmail = "admin@bench.example";
 
+    /// <summary>Brings a database generated earlier up to the app's current migrations (new indexes, for example).</summary>
+    public static async Task MigrateAsync(string databasePath, TextWriter log)
+    {
+        await using var services = Services(databasePath);
+        await using var scope = services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<PracticeScope>().LiftForSystemWork();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var pending = (await db.Database.GetPendingMigrationsAsync()).ToList();
+        if (pending.Count > 0)
+        {
+            var clock = Stopwatch.StartNew();
+            await db.Database.MigrateAsync();
+            log.WriteLine($"  applied {string.Join(", ", pending)} in {clock.Elapsed.TotalSeconds:F1} s");
+        }
+    }
+
     private static ServiceProvider Services(string databasePath)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>

@@ -36,6 +36,7 @@ if (!options.Reuse || !File.Exists(databasePath))
 else
 {
     log.WriteLine($"Reusing {databasePath}");
+    await Generator.MigrateAsync(databasePath, log);
 }
 
 var webDll = BenchOptions.WebDll(repository);

@@ -3,7 +3,7 @@ using System.Diagnostics;
 namespace ServiceRecovery.Benchmarks;
 
 /// <summary>A screen, or a floor, run by every worker in a loop: one call is one timed request (or one floor's SQL).</summary>
-public sealed record Scenario(string Key, string Title, string? FloorKey, Func<Worker, Task> Step);
+public sealed record Scenario(string Key, string Title, string? FloorKey, Func<Worker, CancellationToken, Task> Step);
 
 /// <summary>One of the concurrent clients: its HTTP session or its database connection, its practice and its own cases.</summary>
 public sealed class Worker(int index, PracticeData practice, BenchClient? client, Microsoft.Data.Sqlite.SqliteConnection? connection)
@@ -66,6 +66,9 @@ public static class Runner
         Gc? before = null;
         var measuredFrom = TimeSpan.Zero;
         var end = warmUp + duration;
+        // A request still running 30 s after the phase ends is given up (and counted as an error), so one slow
+        // screen cannot pile work onto the next phase.
+        using var abandon = new CancellationTokenSource(end + TimeSpan.FromSeconds(30));
         var loops = workers.Select((worker, i) => Task.Run(async () =>
         {
             while (stop.Elapsed < end)
@@ -74,13 +77,13 @@ public static class Runner
                 var counted = measuring;
                 try
                 {
-                    await scenario.Step(worker);
+                    await scenario.Step(worker, abandon.Token);
                     if (counted)
                     {
                         latencies[i].Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
                     }
                 }
-                catch (Exception e) when (e is BenchFailureException or HttpRequestException or TaskCanceledException or InvalidOperationException or IOException)
+                catch (Exception e) when (e is BenchFailureException or HttpRequestException or OperationCanceledException or InvalidOperationException or IOException)
                 {
                     if (counted)
                     {

@@ -23,19 +23,19 @@ public static class Scenarios
     /// <summary>The stack floor first, then the read screens, then the two that write (they add cases and records).</summary>
     public static IReadOnlyList<Scenario> Screens() =>
     [
-        new("bare", "Bare page (stack floor)", null, async w => Expect(await w.Client.GetAsync("/bench/bare"), "<p>ok</p>")),
-        new("case", "Case page", "case-sql", async w =>
+        new("bare", "Bare page (stack floor)", null, async (w, ct) => Expect(await w.Client.GetAsync("/bench/bare", ct), "<p>ok</p>")),
+        new("case", "Case page", "case-sql", async (w, ct) =>
         {
             var (id, reference) = w.Practice.SampleCases[w.Random.Next(w.Practice.SampleCases.Count)];
-            Expect(await w.Client.GetAsync($"/cases/{id}"), reference);
+            Expect(await w.Client.GetAsync($"/cases/{id}", ct), reference);
         }),
-        new("queue", "Queue, first page", "queue-sql", async w => Expect(await w.Client.GetAsync("/queue"), "SR-")),
-        new("queue-filtered", "Queue, filtered (page 2)", "queue-filtered-sql", async w => Expect(await w.Client.GetAsync(w.Practice.FilteredQueueUrl), "SR-")),
-        new("huddle", "Huddle board", "huddle-sql", async w => Expect(await w.Client.GetAsync($"/huddle?practice={w.Practice.Practice.Id}"), "SR-")),
-        new("report", "12-month report", "report-sql", async w => Expect(await w.Client.GetAsync($"/reports?practice={w.Practice.Practice.Id}"), "Defects by stage")),
-        new("csv", "CSV export (~10k rows)", "csv-sql", async w =>
+        new("queue", "Queue, first page", "queue-sql", async (w, ct) => Expect(await w.Client.GetAsync("/queue", ct), "SR-")),
+        new("queue-filtered", "Queue, filtered (page 2)", "queue-filtered-sql", async (w, ct) => Expect(await w.Client.GetAsync(w.Practice.FilteredQueueUrl, ct), "SR-")),
+        new("huddle", "Huddle board", "huddle-sql", async (w, ct) => Expect(await w.Client.GetAsync($"/huddle?practice={w.Practice.Practice.Id}", ct), "SR-")),
+        new("report", "12-month report", "report-sql", async (w, ct) => Expect(await w.Client.GetAsync($"/reports?practice={w.Practice.Practice.Id}", ct), "Defects by stage")),
+        new("csv", "CSV export (~10k rows)", "csv-sql", async (w, ct) =>
         {
-            var (status, _, lines) = await w.Client.DrainAsync(w.Practice.ExportUrl);
+            var (status, _, lines) = await w.Client.DrainAsync(w.Practice.ExportUrl, ct);
             if (status != HttpStatusCode.OK || lines < 2)
             {
                 throw new BenchFailureException($"CSV answered {(int)status} with {lines} lines.");
@@ -49,15 +49,15 @@ public static class Scenarios
 
     public static IReadOnlyList<Scenario> DataFloors() =>
     [
-        new("case-sql", "Case page: raw SQL", null, w => Sync(() => Floors.CasePage(w.Connection, w.Practice, w.Random))),
-        new("queue-sql", "Queue, first page: raw SQL", null, w => Sync(() => Floors.QueueFirstPage(w.Connection, w.Practice, w.Random))),
-        new("queue-filtered-sql", "Queue, filtered: raw SQL", null, w => Sync(() => Floors.QueueFiltered(w.Connection, w.Practice, w.Random))),
-        new("huddle-sql", "Huddle board: raw SQL", null, w => Sync(() => Floors.Huddle(w.Connection, w.Practice, w.Random))),
-        new("report-sql", "12-month report: raw SQL", null, w => Sync(() => Floors.Report(w.Connection, w.Practice, w.Random))),
-        new("csv-sql", "CSV export: raw SQL", null, w => Sync(() => w.Rows += Floors.Export(w.Connection, w.Practice, w.Random))),
+        new("case-sql", "Case page: raw SQL", null, (w, _) => Sync(() => Floors.CasePage(w.Connection, w.Practice, w.Random))),
+        new("queue-sql", "Queue, first page: raw SQL", null, (w, _) => Sync(() => Floors.QueueFirstPage(w.Connection, w.Practice, w.Random))),
+        new("queue-filtered-sql", "Queue, filtered: raw SQL", null, (w, _) => Sync(() => Floors.QueueFiltered(w.Connection, w.Practice, w.Random))),
+        new("huddle-sql", "Huddle board: raw SQL", null, (w, _) => Sync(() => Floors.Huddle(w.Connection, w.Practice, w.Random))),
+        new("report-sql", "12-month report: raw SQL", null, (w, _) => Sync(() => Floors.Report(w.Connection, w.Practice, w.Random))),
+        new("csv-sql", "CSV export: raw SQL", null, (w, _) => Sync(() => w.Rows += Floors.Export(w.Connection, w.Practice, w.Random))),
     ];
 
-    private static async Task LogDefectAsync(Worker w)
+    private static async Task LogDefectAsync(Worker w, CancellationToken ct)
     {
         var p = w.Practice;
         var local = TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow.AddMinutes(-10), p.Zone).DateTime;
@@ -72,14 +72,14 @@ public static class Scenarios
             new("Input.Channel", "1"),
             new("Input.OccurredAt", local.ToString("yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture)),
             new("Input.Description", "Load run: the patient waited 40 minutes with no explanation."),
-        ]);
+        ], ct);
         if (response.StatusCode != HttpStatusCode.Redirect || response.Headers.Location?.OriginalString.StartsWith("/cases/", StringComparison.Ordinal) != true)
         {
             throw new BenchFailureException($"Log a defect answered {(int)response.StatusCode}.");
         }
     }
 
-    private static async Task RecordFixAsync(Worker w)
+    private static async Task RecordFixAsync(Worker w, CancellationToken ct)
     {
         if (w.OwnOpenCases.Count == 0)
         {
@@ -94,7 +94,7 @@ public static class Scenarios
         [
             new("Version", version),
             new("Fix.Description", "Load run: rebooked at a time that suits the patient."),
-        ]);
+        ], ct);
         if (response.StatusCode != HttpStatusCode.Redirect)
         {
             throw new BenchFailureException($"Record a fix answered {(int)response.StatusCode}.");

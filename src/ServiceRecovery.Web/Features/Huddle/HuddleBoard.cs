@@ -223,6 +223,9 @@ public static class HuddleBoard
                     from g in scope.Records<Gesture>()
                     join c in scope.Cases on g.CaseId equals c.Id
                     where g.State == GestureState.Given && (g.DecidedAt ?? g.RecordedAt) >= weekStartUtc
+                          // Implied by the line above, and answerable from the (State, RecordedAt) and (State, DecidedAt)
+                          // indexes: this week's gestures are read, not every gesture ever given.
+                          && (g.RecordedAt >= weekStartUtc || g.DecidedAt >= weekStartUtc)
                     group g by 1 into week
                     select new { Count = week.Count(), Total = week.Sum(g => g.Amount) })
                 .SingleOrDefaultAsync(cancellationToken);

@@ -188,6 +188,14 @@ public static class CaseQueue
         {
             cases = cases.Where(c => c.PracticeId == practiceId);
         }
+        else
+        {
+            // The practice filter already limits the cases to the user's practices, but in a form (a parameter OR the
+            // practice) that no index can serve; said again plainly, the counts read the (PracticeId, Status, …) indexes
+            // instead of every case of every practice.
+            var practiceIds = user.PracticeIds;
+            cases = cases.Where(c => practiceIds.Contains(c.PracticeId));
+        }
 
         if (filter.Step is { } step && !ignoreStep)
         {
