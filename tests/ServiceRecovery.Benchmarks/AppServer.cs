@@ -97,6 +97,34 @@ public sealed class AppServer : IAsyncDisposable
         static double Kib(string line) => double.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture);
     }
 
+    /// <summary>Waits until the server uses less than a fifth of a core over half a second (from /proc), or the time is up.</summary>
+    public async Task WaitUntilIdleAsync(TimeSpan atMost)
+    {
+        var clock = Stopwatch.StartNew();
+        while (clock.Elapsed < atMost && CpuTicks() is { } before)
+        {
+            await Task.Delay(500);
+            if (CpuTicks() is not { } after || (after - before) / 100.0 / 0.5 < 0.2)
+            {
+                return;
+            }
+        }
+    }
+
+    /// <summary>User and system CPU time of the server so far, in clock ticks (1/100 s), from /proc/&lt;pid&gt;/stat.</summary>
+    private long? CpuTicks()
+    {
+        var stat = $"/proc/{process.Id}/stat";
+        if (!File.Exists(stat))
+        {
+            return null;
+        }
+
+        // The command name may hold spaces: the fields are counted after its closing parenthesis.
+        var fields = File.ReadAllText(stat).Split(')')[^1].Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        return long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
+    }
+
     public async ValueTask DisposeAsync()
     {
         try

@@ -31,7 +31,7 @@ public static class MarkdownReport
             var ratio = floor is { P95: > 0 } ? r.P95 / floor.P95 : (double?)null;
             var stackRatio = stack is { P95: > 0 } && r.Key != "bare" ? r.P95 / stack.P95 : (double?)null;
             var budget = Scenarios.Budgets.TryGetValue(r.Key, out var b) ? b : ((double, string)?)null;
-            var checks = new List<bool> { r.Errors == 0 };
+            var checks = new List<bool> { r.Errors == 0, r.Count > 0 };
             if (budget is { } limit)
             {
                 checks.Add(r.P95 <= limit.Item1);

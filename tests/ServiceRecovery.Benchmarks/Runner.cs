@@ -85,7 +85,8 @@ public static class Runner
                 }
                 catch (Exception e) when (e is BenchFailureException or HttpRequestException or OperationCanceledException or InvalidOperationException or IOException)
                 {
-                    if (counted)
+                    // A request that fails or is abandoned while the clock runs counts, whenever it started.
+                    if (measuring)
                     {
                         Interlocked.Increment(ref errors);
                         firstError ??= $"{e.GetType().Name}: {e.Message}";
@@ -110,6 +111,12 @@ public static class Runner
         await Task.WhenAll(loops);
         var measuredFor = stop.Elapsed - measuredFrom;
         var after = admin is null ? null : await GcAsync(admin);
+        if (server is not null)
+        {
+            // Abandoned requests may still be running in the server: let it finish them before the next scenario.
+            await server.WaitUntilIdleAsync(TimeSpan.FromMinutes(3));
+        }
+
         await sampling.CancelAsync();
         await sampler;
         rows = workers.Sum(w => w.Rows);
