@@ -52,6 +52,18 @@ public static class HuddleBoard
 
     public sealed record PracticeChoice(Guid Id, string Name);
 
+    /// <summary>Everything on the board that is the same for every screen of the practice; kept a few seconds by <see cref="BoardCache"/>.</summary>
+    public sealed record Panels(
+        DateTimeOffset Now,
+        DateOnly Today,
+        StepsPanel Steps,
+        OverduePanel Overdue,
+        NewPanel New,
+        WinsPanel Wins,
+        LessonsPanel Lessons,
+        HeatmapPanel Heatmap,
+        FollowUpsPanel FollowUps);
+
     /// <summary>Open cases per current step; <see cref="Settled"/> counts reopened cases with every step settled.</summary>
     public sealed record StepsPanel(IReadOnlyList<StepCount> Steps, int Settled, int Open);
 
@@ -106,7 +118,7 @@ public static class HuddleBoard
         return day.AddDays(-(((int)day.DayOfWeek - (int)first + 7) % 7));
     }
 
-    public sealed class Handler(AppDbContext db, ICurrentUser user, TimeProvider clock) : IQueryHandler<Query, Board?>
+    public sealed class Handler(AppDbContext db, ICurrentUser user, TimeProvider clock, BoardCache cache) : IQueryHandler<Query, Board?>
     {
         public async ValueTask<Board?> Handle(Query query, CancellationToken cancellationToken)
         {
@@ -119,20 +131,29 @@ public static class HuddleBoard
                 return null;
             }
 
-            var now = clock.GetUtcNow();
             var locale = new PracticeLocale(practice.TimeZoneId, practice.Culture, practice.Currency);
-            var today = DateOnly.FromDateTime(locale.ToLocal(now));
-            var scope = new BoardScope(db, practice.Id, viaDisplayLink);
+            if (!cache.TryGet(practice.Id, out var panels))
+            {
+                var generation = cache.Generation(practice.Id);
+                var now = clock.GetUtcNow();
+                var today = DateOnly.FromDateTime(locale.ToLocal(now));
+                var scope = new BoardScope(db, practice.Id, viaDisplayLink);
+                panels = new Panels(
+                    now,
+                    today,
+                    await StepsAsync(scope, cancellationToken),
+                    await OverdueAsync(scope, now, cancellationToken),
+                    await NewAsync(scope, practice.LastHuddleAt, now, cancellationToken),
+                    await WinsAsync(scope, locale, today, cancellationToken),
+                    await LessonsAsync(scope, cancellationToken),
+                    await HeatmapAsync(scope, locale, today, now, cancellationToken),
+                    await FollowUpsAsync(scope, today, cancellationToken));
+                cache.Store(practice.Id, generation, panels);
+            }
 
             return new Board(
-                practice.Id, practice.Name, locale, now, today, practice.DisplayTokenIssuedAt, choices,
-                await StepsAsync(scope, cancellationToken),
-                await OverdueAsync(scope, now, cancellationToken),
-                await NewAsync(scope, practice.LastHuddleAt, now, cancellationToken),
-                await WinsAsync(scope, locale, today, cancellationToken),
-                await LessonsAsync(scope, cancellationToken),
-                await HeatmapAsync(scope, locale, today, now, cancellationToken),
-                await FollowUpsAsync(scope, today, cancellationToken));
+                practice.Id, practice.Name, locale, panels.Now, panels.Today, practice.DisplayTokenIssuedAt, choices,
+                panels.Steps, panels.Overdue, panels.New, panels.Wins, panels.Lessons, panels.Heatmap, panels.FollowUps);
         }
 
         /// <summary>

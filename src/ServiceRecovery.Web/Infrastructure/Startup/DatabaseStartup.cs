@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using ServiceRecovery.Data;
+using ServiceRecovery.Web.Features.Huddle;
 using ServiceRecovery.Web.Infrastructure.Auth;
 using ServiceRecovery.Web.Seeding;
 
@@ -29,7 +30,12 @@ public static class DatabaseStartup
         services.AddSingleton(settings);
         services.AddScoped<PracticeScope>();
         services.AddScoped<IPracticeScope>(sp => sp.GetRequiredService<PracticeScope>());
-        services.AddDbContext<AppDbContext>(options => options.UseServiceRecoveryDatabase(settings.Provider, connectionString));
+        // The huddle panels are kept a few seconds per practice; a committed change of the practice's cases drops them.
+        services.AddSingleton<BoardCache>();
+        services.AddSingleton<BoardInvalidation>();
+        services.AddDbContext<AppDbContext>((provider, options) => options
+            .UseServiceRecoveryDatabase(settings.Provider, connectionString)
+            .AddInterceptors(provider.GetRequiredService<BoardInvalidation>()));
         services.AddHostedService<DatabaseInitialiser>();
         return services;
     }
