@@ -80,8 +80,12 @@ public static class CaseQueue
                 .ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
             var overdue = await cases.CountAsync(c => c.Status == CaseStatus.Open && c.NextDueAt < now, cancellationToken);
 
+            // The page of cases is chosen first, on the case rows alone (their indexes hold everything the order
+            // needs); only its 25 rows are then joined to their defect, stage, category and practice, rather than every
+            // open case before the sort.
+            var pageOfCases = Ordered(cases, now).Skip((page - 1) * PageSize).Take(PageSize);
             var rows = await (
-                    from c in Ordered(cases, now)
+                    from c in pageOfCases
                     join stage in db.Stages on c.Defect.StageId equals stage.Id
                     join category in db.Categories on c.Defect.CategoryId equals category.Id into categories
                     from category in categories.DefaultIfEmpty()
@@ -107,8 +111,11 @@ public static class CaseQueue
                         practice.Culture,
                         practice.Currency,
                     })
-                .Skip((page - 1) * PageSize)
-                .Take(PageSize)
+                .OrderByDescending(r => r.NextDueAt != null && r.NextDueAt < now)
+                .ThenBy(r => r.NextDueAt == null)
+                .ThenBy(r => r.NextDueAt)
+                .ThenByDescending(r => r.OpenedAt)
+                .ThenBy(r => r.Id)
                 .ToListAsync(cancellationToken);
 
             return new Result(
