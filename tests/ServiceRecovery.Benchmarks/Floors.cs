@@ -90,7 +90,7 @@ public static class Floors
         Drain(db, $"SELECT c.Reference, s.Name, cat.Name, c.CurrentStep {CaseJoins} WHERE c.PracticeId = $p AND c.OpenedAt > $since AND c.Status <> 4 ORDER BY c.OpenedAt DESC LIMIT 5", parameters);
         // The gestures of this week: recorded this week, or approved this week (an approval comes after the gesture was recorded).
         Drain(db, "SELECT COUNT(*), SUM(CAST(g.Amount AS REAL)) FROM Gestures g JOIN RecoveryCases c ON c.Id = g.CaseId WHERE c.PracticeId = $p AND g.State = 1 AND (g.RecordedAt >= $week OR g.DecidedAt >= $week)", parameters);
-        Drain(db, "SELECT COUNT(DISTINCT d.PatientId) FROM PatientReturns r JOIN RecoveryCases c ON c.Id = r.CaseId JOIN ServiceDefects d ON d.Id = c.DefectId WHERE c.PracticeId = $p AND r.ReturnedOn >= $weekDay AND r.ReturnedOn <= $today", parameters);
+        Drain(db, "SELECT COUNT(DISTINCT d.PatientId) FROM RecoveryCases c JOIN ServiceDefects d ON d.Id = c.DefectId WHERE c.PracticeId = $p AND c.Id IN (SELECT r.CaseId FROM PatientReturns r WHERE r.ReturnedOn >= $weekDay AND r.ReturnedOn <= $today)", parameters);
         Drain(db, "SELECT COUNT(*) FROM RecoveryCases c JOIN Lessons l ON l.CaseId = c.Id WHERE c.PracticeId = $p AND c.Status = 1 AND l.SharedOn IS NULL", parameters);
         Drain(db, "SELECT c.Id, c.Reference, l.Text FROM RecoveryCases c JOIN Lessons l ON l.CaseId = c.Id WHERE c.PracticeId = $p AND c.Status = 1 AND l.SharedOn IS NULL ORDER BY l.RecordedAt LIMIT 3", parameters);
         Drain(db, "SELECT d.StageId, d.OccurredAt FROM ServiceDefects d JOIN RecoveryCases c ON c.DefectId = d.Id WHERE d.PracticeId = $p AND d.OccurredAt >= $window AND c.Status <> 4", parameters);

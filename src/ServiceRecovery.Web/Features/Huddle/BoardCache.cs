@@ -20,6 +20,15 @@ public sealed class BoardCache(TimeProvider clock)
 
     private readonly ConcurrentDictionary<Guid, long> generations = new();
     private readonly ConcurrentDictionary<Guid, Entry> entries = new();
+    private readonly ConcurrentDictionary<Guid, SemaphoreSlim> computing = new();
+
+    /// <summary>One computation per practice at a time: the screens that miss together wait for it instead of repeating it.</summary>
+    public async Task<IDisposable> ComputingAsync(Guid practiceId, CancellationToken cancellationToken)
+    {
+        var gate = computing.GetOrAdd(practiceId, _ => new SemaphoreSlim(1, 1));
+        await gate.WaitAsync(cancellationToken);
+        return new Release(gate);
+    }
 
     /// <summary>Read before computing the panels, and handed back to <see cref="Store"/>.</summary>
     public long Generation(Guid practiceId) => generations.GetValueOrDefault(practiceId);
@@ -50,6 +59,11 @@ public sealed class BoardCache(TimeProvider clock)
     }
 
     private sealed record Entry(long Generation, HuddleBoard.Panels Panels);
+
+    private sealed class Release(SemaphoreSlim gate) : IDisposable
+    {
+        public void Dispose() => gate.Release();
+    }
 }
 
 /// <summary>

@@ -134,26 +134,33 @@ public static class HuddleBoard
             var locale = new PracticeLocale(practice.TimeZoneId, practice.Culture, practice.Currency);
             if (!cache.TryGet(practice.Id, out var panels))
             {
-                var generation = cache.Generation(practice.Id);
-                var now = clock.GetUtcNow();
-                var today = DateOnly.FromDateTime(locale.ToLocal(now));
-                var scope = new BoardScope(db, practice.Id, viaDisplayLink);
-                panels = new Panels(
-                    now,
-                    today,
-                    await StepsAsync(scope, cancellationToken),
-                    await OverdueAsync(scope, now, cancellationToken),
-                    await NewAsync(scope, practice.LastHuddleAt, now, cancellationToken),
-                    await WinsAsync(scope, locale, today, cancellationToken),
-                    await LessonsAsync(scope, cancellationToken),
-                    await HeatmapAsync(scope, locale, today, now, cancellationToken),
-                    await FollowUpsAsync(scope, today, cancellationToken));
-                cache.Store(practice.Id, generation, panels);
+                using var computing = await cache.ComputingAsync(practice.Id, cancellationToken);
+                panels = cache.TryGet(practice.Id, out var ready) ? ready : await ComputeAsync(practice, locale, viaDisplayLink, cancellationToken);
             }
 
             return new Board(
                 practice.Id, practice.Name, locale, panels.Now, panels.Today, practice.DisplayTokenIssuedAt, choices,
                 panels.Steps, panels.Overdue, panels.New, panels.Wins, panels.Lessons, panels.Heatmap, panels.FollowUps);
+        }
+
+        private async Task<Panels> ComputeAsync(PracticeHeader practice, PracticeLocale locale, bool viaDisplayLink, CancellationToken cancellationToken)
+        {
+            var generation = cache.Generation(practice.Id);
+            var now = clock.GetUtcNow();
+            var today = DateOnly.FromDateTime(locale.ToLocal(now));
+            var scope = new BoardScope(db, practice.Id, viaDisplayLink);
+            var panels = new Panels(
+                now,
+                today,
+                await StepsAsync(scope, cancellationToken),
+                await OverdueAsync(scope, now, cancellationToken),
+                await NewAsync(scope, practice.LastHuddleAt, now, cancellationToken),
+                await WinsAsync(scope, locale, today, cancellationToken),
+                await LessonsAsync(scope, cancellationToken),
+                await HeatmapAsync(scope, locale, today, now, cancellationToken),
+                await FollowUpsAsync(scope, today, cancellationToken));
+            cache.Store(practice.Id, generation, panels);
+            return panels;
         }
 
         /// <summary>
@@ -250,11 +257,14 @@ public static class HuddleBoard
                     group g by 1 into week
                     select new { Count = week.Count(), Total = week.Sum(g => g.Amount) })
                 .SingleOrDefaultAsync(cancellationToken);
-            var returned = await (
-                    from r in scope.Records<PatientReturn>()
-                    join c in scope.Cases on r.CaseId equals c.Id
-                    where r.ReturnedOn >= weekStart && r.ReturnedOn <= today
-                    select c.Defect.PatientId)
+            // The week's returns (by date) first, then their cases: as a join, SQLite starts from every case of the
+            // practice instead, which grows with its history.
+            var returnedCases = scope.Records<PatientReturn>()
+                .Where(r => r.ReturnedOn >= weekStart && r.ReturnedOn <= today)
+                .Select(r => r.CaseId);
+            var returned = await scope.Cases
+                .Where(c => returnedCases.Contains(c.Id))
+                .Select(c => c.Defect.PatientId)
                 .Distinct()
                 .CountAsync(cancellationToken);
             return new WinsPanel(weekStart, gestures?.Count ?? 0, gestures?.Total ?? 0, returned);
