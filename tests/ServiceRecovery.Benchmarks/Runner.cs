@@ -74,11 +74,12 @@ public static class Runner
             while (stop.Elapsed < end)
             {
                 var started = Stopwatch.GetTimestamp();
-                var counted = measuring;
                 try
                 {
                     await scenario.Step(worker, abandon.Token);
-                    if (counted)
+                    // Counted when it ends while the clock runs, whenever it started: a screen slower than the
+                    // warm-up still shows.
+                    if (measuring)
                     {
                         latencies[i].Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
                     }
@@ -147,8 +148,9 @@ public static class Runner
             var (status, body) = await admin.GetAsync("/bench/gc");
             return status == System.Net.HttpStatusCode.OK ? System.Text.Json.JsonSerializer.Deserialize<Gc>(body, JsonOptions) : null;
         }
-        catch (HttpRequestException)
+        catch (Exception e) when (e is HttpRequestException or OperationCanceledException)
         {
+            // A server too busy to answer within the timeout: no allocation figure for this scenario.
             return null;
         }
     }
