@@ -174,6 +174,10 @@ app.UseAuthorization();
 app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
 app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") }).AllowAnonymous();
 app.MapRazorPages();
+if (app.Configuration.GetValue<bool>(BenchmarkEndpoints.Setting))
+{
+    app.MapBenchmarkEndpoints();
+}
 
 await app.RunAsync();
 

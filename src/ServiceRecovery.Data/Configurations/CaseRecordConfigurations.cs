@@ -57,6 +57,12 @@ internal sealed class GestureConfiguration : CaseRecordConfiguration<Gesture>
         builder.Property(g => g.DecidedByName).HasMaxLength(Limits.Name);
         builder.Property(g => g.DeclineReason).HasMaxLength(Limits.Reason);
         builder.HasIndex(g => new { g.State, g.RecordedAt });
+        // "Has this case a gesture given / awaiting approval?" and "what has it been given?" are asked per case by the
+        // queue, the export and the reports: without (CaseId, State) SQLite answers them from (State, RecordedAt),
+        // reading every gesture of that state for every case.
+        builder.HasIndex(g => new { g.CaseId, g.State });
+        // The huddle's wins: gestures approved this week (see HuddleBoard.WinsAsync).
+        builder.HasIndex(g => new { g.State, g.DecidedAt });
     }
 }
 
@@ -75,6 +81,8 @@ internal sealed class LessonConfiguration : CaseRecordConfiguration<Lesson>
     {
         builder.ToTable("Lessons");
         builder.Property(l => l.Text).HasMaxLength(Limits.Reason);
+        // The huddle shows a corrected lesson in its latest wording only: "is this lesson corrected?" per lesson.
+        builder.HasIndex(l => l.CorrectsId);
     }
 }
 

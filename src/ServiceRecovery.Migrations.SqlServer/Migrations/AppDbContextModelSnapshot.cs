@@ -565,6 +565,10 @@ namespace ServiceRecovery.Migrations.SqlServer.Migrations
 
                     b.HasIndex("CaseId");
 
+                    b.HasIndex("CaseId", "State");
+
+                    b.HasIndex("State", "DecidedAt");
+
                     b.HasIndex("State", "RecordedAt");
 
                     b.ToTable("Gestures", (string)null);
@@ -682,6 +686,8 @@ namespace ServiceRecovery.Migrations.SqlServer.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("CaseId");
+
+                    b.HasIndex("CorrectsId");
 
                     b.ToTable("Lessons", (string)null);
                 });

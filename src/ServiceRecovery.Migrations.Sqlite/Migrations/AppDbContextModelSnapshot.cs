@@ -552,6 +552,10 @@ namespace ServiceRecovery.Migrations.Sqlite.Migrations
 
                     b.HasIndex("CaseId");
 
+                    b.HasIndex("CaseId", "State");
+
+                    b.HasIndex("State", "DecidedAt");
+
                     b.HasIndex("State", "RecordedAt");
 
                     b.ToTable("Gestures", (string)null);
@@ -669,6 +673,8 @@ namespace ServiceRecovery.Migrations.Sqlite.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("CaseId");
+
+                    b.HasIndex("CorrectsId");
 
                     b.ToTable("Lessons", (string)null);
                 });

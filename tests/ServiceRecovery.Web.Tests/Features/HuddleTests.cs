@@ -196,6 +196,23 @@ public sealed class HuddleTests(AppFixture fixture) : IClassFixture<AppFixture>
     }
 
     [Fact]
+    public async Task The_board_keeps_its_panels_a_few_seconds_but_shows_every_committed_change_at_once()
+    {
+        var p = await HuddlePractice.CreateAsync(fixture, "Cache Lane Dental");
+        var reference = await p.OpenCaseAsync(1, TimeSpan.FromHours(3));
+        using var manager = await fixture.SignInAsync(p.ManagerEmail);
+        (await manager.GetPageAsync("/huddle")).QuerySelector("[data-testid=lessons-total]")!.TextContent.ShouldBe("0");
+
+        // A command from the case page, saved and committed inside the transaction behaviour.
+        await new CasePage(manager, $"/cases/{await CaseIdAsync(p, reference)}").SubmitAsync("#lesson-form", new() { ["Lesson.Text"] = "Say so early when we run late." });
+        (await manager.GetPageAsync("/huddle")).QuerySelector("[data-testid=lessons-total]")!.TextContent.ShouldBe("1");
+
+        // A save outside any command.
+        await p.OpenCaseAsync(2, TimeSpan.FromMinutes(20));
+        (await manager.GetPageAsync("/huddle")).QuerySelector("[data-testid=new-total]")!.TextContent.ShouldBe("2");
+    }
+
+    [Fact]
     public async Task The_front_desk_has_no_share_button_and_a_forged_post_is_refused()
     {
         var p = await HuddlePractice.CreateAsync(fixture, "No Sharing Dental");

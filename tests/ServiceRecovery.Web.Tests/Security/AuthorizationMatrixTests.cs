@@ -51,13 +51,60 @@ public sealed class AuthorizationMatrixTests(AppFixture fixture) : IClassFixture
         ["health/ready"] = [200, 200, 200, 200, 200],
     };
 
+    /// <summary>
+    /// The load benchmarks' endpoints, mapped only when Benchmarks:Endpoints is on: the bare page behind sign-in
+    /// like every page, the process's GC figures for administrators only.
+    /// </summary>
+    private static readonly Dictionary<string, int[]> BenchmarkExpected = new()
+    {
+        ["bench/bare"] = [Redirect, 200, 200, 200, 200],
+        ["bench/gc"] = [Redirect, 403, 403, 200, 403],
+    };
+
     [Fact]
     public void Every_endpoint_of_the_app_has_an_expectation()
     {
-        var routes = Routes();
+        var routes = Routes(fixture.App);
 
         routes.Except(Expected.Keys).ShouldBeEmpty("a new endpoint needs a row in Expected");
         Expected.Keys.Except(routes).ShouldBeEmpty("an endpoint in Expected no longer exists");
+    }
+
+    [Fact]
+    public async Task Benchmark_endpoints_are_off_by_default_and_answer_each_kind_of_visitor_as_expected_when_switched_on()
+    {
+        Routes(fixture.App).ShouldNotContain(r => r.StartsWith("bench", StringComparison.Ordinal));
+
+        await using var app = new AppFactory(extraSettings: new Dictionary<string, string> { ["Benchmarks:Endpoints"] = "true" });
+        await app.StartAsync();
+        var routes = Routes(app);
+        routes.Except(Expected.Keys).ShouldBe(BenchmarkExpected.Keys, ignoreOrder: true);
+        var visitors = new[]
+        {
+            new WebClient(app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false })),
+            await WebClient.SignedInAsync(app, TestWorld.FrontDesk),
+            await WebClient.SignedInAsync(app, TestWorld.Manager),
+            await WebClient.SignedInAsync(app, TestWorld.Administrator),
+            await WebClient.SignedInAsync(app, TestWorld.OtherFrontDesk),
+        };
+        var failures = new List<string>();
+        foreach (var (route, statuses) in BenchmarkExpected)
+        {
+            for (var v = 0; v < visitors.Length; v++)
+            {
+                var response = await visitors[v].Http.GetAsync("/" + route);
+                if ((int)response.StatusCode != statuses[v])
+                {
+                    failures.Add($"/{route} as visitor {v}: expected {statuses[v]}, got {(int)response.StatusCode}");
+                }
+            }
+        }
+
+        failures.ShouldBeEmpty();
+        foreach (var visitor in visitors)
+        {
+            visitor.Dispose();
+        }
     }
 
     [Fact]
@@ -133,7 +180,7 @@ public sealed class AuthorizationMatrixTests(AppFixture fixture) : IClassFixture
         checkedForms.ShouldBeGreaterThan(20, "the case page alone has a dozen forms");
     }
 
-    private HashSet<string> Routes() => fixture.App.Services.GetRequiredService<EndpointDataSource>().Endpoints
+    private static HashSet<string> Routes(AppFactory app) => app.Services.GetRequiredService<EndpointDataSource>().Endpoints
         .OfType<RouteEndpoint>()
         .Select(e => e.RoutePattern.RawText!.Trim('/'))
         .ToHashSet();

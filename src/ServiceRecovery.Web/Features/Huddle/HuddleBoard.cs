@@ -52,6 +52,18 @@ public static class HuddleBoard
 
     public sealed record PracticeChoice(Guid Id, string Name);
 
+    /// <summary>Everything on the board that is the same for every screen of the practice; kept a few seconds by <see cref="BoardCache"/>.</summary>
+    public sealed record Panels(
+        DateTimeOffset Now,
+        DateOnly Today,
+        StepsPanel Steps,
+        OverduePanel Overdue,
+        NewPanel New,
+        WinsPanel Wins,
+        LessonsPanel Lessons,
+        HeatmapPanel Heatmap,
+        FollowUpsPanel FollowUps);
+
     /// <summary>Open cases per current step; <see cref="Settled"/> counts reopened cases with every step settled.</summary>
     public sealed record StepsPanel(IReadOnlyList<StepCount> Steps, int Settled, int Open);
 
@@ -106,7 +118,7 @@ public static class HuddleBoard
         return day.AddDays(-(((int)day.DayOfWeek - (int)first + 7) % 7));
     }
 
-    public sealed class Handler(AppDbContext db, ICurrentUser user, TimeProvider clock) : IQueryHandler<Query, Board?>
+    public sealed class Handler(AppDbContext db, ICurrentUser user, TimeProvider clock, BoardCache cache) : IQueryHandler<Query, Board?>
     {
         public async ValueTask<Board?> Handle(Query query, CancellationToken cancellationToken)
         {
@@ -119,13 +131,27 @@ public static class HuddleBoard
                 return null;
             }
 
-            var now = clock.GetUtcNow();
             var locale = new PracticeLocale(practice.TimeZoneId, practice.Culture, practice.Currency);
-            var today = DateOnly.FromDateTime(locale.ToLocal(now));
-            var scope = new BoardScope(db, practice.Id, viaDisplayLink);
+            if (!cache.TryGet(practice.Id, out var panels))
+            {
+                using var computing = await cache.ComputingAsync(practice.Id, cancellationToken);
+                panels = cache.TryGet(practice.Id, out var ready) ? ready : await ComputeAsync(practice, locale, viaDisplayLink, cancellationToken);
+            }
 
             return new Board(
-                practice.Id, practice.Name, locale, now, today, practice.DisplayTokenIssuedAt, choices,
+                practice.Id, practice.Name, locale, panels.Now, panels.Today, practice.DisplayTokenIssuedAt, choices,
+                panels.Steps, panels.Overdue, panels.New, panels.Wins, panels.Lessons, panels.Heatmap, panels.FollowUps);
+        }
+
+        private async Task<Panels> ComputeAsync(PracticeHeader practice, PracticeLocale locale, bool viaDisplayLink, CancellationToken cancellationToken)
+        {
+            var generation = cache.Generation(practice.Id);
+            var now = clock.GetUtcNow();
+            var today = DateOnly.FromDateTime(locale.ToLocal(now));
+            var scope = new BoardScope(db, practice.Id, viaDisplayLink);
+            var panels = new Panels(
+                now,
+                today,
                 await StepsAsync(scope, cancellationToken),
                 await OverdueAsync(scope, now, cancellationToken),
                 await NewAsync(scope, practice.LastHuddleAt, now, cancellationToken),
@@ -133,6 +159,8 @@ public static class HuddleBoard
                 await LessonsAsync(scope, cancellationToken),
                 await HeatmapAsync(scope, locale, today, now, cancellationToken),
                 await FollowUpsAsync(scope, today, cancellationToken));
+            cache.Store(practice.Id, generation, panels);
+            return panels;
         }
 
         /// <summary>
@@ -224,15 +252,21 @@ public static class HuddleBoard
                     from g in scope.Records<Gesture>()
                     join c in scope.Cases on g.CaseId equals c.Id
                     where g.State == GestureState.Given && (g.DecidedAt ?? g.RecordedAt) >= weekStartUtc
+                          // Implied by the line above, and answerable from the (State, RecordedAt) and (State, DecidedAt)
+                          // indexes: this week's gestures are read, not every gesture ever given.
+                          && (g.RecordedAt >= weekStartUtc || g.DecidedAt >= weekStartUtc)
                     group g by 1 into week
                     select new { Count = week.Count(), Total = week.Sum(g => g.Amount) })
                 .SingleOrDefaultAsync(cancellationToken);
-            var returned = await (
-                    from r in scope.Records<PatientReturn>()
-                    join c in scope.Cases on r.CaseId equals c.Id
-                    where r.ReturnedOn >= weekStart && r.ReturnedOn <= today
-                    // An anonymous comment card's patient is one patient per case.
-                    select c.Defect.PatientId ?? c.Id)
+            // The week's returns (by date) first, then their cases: as a join, SQLite starts from every case of the
+            // practice instead, which grows with its history.
+            var returnedCases = scope.Records<PatientReturn>()
+                .Where(r => r.ReturnedOn >= weekStart && r.ReturnedOn <= today)
+                .Select(r => r.CaseId);
+            var returned = await scope.Cases
+                .Where(c => returnedCases.Contains(c.Id))
+                // An anonymous comment card's patient is one patient per case.
+                .Select(c => c.Defect.PatientId ?? c.Id)
                 .Distinct()
                 .CountAsync(cancellationToken);
             return new WinsPanel(weekStart, gestures?.Count ?? 0, gestures?.Total ?? 0, returned);

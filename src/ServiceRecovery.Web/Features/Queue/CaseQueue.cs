@@ -80,8 +80,12 @@ public static class CaseQueue
                 .ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
             var overdue = await cases.CountAsync(c => c.Status == CaseStatus.Open && c.NextDueAt < now, cancellationToken);
 
+            // The page of cases is chosen first, on the case rows alone (their indexes hold everything the order
+            // needs); only its 25 rows are then joined to their defect, stage, category and practice, rather than every
+            // open case before the sort.
+            var pageOfCases = Ordered(cases, now).Skip((page - 1) * PageSize).Take(PageSize);
             var rows = await (
-                    from c in Ordered(cases, now)
+                    from c in pageOfCases
                     join stage in db.Stages on c.Defect.StageId equals (Guid?)stage.Id into stages
                     from stage in stages.DefaultIfEmpty()
                     join category in db.Categories on c.Defect.CategoryId equals category.Id into categories
@@ -108,8 +112,11 @@ public static class CaseQueue
                         practice.Culture,
                         practice.Currency,
                     })
-                .Skip((page - 1) * PageSize)
-                .Take(PageSize)
+                .OrderByDescending(r => r.NextDueAt != null && r.NextDueAt < now)
+                .ThenBy(r => r.NextDueAt == null)
+                .ThenBy(r => r.NextDueAt)
+                .ThenByDescending(r => r.OpenedAt)
+                .ThenBy(r => r.Id)
                 .ToListAsync(cancellationToken);
 
             return new Result(
@@ -188,6 +195,14 @@ public static class CaseQueue
         if (filter.PracticeId is { } practiceId)
         {
             cases = cases.Where(c => c.PracticeId == practiceId);
+        }
+        else
+        {
+            // The practice filter already limits the cases to the user's practices, but in a form (a parameter OR the
+            // practice) that no index can serve; said again plainly, the counts read the (PracticeId, Status, …) indexes
+            // instead of every case of every practice.
+            var practiceIds = user.PracticeIds;
+            cases = cases.Where(c => practiceIds.Contains(c.PracticeId));
         }
 
         if (filter.Step is { } step && !ignoreStep)

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using ServiceRecovery.Data;
+using ServiceRecovery.Web.Features.Huddle;
 using ServiceRecovery.Web.Infrastructure.Auth;
 using ServiceRecovery.Web.Seeding;
 
@@ -29,7 +30,12 @@ public static class DatabaseStartup
         services.AddSingleton(settings);
         services.AddScoped<PracticeScope>();
         services.AddScoped<IPracticeScope>(sp => sp.GetRequiredService<PracticeScope>());
-        services.AddDbContext<AppDbContext>(options => options.UseServiceRecoveryDatabase(settings.Provider, connectionString));
+        // The huddle panels are kept a few seconds per practice; a committed change of the practice's cases drops them.
+        services.AddSingleton<BoardCache>();
+        services.AddSingleton<BoardInvalidation>();
+        services.AddDbContext<AppDbContext>((provider, options) => options
+            .UseServiceRecoveryDatabase(settings.Provider, connectionString)
+            .AddInterceptors(provider.GetRequiredService<BoardInvalidation>()));
         services.AddHostedService<DatabaseInitialiser>();
         return services;
     }
@@ -63,6 +69,15 @@ public sealed class DatabaseInitialiser(IServiceProvider services, IConfiguratio
         if (configuration.GetValue<bool>("Seed:DemoData") && !await db.Practices.AnyAsync(cancellationToken))
         {
             await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync(configuration["Seed:DemoPassword"]);
+        }
+
+        if (db.Database.IsSqlite())
+        {
+            // SQLite's query planner has no statistics until something gathers them, and without them it guesses: it
+            // takes any equality on an indexed column (three practices!) for a needle. SQLite's own advice for long-lived
+            // applications: PRAGMA optimize at start, which analyses (sampling at most 1,000 rows per index, so it
+            // takes milliseconds) the tables never analysed or grown 25-fold since.
+            await db.Database.ExecuteSqlRawAsync("PRAGMA analysis_limit=1000; PRAGMA optimize=0x10002;", cancellationToken);
         }
     }
 

@@ -1,0 +1,462 @@
+using System.Diagnostics;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using ServiceRecovery.Data;
+using ServiceRecovery.Domain;
+using ServiceRecovery.Web.Infrastructure.Auth;
+using ServiceRecovery.Web.Infrastructure.Startup;
+using ServiceRecovery.Web.Seeding;
+
+namespace ServiceRecovery.Benchmarks;
+
+/// <summary>The practices and accounts of a generated database, as the load driver needs them.</summary>
+public sealed record BenchPractice(Guid Id, string Name, string TimeZoneId, string ManagerEmail, string FrontDeskEmail);
+
+/// <summary>
+/// Generates a database of N cases across three practices and five years. The schema comes from the app's own
+/// migrations; practices, improvements and accounts are saved through EF and Identity as the app saves them; the
+/// bulk (patients, defects, cases, step records, timeline) is built with the domain's own methods and written with
+/// prepared INSERTs in large transactions (see <see cref="BulkWriter"/>).
+/// </summary>
+public static class Generator
+{
+    public const string Password = "Bench-Password-2026";
+    public const int Years = 5;
+
+    private static readonly (string Name, string Slug, string Zone, string Culture, string Currency, double Share)[] PracticeShapes =
+    [
+        ("Harbourside Dental", "harbourside", "Australia/Sydney", "en-AU", "AUD", 0.45),
+        ("Riverside Family Dentistry", "riverside", "Australia/Perth", "en-AU", "AUD", 0.35),
+        ("Kelburn Dental Studio", "kelburn", "Pacific/Auckland", "en-NZ", "NZD", 0.20),
+    ];
+
+    public static async Task<IReadOnlyList<BenchPractice>> GenerateAsync(string databasePath, int caseCount, TextWriter log)
+    {
+        foreach (var file in new[] { databasePath, databasePath + "-wal", databasePath + "-shm" })
+        {
+            File.Delete(file);
+        }
+
+        var clock = Stopwatch.StartNew();
+        var now = DateTimeOffset.UtcNow;
+        await using var services = Services(databasePath);
+        await using var scope = services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<PracticeScope>().LiftForSystemWork();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        await db.Database.MigrateAsync();
+        await IdentitySeed.EnsureRolesAsync(scope.ServiceProvider);
+
+        var practices = new List<(Practice Practice, Actor FrontDesk, Actor Manager, List<Improvement> Improvements, double Share)>();
+        var result = new List<BenchPractice>();
+        var start = now.AddYears(-Years);
+        foreach (var shape in PracticeShapes)
+        {
+            var practice = Practice.CreateWithDefaults(shape.Name, shape.Slug, shape.Zone, shape.Culture, shape.Currency);
+            db.Practices.Add(practice);
+            await db.SaveChangesAsync();
+            var frontDeskEmail = $"frontdesk@{shape.Slug}.example";
+            var managerEmail = $"manager@{shape.Slug}.example";
+            var frontDesk = await IdentitySeed.CreateStaffAsync(scope.ServiceProvider, frontDeskEmail, $"Front desk {shape.Name}", Roles.FrontDesk, Password, start, practice.Id);
+            var manager = await IdentitySeed.CreateStaffAsync(scope.ServiceProvider, managerEmail, $"Manager {shape.Name}", Roles.PracticeManager, Password, start, practice.Id);
+            var managerActor = new Actor(manager.Id, manager.DisplayName, StaffRole.PracticeManager);
+
+            // One improvement a month or so, each serving the cases of the weeks after it.
+            var random = new Random(shape.Slug.Length);
+            var improvements = Enumerable.Range(0, Years * 12)
+                .Select(m => Improvement.Propose(practice.Id, $"{Ideas[m % Ideas.Length]} ({m / Ideas.Length + 1})", "Agreed at the monthly review.",
+                    managerActor.UserId, managerActor.Name, DateOnly.FromDateTime(start.AddMonths(m + 1).UtcDateTime), start.AddMonths(m).AddDays(random.Next(0, 20))))
+                .ToList();
+            foreach (var (improvement, i) in improvements.Select((x, i) => (x, i)))
+            {
+                improvement.MoveTo(i < improvements.Count - 3 ? ImprovementStatus.Done : i < improvements.Count - 1 ? ImprovementStatus.InProgress : ImprovementStatus.Proposed);
+            }
+
+            db.Improvements.AddRange(improvements);
+            await db.SaveChangesAsync();
+            practices.Add((practice, new Actor(frontDesk.Id, frontDesk.DisplayName, StaffRole.FrontDesk), managerActor, improvements, shape.Share));
+            result.Add(new BenchPractice(practice.Id, practice.Name, practice.TimeZoneId, managerEmail, frontDeskEmail));
+        }
+
+        // An administrator of all three, for the diagnostics endpoint.
+        await IdentitySeed.CreateStaffAsync(scope.ServiceProvider, AdminEmail, "Benchmark administrator", Roles.Administrator, Password, start,
+            [.. practices.Select(p => p.Practice.Id)]);
+        var model = db.Model;
+        await db.DisposeAsync();
+        log.WriteLine($"  schema, practices and accounts: {clock.Elapsed.TotalSeconds:F1} s");
+
+        await using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = databasePath, Pooling = false }.ToString());
+        await connection.OpenAsync();
+        Execute(connection, "PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; PRAGMA cache_size=-400000; PRAGMA temp_store=MEMORY; PRAGMA foreign_keys=OFF;");
+
+        // The migrations' secondary indexes are dropped for the bulk load and created again, with the same
+        // statements, once the rows are in: one sorted build each instead of millions of scattered inserts.
+        var indexes = Indexes(connection);
+        foreach (var (name, _) in indexes)
+        {
+            Execute(connection, $"DROP INDEX \"{name}\"");
+        }
+
+        using var writer = new BulkWriter(connection, model);
+        var cases = 0;
+        var open = 0;
+        foreach (var p in practices)
+        {
+            var count = p == practices[^1] ? caseCount - cases : (int)Math.Round(caseCount * p.Share);
+            open += WritePractice(writer, p.Practice, p.FrontDesk, p.Manager, p.Improvements, count, start, now, log);
+            cases += count;
+        }
+
+        writer.Commit();
+        var built = Stopwatch.StartNew();
+        foreach (var (_, sql) in indexes)
+        {
+            Execute(connection, sql);
+        }
+
+        log.WriteLine($"  indexes created again in {built.Elapsed.TotalSeconds:F1} s");
+        Execute(connection, "PRAGMA journal_mode=WAL;");
+        log.WriteLine($"  writes {Stopwatch.GetElapsedTime(0, WriteTicks).TotalSeconds:F1} s");
+        log.WriteLine($"  {cases:N0} cases ({open:N0} open), {writer.Rows:N0} rows in {clock.Elapsed.TotalSeconds:F1} s");
+        return result;
+    }
+
+    private static long WriteTicks;
+
+    public const string AdminEmail = "admin@bench.example";
+
+    /// <summary>Brings a database generated earlier up to the app's current migrations (new indexes, for example).</summary>
+    public static async Task MigrateAsync(string databasePath, TextWriter log)
+    {
+        await using var services = Services(databasePath);
+        await using var scope = services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<PracticeScope>().LiftForSystemWork();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var pending = (await db.Database.GetPendingMigrationsAsync()).ToList();
+        if (pending.Count > 0)
+        {
+            var clock = Stopwatch.StartNew();
+            await db.Database.MigrateAsync();
+            log.WriteLine($"  applied {string.Join(", ", pending)} in {clock.Elapsed.TotalSeconds:F1} s");
+        }
+    }
+
+    private static ServiceProvider Services(string databasePath)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Database:Provider"] = "Sqlite",
+            ["ConnectionStrings:ServiceRecovery"] = new SqliteConnectionStringBuilder { DataSource = databasePath, Pooling = false }.ToString(),
+        }).Build();
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddSingleton<IConfiguration>(configuration);
+        services.AddSingleton(TimeProvider.System);
+        services.AddHttpContextAccessor();
+        services.AddScoped<ICurrentUser, HttpCurrentUser>();
+        services.AddServiceRecoveryData(configuration, Path.GetDirectoryName(databasePath)!);
+        services.AddIdentityCore<ApplicationUser>(o => o.Password.RequiredLength = 12)
+            .AddRoles<IdentityRole>()
+            .AddEntityFrameworkStores<AppDbContext>();
+        return services.BuildServiceProvider();
+    }
+
+    /// <summary>One practice's cases in the order they were opened, in transactions of a few thousand cases.</summary>
+    private static int WritePractice(BulkWriter writer, Practice practice, Actor frontDesk, Actor manager, List<Improvement> improvements,
+        int count, DateTimeOffset start, DateTimeOffset now, TextWriter log)
+    {
+        var random = new Random(20261123 + (practice.Slug.Length * 7919) + count);
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(practice.TimeZoneId);
+        var span = (now - start).TotalMinutes;
+        var patients = new List<Patient>(4096);
+        var numbers = new Dictionary<int, int>();
+        var open = 0;
+        var stages = practice.Stages.ToList();
+        var categories = practice.Categories.ToList();
+        writer.Begin();
+        for (var i = 0; i < count; i++)
+        {
+            // Evenly spread with a little jitter, in order, so references count up with time as the app's do.
+            var openedAt = start.AddMinutes(span * (i + random.NextDouble()) / count);
+            if (openedAt > now)
+            {
+                openedAt = now;
+            }
+
+            Patient patient;
+            if (patients.Count > 50 && random.NextDouble() < 0.12)
+            {
+                patient = patients[random.Next(patients.Count)];
+            }
+            else
+            {
+                patient = NewPatient(practice.Id, random, openedAt);
+                writer.Insert(patient);
+                if (patients.Count < 4096)
+                {
+                    patients.Add(patient);
+                }
+                else
+                {
+                    patients[random.Next(patients.Count)] = patient;
+                }
+            }
+
+            var story = Stories[random.Next(Stories.Length)];
+            var category = random.NextDouble() < 0.1 ? null : categories[story.Category % categories.Count];
+            var defect = ServiceDefect.Log(practice.Id, patient.Id, stages[story.Stage % stages.Count], category,
+                (Severity)Pick(random, 40, 35, 20, 5), (DefectChannel)Pick(random, 45, 25, 8, 3, 6, 4, 3, 6),
+                openedAt.AddMinutes(-random.Next(0, 120)), story.Text, frontDesk, openedAt);
+            var year = TimeZoneInfo.ConvertTime(openedAt, zone).Year;
+            numbers[year] = numbers.GetValueOrDefault(year) + 1;
+            var recoveryCase = RecoveryCase.Open(practice, new CaseReference(year, numbers[year]), defect, frontDesk, openedAt);
+            var available = improvements.Where(x => x.CreatedAt <= openedAt).TakeLast(6).ToList();
+            Progress(recoveryCase, practice, frontDesk, manager, available.Count > 0 ? available : improvements.Take(1).ToList(), random, now);
+            if (recoveryCase.Status == CaseStatus.Open)
+            {
+                open++;
+            }
+
+            var w0 = Stopwatch.GetTimestamp();
+            writer.Insert(defect);
+            writer.Insert(recoveryCase);
+            WriteRecords(writer, recoveryCase);
+            WriteTicks += Stopwatch.GetTimestamp() - w0;
+            if (i % 5000 == 4999)
+            {
+                writer.Commit();
+                writer.Begin();
+            }
+
+            if (i % 100_000 == 99_999)
+            {
+                log.WriteLine($"  {practice.Name}: {i + 1:N0} cases");
+            }
+        }
+
+        writer.Commit();
+        return open;
+    }
+
+    private static void WriteRecords(BulkWriter writer, RecoveryCase c)
+    {
+        foreach (var r in c.Apologies) { writer.Insert(r); }
+        foreach (var r in c.Fixes) { writer.Insert(r); }
+        foreach (var r in c.Contacts) { writer.Insert(r); }
+        foreach (var r in c.Gestures) { writer.Insert(r); }
+        foreach (var r in c.ImprovementLinks) { writer.Insert(r); }
+        foreach (var r in c.Lessons) { writer.Insert(r); }
+        foreach (var r in c.FollowUps) { writer.Insert(r); }
+        foreach (var r in c.Returns) { writer.Insert(r); }
+        foreach (var r in c.Skips) { writer.Insert(r); }
+        foreach (var e in c.Timeline) { writer.Insert(e); }
+    }
+
+    private static Patient NewPatient(Guid practiceId, Random random, DateTimeOffset at)
+    {
+        var first = FirstNames[random.Next(FirstNames.Length)];
+        var last = LastNames[random.Next(LastNames.Length)];
+        var phone = $"04{random.Next(10, 99)} {random.Next(100, 999)} {random.Next(100, 999)}";
+        var email = random.NextDouble() < 0.7 ? $"{first}.{last}{random.Next(1, 999)}@example.com".ToLowerInvariant().Replace("'", "", StringComparison.Ordinal) : null;
+        return Patient.Create(practiceId, $"{first} {last}", phone, email, random.NextDouble() < 0.5 ? $"PMS-{random.Next(10000, 99999)}" : null, at);
+    }
+
+    /// <summary>Walks a case forward as a practice would, stopping at whatever has happened by now (as the demo seed does).</summary>
+    private static void Progress(RecoveryCase c, Practice practice, Actor frontDesk, Actor manager, List<Improvement> improvements, Random random, DateTimeOffset now)
+    {
+        var t = c.OpenedAt;
+        bool Reached(double minutes)
+        {
+            t = t.AddMinutes(minutes);
+            return t <= now;
+        }
+
+        if (random.NextDouble() < 0.04 && Reached(random.Next(30, 600)))
+        {
+            c.Withdraw(manager, "Logged twice: the same visit is on another case.", t);
+            return;
+        }
+
+        if (!Reached(random.NextDouble() < 0.8 ? random.Next(2, 50) : random.Next(60, 300)))
+        {
+            return;
+        }
+
+        c.RecordApology(frontDesk, frontDesk.Name, (ApologyMethod)Pick(random, 55, 35, 3, 7), t, t);
+        if (random.NextDouble() < 0.15)
+        {
+            c.GiveGesture(frontDesk, GestureKind.Discount, 20 + random.Next(0, 6) * 5, "Given with the apology", practice.GestureLimits, t);
+        }
+
+        if (!Reached(random.Next(60, 1200)))
+        {
+            return;
+        }
+
+        c.RecordFix(frontDesk, "Rebooked at a time that suits the patient and confirmed by text.", t);
+        if (!Reached(random.Next(120, 2400)))
+        {
+            return;
+        }
+
+        c.RecordContact(frontDesk, (ContactMethod)Pick(random, 60, 10, 15, 10, 5), t, "Called to check everything was put right; patient appreciated the call.", t);
+        if (!Reached(random.Next(60, 2400)))
+        {
+            return;
+        }
+
+        if (c.Victory.IsSettled)
+        {
+            // Already given with the apology.
+        }
+        else if (random.NextDouble() < 0.2)
+        {
+            c.Skip(ServiceStep.Victory, "No gesture appropriate: the patient declined.", frontDesk, t);
+        }
+        else
+        {
+            var large = random.NextDouble() < 0.2;
+            var gesture = c.GiveGesture(frontDesk, (GestureKind)Pick(random, 20, 35, 20, 20, 5),
+                large ? 150 + random.Next(0, 10) * 25 : 15 + random.Next(0, 14) * 5, null, practice.GestureLimits, t);
+            if (gesture.State == GestureState.PendingApproval && Reached(random.Next(60, 1440)))
+            {
+                if (random.NextDouble() < 0.85)
+                {
+                    c.ApproveGesture(gesture.Id, manager, t);
+                }
+                else
+                {
+                    c.DeclineGesture(gesture.Id, manager, "A complimentary clean suits better than a refund here.", t);
+                    c.GiveGesture(manager, GestureKind.ComplimentaryService, 120, "Complimentary clean instead", practice.GestureLimits, t);
+                }
+            }
+        }
+
+        if (!Reached(random.Next(1440, 10000)))
+        {
+            return;
+        }
+
+        c.LinkImprovement(improvements[random.Next(improvements.Count)], manager, t);
+        if (!Reached(random.Next(60, 4000)))
+        {
+            return;
+        }
+
+        c.RecordLesson(manager, Lessons[random.Next(Lessons.Length)], t);
+        if (!Reached(random.Next(600, 6000)))
+        {
+            return;
+        }
+
+        c.MarkLessonsShared(manager, DateOnly.FromDateTime(t.UtcDateTime), t);
+        if (!Reached(random.Next(1440, 20000)))
+        {
+            return;
+        }
+
+        c.PlanFollowUp(frontDesk, DateOnly.FromDateTime(t.UtcDateTime.AddDays(random.Next(7, 30))), (FollowUpMethod)Pick(random, 60, 15, 5, 15, 5), t);
+        if (!Reached(random.Next(10000, 50000)))
+        {
+            return;
+        }
+
+        c.RecordFollowUpOutcome(c.FollowUps[0].Id, frontDesk, "Patient happy with how it was handled.", t);
+        if (random.NextDouble() < 0.15)
+        {
+            c.Skip(ServiceStep.ExtendOutcome, "Patient moved interstate; no return expected.", manager, t);
+        }
+        else
+        {
+            c.RecordReturn(frontDesk, DateOnly.FromDateTime(t.UtcDateTime), "Six-monthly check-up and clean", t, DateOnly.FromDateTime(t.UtcDateTime));
+        }
+
+        if (c.Status == CaseStatus.Resolved && Reached(random.Next(1440, 20000)) && random.NextDouble() < 0.8)
+        {
+            c.Close(manager, t);
+        }
+    }
+
+    /// <summary>An enum value (1-based) picked with the given weights.</summary>
+    private static int Pick(Random random, params int[] weights)
+    {
+        var roll = random.Next(weights.Sum());
+        for (var i = 0; i < weights.Length; i++)
+        {
+            roll -= weights[i];
+            if (roll < 0)
+            {
+                return i + 1;
+            }
+        }
+
+        return weights.Length;
+    }
+
+    private static List<(string Name, string Sql)> Indexes(SqliteConnection connection)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN " +
+                              "('Patients', 'ServiceDefects', 'RecoveryCases', 'TimelineEvents', 'Apologies', 'Fixes', 'PersonalContacts', 'Gestures', " +
+                              "'ImprovementLinks', 'Lessons', 'FollowUps', 'PatientReturns', 'StepSkips')";
+        using var reader = command.ExecuteReader();
+        var indexes = new List<(string, string)>();
+        while (reader.Read())
+        {
+            indexes.Add((reader.GetString(0), reader.GetString(1)));
+        }
+
+        return indexes;
+    }
+
+    private static void Execute(SqliteConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+
+    private static readonly string[] FirstNames = ["Olivia", "Jack", "Charlotte", "William", "Amelia", "Noah", "Isla", "Thomas", "Mia", "Oliver", "Grace", "Lucas", "Ava", "Henry", "Zoe", "Liam", "Ruby", "Leo", "Chloe", "Ethan", "Priya", "Wei", "Fatima", "Mateo", "Aroha", "Kenji", "Siobhan", "Dimitri"];
+    private static readonly string[] LastNames = ["Smith", "Nguyen", "Williams", "Brown", "Wilson", "Taylor", "Kaur", "Martin", "Anderson", "Thompson", "Papadopoulos", "Walker", "O'Brien", "Singh", "Rossi", "Tanaka", "Kelly", "Murphy", "Li", "Campbell"];
+
+    private static readonly string[] Ideas =
+    [
+        "Call-back within two hours", "Tell waiting patients at 15 minutes", "Lab work checked two days before", "Quote before any extra item",
+        "Private billing conversations", "Post-op call the next morning", "Address check at every visit", "Waiting-room comfort round",
+    ];
+
+    private static readonly string[] Lessons =
+    [
+        "Patients forgive a delay when we tell them early; silence is what they complain about.",
+        "A quote given before the work saves an awkward conversation at the desk.",
+        "The call-back we promise is the call-back they remember.",
+        "Check the lab list the day before, every day.",
+        "Money conversations belong somewhere private.",
+    ];
+
+    private static readonly (int Stage, int Category, string Text)[] Stories =
+    [
+        (0, 1, "I rang three times about my appointment and nobody called back."),
+        (0, 2, "The person on the phone was short with me and hung up before I'd finished."),
+        (1, 3, "My appointment was moved without anyone telling me; I took the morning off work for nothing."),
+        (1, 3, "The reminder text had the wrong date, so I arrived a day early."),
+        (2, 2, "Nobody looked up when I arrived; I stood at the desk for five minutes."),
+        (2, 1, "Reception didn't have my new address even though I updated it last visit."),
+        (3, 0, "I waited 40 minutes past my appointment time with no explanation."),
+        (3, 6, "The waiting room was cold and the water cooler was empty."),
+        (3, 0, "My child's appointment ran an hour late and we missed school pick-up."),
+        (4, 5, "The numbing hadn't worked properly and I felt rushed when I said so."),
+        (4, 1, "Nobody explained what the extra x-ray was for or what it would cost."),
+        (4, 7, "My crown wasn't back from the lab, but nobody told me until I was in the chair."),
+        (5, 4, "I was charged for a clean I didn't have."),
+        (5, 4, "The health fund gap was much higher than the quote I was given."),
+        (5, 2, "I was asked for payment loudly in front of other patients."),
+        (6, 1, "Nobody called after my extraction like they said they would."),
+        (6, 7, "My post-op instructions were for a different procedure."),
+        (7, 3, "I never got a recall reminder and now it's been two years."),
+        (7, 1, "The recall letter went to my old address again."),
+        (2, 6, "There was nowhere to park the pram and the door is hard to open."),
+    ];
+}

@@ -1,0 +1,121 @@
+using System.Diagnostics;
+using System.Globalization;
+using ServiceRecovery.Benchmarks;
+
+// Load and data-size benchmarks of ServiceRecovery; see README, "Performance", and docs/performance.md.
+//   --quick              10,000 cases and short phases (about a minute in all)
+//   --cases N            the size to generate (default 100000); 1000000 for the budgets
+//   --data FOLDER        where databases and logs go (default artifacts/benchmarks under the repository, git-ignored)
+//   --reuse              use the database of that size from an earlier run instead of generating it again
+//   --generate-only      generate (and smoke-check) the database, run no load
+//   --clients N          concurrent clients (default 16)
+//   --warmup S, --duration S   per scenario, in seconds (defaults 3 and 15; --quick: 1 and 2)
+//   --only KEYS          comma-separated scenario keys (bare, case, queue, queue-filtered, huddle, report, csv, log, fix)
+//   --label TEXT         the name of this run's section in docs/performance.md (default: the size)
+//   --no-docs            print the table without writing docs/performance.md
+CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
+CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
+ThreadPool.SetMinThreads(64, 64);
+
+var options = BenchOptions.Parse(args);
+var repository = BenchOptions.RepositoryRoot();
+var dataFolder = Path.GetFullPath(options.DataFolder ?? Path.Combine(repository, "artifacts", "benchmarks"));
+Directory.CreateDirectory(dataFolder);
+var databasePath = Path.Combine(dataFolder, $"cases-{options.Cases}.db");
+var log = Console.Out;
+var loadBefore = Machine.LoadAverage();
+
+double? generationSeconds = null;
+if (!options.Reuse || !File.Exists(databasePath))
+{
+    log.WriteLine($"Generating {options.Cases:N0} cases into {databasePath}");
+    var clock = Stopwatch.StartNew();
+    await Generator.GenerateAsync(databasePath, options.Cases, log);
+    generationSeconds = clock.Elapsed.TotalSeconds;
+}
+else
+{
+    log.WriteLine($"Reusing {databasePath}");
+    await Generator.MigrateAsync(databasePath, log);
+}
+
+var webDll = BenchOptions.WebDll(repository);
+await using var server = await AppServer.StartAsync(webDll, databasePath, Path.Combine(dataFolder, $"app-{options.Cases}"));
+log.WriteLine($"App started (pid {server.ProcessId}) at {server.BaseAddress}");
+
+using var reader = BenchData.OpenReadOnly(databasePath);
+var sizes = Machine.Sizes(reader, databasePath);
+var practices = BenchData.Practices(reader).Select(p => BenchData.Load(reader, p, exportRows: 10_000)).ToList();
+
+// Smoke: generated cases open on their pages, with their reference, for each practice's manager.
+foreach (var practice in practices)
+{
+    using var client = await BenchClient.SignInAsync(server.BaseAddress, practice.Practice.ManagerEmail, Generator.Password);
+    foreach (var (id, reference) in practice.SampleCases.Take(10))
+    {
+        var (status, body) = await client.GetAsync($"/cases/{id}");
+        if (status != System.Net.HttpStatusCode.OK || !body.Contains(reference, StringComparison.Ordinal))
+        {
+            throw new InvalidOperationException($"Smoke check failed: case {reference} answered {(int)status}.{Environment.NewLine}{server.OutputTail}");
+        }
+    }
+}
+
+log.WriteLine("Smoke check passed: generated cases open with their references.");
+if (options.GenerateOnly)
+{
+    return 0;
+}
+
+using var admin = await BenchClient.SignInAsync(server.BaseAddress, Generator.AdminEmail, Generator.Password);
+var workers = new List<Worker>();
+var readConnections = new List<Microsoft.Data.Sqlite.SqliteConnection>();
+for (var i = 0; i < options.Clients; i++)
+{
+    var practice = practices[i % practices.Count];
+    var connection = BenchData.OpenReadOnly(databasePath);
+    readConnections.Add(connection);
+    var worker = new Worker(i, practice, await BenchClient.SignInAsync(server.BaseAddress, practice.Practice.ManagerEmail, Generator.Password), connection);
+    var samepractice = options.Clients / practices.Count + (i % practices.Count < options.Clients % practices.Count ? 1 : 0);
+    foreach (var id in practice.OpenCases.Where((_, n) => n % samepractice == i / practices.Count).Take(200))
+    {
+        worker.OwnOpenCases.Enqueue(id);
+    }
+
+    workers.Add(worker);
+}
+
+log.WriteLine($"{workers.Count} clients signed in; warm-up {options.WarmUp.TotalSeconds} s, then {options.Duration.TotalSeconds} s per scenario.");
+var results = new List<Measurement>();
+var screens = Scenarios.Screens().Where(s => options.Only is null || options.Only.Contains(s.Key)).ToList();
+foreach (var scenario in screens)
+{
+    results.Add(await Runner.RunAsync(scenario, workers, options.WarmUp, options.Duration, server, admin, log));
+}
+
+var floorKeys = screens.Select(s => s.FloorKey).OfType<string>().ToHashSet();
+foreach (var floor in Scenarios.DataFloors().Where(f => floorKeys.Contains(f.Key)))
+{
+    results.Add(await Runner.RunAsync(floor, workers, options.WarmUp, options.Duration, null, null, log));
+}
+
+var memory = server.Memory();
+var loadAfter = Machine.LoadAverage();
+foreach (var worker in workers)
+{
+    worker.Client.Dispose();
+}
+
+readConnections.ForEach(c => c.Dispose());
+
+var markdown = MarkdownReport.Build(options, sizes, generationSeconds, results, memory, loadBefore, loadAfter);
+log.WriteLine();
+log.WriteLine(markdown);
+if (!options.NoDocs)
+{
+    var docs = Path.Combine(repository, "docs", "performance.md");
+    MarkdownReport.WriteSection(docs, options.Label, markdown);
+    log.WriteLine($"Written to {docs}, section \"{options.Label}\".");
+}
+
+return results.Sum(r => r.Errors) == 0 ? 0 : 1;

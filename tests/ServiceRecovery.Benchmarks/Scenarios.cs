@@ -1,0 +1,128 @@
+using System.Globalization;
+using System.Net;
+
+namespace ServiceRecovery.Benchmarks;
+
+/// <summary>The screens under load, their floors, and the budgets of issue 8 (SQLite, 2 cores, 16 clients, 1M cases).</summary>
+public static class Scenarios
+{
+    public static readonly IReadOnlyDictionary<string, (double P95Ms, string Words)> Budgets = new Dictionary<string, (double, string)>
+    {
+        ["log"] = (50, "p95 ≤ 50 ms"),
+        ["case"] = (30, "p95 ≤ 30 ms"),
+        ["queue"] = (50, "p95 ≤ 50 ms"),
+        ["queue-filtered"] = (50, "p95 ≤ 50 ms"),
+        ["huddle"] = (50, "p95 ≤ 50 ms"),
+        ["report"] = (300, "p95 ≤ 300 ms"),
+        ["csv"] = (1000, "p95 ≤ 1 s"),
+    };
+
+    public const double MaxFloorRatio = 3.0;
+    public const double MaxWorkingSetMb = 400;
+
+    /// <summary>The stack floor first, then the read screens, then the two that write (they add cases and records).</summary>
+    public static IReadOnlyList<Scenario> Screens() =>
+    [
+        new("bare", "Bare page (stack floor)", null, async (w, ct) => Expect(await w.Client.GetAsync("/bench/bare", ct), "<p>ok</p>")),
+        new("case", "Case page", "case-sql", async (w, ct) =>
+        {
+            var (id, reference) = w.Practice.SampleCases[w.Random.Next(w.Practice.SampleCases.Count)];
+            Expect(await w.Client.GetAsync($"/cases/{id}", ct), reference);
+        }),
+        new("queue", "Queue, first page", "queue-sql", async (w, ct) => Expect(await w.Client.GetAsync("/queue", ct), "SR-")),
+        new("queue-filtered", "Queue, filtered (page 2)", "queue-filtered-sql", async (w, ct) => Expect(await w.Client.GetAsync(w.Practice.FilteredQueueUrl, ct), "SR-")),
+        new("huddle", "Huddle board", "huddle-sql", async (w, ct) => Expect(await w.Client.GetAsync($"/huddle?practice={w.Practice.Practice.Id}", ct), "SR-")),
+        new("report", "12-month report", "report-sql", async (w, ct) => Expect(await w.Client.GetAsync($"/reports?practice={w.Practice.Practice.Id}", ct), "Defects by stage")),
+        new("csv", "CSV export (~10k rows)", "csv-sql", async (w, ct) =>
+        {
+            var (status, _, lines) = await w.Client.DrainAsync(w.Practice.ExportUrl, ct);
+            if (status != HttpStatusCode.OK || lines < 2)
+            {
+                throw new BenchFailureException($"CSV answered {(int)status} with {lines} lines.");
+            }
+
+            w.Rows += lines - 1;
+        }),
+        new("log", "Log a defect", null, LogDefectAsync),
+        new("fix", "Record a fix on an open case", null, RecordFixAsync),
+    ];
+
+    public static IReadOnlyList<Scenario> DataFloors() =>
+    [
+        new("case-sql", "Case page: raw SQL", null, (w, _) => Sync(() => Floors.CasePage(w.Connection, w.Practice, w.Random))),
+        new("queue-sql", "Queue, first page: raw SQL", null, (w, _) => Sync(() => Floors.QueueFirstPage(w.Connection, w.Practice, w.Random))),
+        new("queue-filtered-sql", "Queue, filtered: raw SQL", null, (w, _) => Sync(() => Floors.QueueFiltered(w.Connection, w.Practice, w.Random))),
+        new("huddle-sql", "Huddle board: raw SQL", null, (w, _) => Sync(() => Floors.Huddle(w.Connection, w.Practice, w.Random))),
+        new("report-sql", "12-month report: raw SQL", null, (w, _) => Sync(() => Floors.Report(w.Connection, w.Practice, w.Random))),
+        new("csv-sql", "CSV export: raw SQL", null, (w, _) => Sync(() => w.Rows += Floors.Export(w.Connection, w.Practice, w.Random))),
+    ];
+
+    private static async Task LogDefectAsync(Worker w, CancellationToken ct)
+    {
+        var p = w.Practice;
+        var local = TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow.AddMinutes(-10), p.Zone).DateTime;
+        using var response = await w.Client.PostAsync("/defects/log",
+        [
+            new("Input.IdempotencyKey", Guid.NewGuid().ToString()),
+            new("Input.PracticeId", p.Practice.Id.ToString()),
+            new("Input.PatientName", $"Load Patient {w.Index}-{w.Random.Next(1_000_000)}"),
+            new("Input.PatientPhone", "0412 345 678"),
+            new("Input.StageId", p.FirstStageId.ToString()),
+            new("Input.Severity", "2"),
+            new("Input.Channel", "1"),
+            new("Input.OccurredAt", local.ToString("yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture)),
+            new("Input.Description", "Load run: the patient waited 40 minutes with no explanation."),
+        ], ct);
+        if (response.StatusCode != HttpStatusCode.Redirect || response.Headers.Location?.OriginalString.StartsWith("/cases/", StringComparison.Ordinal) != true)
+        {
+            throw new BenchFailureException($"Log a defect answered {(int)response.StatusCode}.");
+        }
+    }
+
+    private static async Task RecordFixAsync(Worker w, CancellationToken ct)
+    {
+        if (w.OwnOpenCases.Count == 0)
+        {
+            throw new BenchFailureException("No open case left for this client.");
+        }
+
+        // Round robin over this client's own open cases; the version the form would carry is read from the database.
+        var id = w.OwnOpenCases.Dequeue();
+        w.OwnOpenCases.Enqueue(id);
+        var version = VersionOf(w, id);
+        using var response = await w.Client.PostAsync($"/cases/{id}?handler=Fix",
+        [
+            new("Version", version),
+            new("Fix.Description", "Load run: rebooked at a time that suits the patient."),
+        ], ct);
+        if (response.StatusCode != HttpStatusCode.Redirect)
+        {
+            throw new BenchFailureException($"Record a fix answered {(int)response.StatusCode}.");
+        }
+    }
+
+    private static string VersionOf(Worker w, Guid id)
+    {
+        using var command = BenchData.Command(w.Connection, "SELECT Version FROM RecoveryCases WHERE Id = $id", ("$id", id));
+        return (string)command.ExecuteScalar()!;
+    }
+
+    private static void Expect((HttpStatusCode Status, string Body) response, string text)
+    {
+        if (response.Status != HttpStatusCode.OK)
+        {
+            throw new BenchFailureException($"answered {(int)response.Status}");
+        }
+
+        if (!response.Body.Contains(text, StringComparison.Ordinal))
+        {
+            throw new BenchFailureException($"the page does not contain \"{text}\"");
+        }
+    }
+
+    private static Task Sync(Action action)
+    {
+        action();
+        return Task.CompletedTask;
+    }
+}
