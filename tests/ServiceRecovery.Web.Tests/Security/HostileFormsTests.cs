@@ -264,6 +264,7 @@ public sealed class HostileFormsTests(AppFixture fixture) : IClassFixture<AppFix
             "queue?Filter.Status=", "queue?Filter.CategoryId=", "queue?Filter.PracticeId=", "queue?handler=Csv&includeContacts=",
             "reports?handler=Csv&figure=", "huddle?handler=Panels&practice=", "huddle/display-link?practice=", "huddle/display/x?handler=Panels&token=",
             "staff/", "staff/new?practice=", "Account/SignIn?ReturnUrl=", "Account/AccessDenied?ReturnUrl=", "approvals?handler=", "cases/" + Guid.Empty + "?handler=",
+            "settings/comment-card?practice=", "settings/comment-card?size=", "settings/comment-card?handler=Png&practice=",
         ];
         await new HostileDriver(fixture.App, admin).DriveAsync(Rotate(parameters), (prefix, value) => admin.Http.GetAsync("/" + prefix + (prefix.EndsWith('/') ? PathSegment(value) : Escape(value))));
     }
