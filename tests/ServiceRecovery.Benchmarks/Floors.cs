@@ -17,8 +17,16 @@ public static class Floors
         JOIN Practices pr ON pr.Id = c.PracticeId
         """;
 
+    /// <summary>The queue reads the severity, stage and category kept on the case row; it no longer looks up the defect.</summary>
+    private const string QueueJoins = """
+        FROM RecoveryCases c
+        LEFT JOIN CxStages s ON s.Id = c.StageId
+        LEFT JOIN DefectCategories cat ON cat.Id = c.CategoryId
+        JOIN Practices pr ON pr.Id = c.PracticeId
+        """;
+
     private const string QueueRow = """
-        SELECT c.Id, c.Version, c.Reference, pr.Name, c.PracticeId, s.Name, cat.Name, d.Severity, c.Status, c.CurrentStep, c.OpenedAt, c.NextDueAt,
+        SELECT c.Id, c.Version, c.Reference, pr.Name, c.PracticeId, s.Name, cat.Name, c.Severity, c.Status, c.CurrentStep, c.OpenedAt, c.NextDueAt,
                c.OwnerId, c.OwnerName, EXISTS (SELECT 1 FROM Gestures g WHERE g.CaseId = c.Id AND g.State = 2), pr.TimeZoneId, pr.Culture, pr.Currency
         """;
 
@@ -55,7 +63,7 @@ public static class Floors
         Queue(db, p, "c.PracticeId = $p AND c.Status = 1", 0, []);
 
     public static void QueueFiltered(SqliteConnection db, PracticeData p, Random random) =>
-        Queue(db, p, "c.PracticeId = $p AND c.Status = 3 AND d.StageId = $stage AND c.OpenedAt >= $from AND c.OpenedAt < $to", 25,
+        Queue(db, p, "c.PracticeId = $p AND c.Status = 3 AND c.StageId = $stage AND c.OpenedAt >= $from AND c.OpenedAt < $to", 25,
             [("$stage", p.FilterStageId), ("$from", p.StartOf(p.FilterFrom)), ("$to", p.StartOf(p.Today.AddDays(1)))]);
 
     private static void Queue(SqliteConnection db, PracticeData p, string where, int offset, (string, object)[] extra)
@@ -65,11 +73,11 @@ public static class Floors
         Drain(db, "SELECT Id, Name FROM CxStages WHERE PracticeId = $p ORDER BY Position", parameters);
         Drain(db, "SELECT Id, Name FROM DefectCategories WHERE PracticeId = $p ORDER BY Position", parameters);
         Drain(db, "SELECT u.Id, u.DisplayName, m.PracticeId FROM PracticeMemberships m JOIN AspNetUsers u ON u.Id = m.UserId WHERE m.PracticeId = $p AND u.IsActive = 1 ORDER BY u.DisplayName", parameters);
-        Drain(db, $"SELECT COUNT(*) FROM RecoveryCases c JOIN ServiceDefects d ON d.Id = c.DefectId WHERE {where}", parameters);
-        Drain(db, $"SELECT c.CurrentStep, COUNT(*) FROM RecoveryCases c JOIN ServiceDefects d ON d.Id = c.DefectId WHERE {where} AND c.CurrentStep IS NOT NULL GROUP BY c.CurrentStep", parameters);
-        Drain(db, $"SELECT d.Severity, COUNT(*) FROM RecoveryCases c JOIN ServiceDefects d ON d.Id = c.DefectId WHERE {where} GROUP BY d.Severity", parameters);
-        Drain(db, $"SELECT COUNT(*) FROM RecoveryCases c JOIN ServiceDefects d ON d.Id = c.DefectId WHERE {where} AND c.Status = 1 AND c.NextDueAt < $now", parameters);
-        Drain(db, $"{QueueRow} {CaseJoins} WHERE {where} {QueueOrder} LIMIT 25 OFFSET {offset}", parameters);
+        Drain(db, $"SELECT COUNT(*) FROM RecoveryCases c WHERE {where}", parameters);
+        Drain(db, $"SELECT c.CurrentStep, COUNT(*) FROM RecoveryCases c WHERE {where} AND c.CurrentStep IS NOT NULL GROUP BY c.CurrentStep", parameters);
+        Drain(db, $"SELECT c.Severity, COUNT(*) FROM RecoveryCases c WHERE {where} GROUP BY c.Severity", parameters);
+        Drain(db, $"SELECT COUNT(*) FROM RecoveryCases c WHERE {where} AND c.Status = 1 AND c.NextDueAt < $now", parameters);
+        Drain(db, $"{QueueRow} {QueueJoins} WHERE {where} {QueueOrder} LIMIT 25 OFFSET {offset}", parameters);
         Drain(db, "SELECT g.Id, g.Kind, g.Amount, g.RecordedAt, c.Id, c.Reference FROM Gestures g JOIN RecoveryCases c ON c.Id = g.CaseId WHERE g.State = 2 AND c.PracticeId = $p ORDER BY g.RecordedAt LIMIT 50", parameters);
     }
 

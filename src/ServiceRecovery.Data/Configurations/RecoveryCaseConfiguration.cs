@@ -28,6 +28,10 @@ internal sealed class RecoveryCaseConfiguration : IEntityTypeConfiguration<Recov
         builder.HasIndex(c => new { c.PracticeId, c.OpenedAt });
         builder.HasIndex(c => new { c.PracticeId, c.Status, c.CurrentStep });
         builder.HasIndex(c => new { c.PracticeId, c.OwnerId, c.Status });
+        // The queue's counts by severity and its stage and category filters.
+        builder.HasIndex(c => new { c.PracticeId, c.Status, c.Severity });
+        builder.HasIndex(c => new { c.PracticeId, c.StageId, c.Status });
+        builder.HasIndex(c => new { c.PracticeId, c.CategoryId, c.Status });
 
         foreach (var track in new[] { nameof(RecoveryCase.SaySorry), nameof(RecoveryCase.Expedite), nameof(RecoveryCase.Respond),
                      nameof(RecoveryCase.Victory), nameof(RecoveryCase.Improve), nameof(RecoveryCase.Communicate), nameof(RecoveryCase.Extend) })

@@ -33,6 +33,15 @@ public sealed class RecoveryCase
     public Guid DefectId { get; private set; }
     public ServiceDefect Defect { get; private set; } = null!;
 
+    /// <summary>
+    /// The defect's severity, stage and category, kept on the case row too (a defect never changes once logged), so
+    /// that the queue's filters and counts read the case rows alone rather than looking up each case's defect.
+    /// </summary>
+    public Severity Severity { get; private set; }
+
+    public Guid? StageId { get; private set; }
+    public Guid? CategoryId { get; private set; }
+
     public string? OwnerId { get; private set; }
     public string? OwnerName { get; private set; }
     public CaseStatus Status { get; private set; }
@@ -151,6 +160,9 @@ public sealed class RecoveryCase
             Reference = reference.ToString(),
             DefectId = defect.Id,
             Defect = defect,
+            Severity = defect.Severity,
+            StageId = defect.StageId,
+            CategoryId = defect.CategoryId,
             OwnerId = owner?.UserId,
             OwnerName = owner?.Name,
             Status = CaseStatus.Open,

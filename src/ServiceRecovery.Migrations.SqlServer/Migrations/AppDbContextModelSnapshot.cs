@@ -1015,6 +1015,9 @@ namespace ServiceRecovery.Migrations.SqlServer.Migrations
                     b.Property<Guid>("Id")
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<Guid?>("CategoryId")
+                        .HasColumnType("uniqueidentifier");
+
                     b.Property<DateTimeOffset?>("ClosedAt")
                         .HasColumnType("datetimeoffset");
 
@@ -1065,6 +1068,12 @@ namespace ServiceRecovery.Migrations.SqlServer.Migrations
 
                     b.Property<DateTimeOffset?>("ResolvedAt")
                         .HasColumnType("datetimeoffset");
+
+                    b.Property<int>("Severity")
+                        .HasColumnType("int");
+
+                    b.Property<Guid?>("StageId")
+                        .HasColumnType("uniqueidentifier");
 
                     b.Property<int>("Status")
                         .HasColumnType("int");
@@ -1199,11 +1208,17 @@ namespace ServiceRecovery.Migrations.SqlServer.Migrations
 
                     b.HasIndex("PracticeId", "OpenedAt");
 
+                    b.HasIndex("PracticeId", "CategoryId", "Status");
+
                     b.HasIndex("PracticeId", "OwnerId", "Status");
+
+                    b.HasIndex("PracticeId", "StageId", "Status");
 
                     b.HasIndex("PracticeId", "Status", "CurrentStep");
 
                     b.HasIndex("PracticeId", "Status", "NextDueAt");
+
+                    b.HasIndex("PracticeId", "Status", "Severity");
 
                     b.HasIndex("PracticeId", "Year", "Number")
                         .IsUnique();

@@ -1001,6 +1001,9 @@ namespace ServiceRecovery.Migrations.Sqlite.Migrations
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("CategoryId")
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("ClosedAt")
                         .HasColumnType("INTEGER");
 
@@ -1051,6 +1054,12 @@ namespace ServiceRecovery.Migrations.Sqlite.Migrations
 
                     b.Property<long?>("ResolvedAt")
                         .HasColumnType("INTEGER");
+
+                    b.Property<int>("Severity")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("StageId")
+                        .HasColumnType("TEXT");
 
                     b.Property<int>("Status")
                         .HasColumnType("INTEGER");
@@ -1184,11 +1193,17 @@ namespace ServiceRecovery.Migrations.Sqlite.Migrations
 
                     b.HasIndex("PracticeId", "OpenedAt");
 
+                    b.HasIndex("PracticeId", "CategoryId", "Status");
+
                     b.HasIndex("PracticeId", "OwnerId", "Status");
+
+                    b.HasIndex("PracticeId", "StageId", "Status");
 
                     b.HasIndex("PracticeId", "Status", "CurrentStep");
 
                     b.HasIndex("PracticeId", "Status", "NextDueAt");
+
+                    b.HasIndex("PracticeId", "Status", "Severity");
 
                     b.HasIndex("PracticeId", "Year", "Number")
                         .IsUnique();

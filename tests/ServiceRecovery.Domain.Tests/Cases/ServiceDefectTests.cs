@@ -10,6 +10,18 @@ public class ServiceDefectTests
             occurredAt ?? A.Now.AddHours(-1), description, A.FrontDesk, A.Now);
 
     [Fact]
+    public void A_case_keeps_its_defects_severity_stage_and_category_on_its_own_row()
+    {
+        var practice = A.Practice();
+        var defect = A.DefectIn(practice, A.Now.AddMinutes(-30), A.Now);
+
+        var recoveryCase = RecoveryCase.Open(practice, new CaseReference(2026, 7), defect, A.FrontDesk, A.Now);
+
+        (recoveryCase.Severity, recoveryCase.StageId, recoveryCase.CategoryId).ShouldBe((defect.Severity, defect.StageId, defect.CategoryId));
+        recoveryCase.StageId.ShouldBe(practice.Stages[3].Id);
+    }
+
+    [Fact]
     public void A_defect_remembers_where_how_and_who_logged_it()
     {
         var practice = A.Practice();

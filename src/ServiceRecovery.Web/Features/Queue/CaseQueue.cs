@@ -76,7 +76,7 @@ public static class CaseQueue
                 .GroupBy(c => c.CurrentStep!.Value).Select(g => new { g.Key, Count = g.Count() })
                 .ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
             var bySeverity = await Filtered(db, user, filter, locale, ignoreSeverity: true)
-                .GroupBy(c => c.Defect.Severity).Select(g => new { g.Key, Count = g.Count() })
+                .GroupBy(c => c.Severity).Select(g => new { g.Key, Count = g.Count() })
                 .ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
             var overdue = await cases.CountAsync(c => c.Status == CaseStatus.Open && c.NextDueAt < now, cancellationToken);
 
@@ -86,9 +86,9 @@ public static class CaseQueue
             var pageOfCases = Ordered(cases, now).Skip((page - 1) * PageSize).Take(PageSize);
             var rows = await (
                     from c in pageOfCases
-                    join stage in db.Stages on c.Defect.StageId equals (Guid?)stage.Id into stages
+                    join stage in db.Stages on c.StageId equals (Guid?)stage.Id into stages
                     from stage in stages.DefaultIfEmpty()
-                    join category in db.Categories on c.Defect.CategoryId equals category.Id into categories
+                    join category in db.Categories on c.CategoryId equals category.Id into categories
                     from category in categories.DefaultIfEmpty()
                     join practice in db.Practices on c.PracticeId equals practice.Id
                     select new
@@ -100,7 +100,7 @@ public static class CaseQueue
                         c.PracticeId,
                         Stage = stage == null ? ServiceDefect.StageNotSure : stage.Name,
                         Category = category == null ? null : category.Name,
-                        c.Defect.Severity,
+                        c.Severity,
                         c.Status,
                         c.CurrentStep,
                         c.OpenedAt,
@@ -212,17 +212,17 @@ public static class CaseQueue
 
         if (filter.StageId is { } stageId)
         {
-            cases = cases.Where(c => c.Defect.StageId == stageId);
+            cases = cases.Where(c => c.StageId == stageId);
         }
 
         if (filter.CategoryId is { } categoryId)
         {
-            cases = cases.Where(c => c.Defect.CategoryId == categoryId);
+            cases = cases.Where(c => c.CategoryId == categoryId);
         }
 
         if (filter.Severity is { } severity && !ignoreSeverity)
         {
-            cases = cases.Where(c => c.Defect.Severity == severity);
+            cases = cases.Where(c => c.Severity == severity);
         }
 
         if (filter.Owner == Filter.Unassigned)
