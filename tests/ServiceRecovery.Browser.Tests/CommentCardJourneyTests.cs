@@ -31,7 +31,7 @@ public sealed class CommentCardJourneyTests(BrowserFixture fixture) : IClassFixt
         await TabToAsync(phone, phone.GetByLabel("Which part of your visit was it about?"));
         await ChooseByTypingAsync(phone, "Wait", "Waiting");
         await TabToAsync(phone, phone.GetByLabel("What happened?"));
-        await keys.TypeAsync("Browser card: sat in the waiting room for 45 minutes and nobody said why.");
+        await keys.TypeAsync("Keyboard card: sat in the waiting room for 45 minutes and nobody said why.");
         // Past the day of the visit (today), to the contact question.
         await TabToAsync(phone, phone.GetByLabel("Yes, please contact me"), maxPresses: 6);
         await keys.PressAsync("Space");
@@ -49,7 +49,7 @@ public sealed class CommentCardJourneyTests(BrowserFixture fixture) : IClassFixt
         await phone.Context.CloseAsync();
 
         var reference = await fixture.App.WithDbAsync(db => db.Cases
-            .Where(c => c.Defect.Description.StartsWith("Browser card:")).Select(c => c.Reference).SingleAsync());
+            .Where(c => c.Defect.Description.StartsWith("Keyboard card:")).Select(c => c.Reference).SingleAsync());
         var office = await fixture.NewPageAsync();
         await SignInAsync(office, TestWorld.Manager);
         await office.GotoAsync("/queue?Filter.Owner=none");
