@@ -1,12 +1,14 @@
+using ServiceRecovery.Web.Infrastructure.Web;
+
 namespace ServiceRecovery.Web.Features.Notifications;
 
-/// <summary>Absolute links for email, from <c>App:PublicBaseUrl</c> (the address staff reach the app at).</summary>
-public sealed class EmailLinks(IConfiguration configuration)
+/// <summary>Absolute links for email, from <c>App:PublicBaseUrl</c> as <see cref="PublicAddress"/> reads and checks it.</summary>
+public sealed class EmailLinks(PublicAddress publicAddress)
 {
     public const string DefaultBase = "http://localhost:5080/";
 
     public Uri Base { get; } = new(
-        configuration["App:PublicBaseUrl"] is { Length: > 0 } configured ? configured.TrimEnd('/') + "/" : DefaultBase,
+        publicAddress.ConfiguredBase is { } configured ? configured.GetLeftPart(UriPartial.Path).TrimEnd('/') + "/" : DefaultBase,
         UriKind.Absolute);
 
     public Uri Case(Guid caseId) => new(Base, $"cases/{caseId}");
