@@ -37,7 +37,7 @@ public sealed class SmtpEmailTransport(IOptions<EmailOptions> options) : IEmailT
 }
 
 /// <summary>Writes each message as an .eml file: the embedded default, for a practice without a mail server yet.</summary>
-public sealed class PickupFolderEmailTransport(string folder) : IEmailTransport
+public sealed class PickupFolderEmailTransport(string folder, TimeProvider clock) : IEmailTransport
 {
     public string Folder { get; } = folder;
 
@@ -46,7 +46,7 @@ public sealed class PickupFolderEmailTransport(string folder) : IEmailTransport
     public async Task SendAsync(MimeMessage message, CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(Folder);
-        var name = $"{DateTime.UtcNow:yyyyMMdd-HHmmss}-{(message.MessageId ?? Guid.NewGuid().ToString("N")).Split('@')[0]}.eml";
+        var name = $"{clock.GetUtcNow():yyyyMMdd-HHmmss}-{(message.MessageId ?? Guid.NewGuid().ToString("N")).Split('@')[0]}.eml";
         var temporary = Path.Combine(Folder, name + ".tmp");
         await message.WriteToAsync(temporary, cancellationToken);
         // Whole files only: a mail program watching the folder never sees half a message.

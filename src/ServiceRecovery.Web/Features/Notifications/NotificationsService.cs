@@ -59,7 +59,7 @@ public static class NotificationsRegistration
         else
         {
             var folder = options.PickupFolder is { Length: > 0 } configured ? configured : Path.Combine(dataFolder, "mail-pickup");
-            services.AddSingleton<IEmailTransport>(new PickupFolderEmailTransport(folder));
+            services.AddSingleton<IEmailTransport>(sp => new PickupFolderEmailTransport(folder, sp.GetRequiredService<TimeProvider>()));
         }
 
         services.AddScoped<OutboxSender>();
