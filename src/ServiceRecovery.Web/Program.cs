@@ -87,6 +87,7 @@ builder.Services.AddAntiforgery(options =>
 });
 builder.Services.AddDataProtection().SetApplicationName("ServiceRecovery").PersistKeysToDbContext<AppDbContext>();
 
+builder.Services.AddSingleton<WriteGate>();
 builder.Services.AddMediator(options =>
 {
     options.ServiceLifetime = ServiceLifetime.Scoped;

@@ -8,9 +8,10 @@ namespace ServiceRecovery.Web.Infrastructure.Pipeline;
 /// <summary>
 /// Innermost behaviour: runs the handler in one database transaction and commits once.
 /// A rule the domain refuses becomes a form message; a concurrent save becomes a typed conflict;
-/// a unique-key race (two new case references at once) is retried.
+/// a unique-key race (two new case references at once) is retried. On SQLite, commands of this process take
+/// their turn at the <see cref="WriteGate"/> first.
 /// </summary>
-public sealed class TransactionBehavior<TMessage, TResponse>(AppDbContext db, TimeProvider clock, ILogger<TransactionBehavior<TMessage, TResponse>> logger)
+public sealed class TransactionBehavior<TMessage, TResponse>(AppDbContext db, WriteGate gate, TimeProvider clock, ILogger<TransactionBehavior<TMessage, TResponse>> logger)
     : IPipelineBehavior<TMessage, TResponse>
     where TMessage : notnull, IMessage
     where TResponse : ICommandResult<TResponse>
@@ -19,6 +20,7 @@ public sealed class TransactionBehavior<TMessage, TResponse>(AppDbContext db, Ti
 
     public async ValueTask<TResponse> Handle(TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken)
     {
+        using var turn = db.Database.IsSqlite() ? await gate.EnterAsync(cancellationToken) : default;
         for (var attempt = 1; ; attempt++)
         {
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);

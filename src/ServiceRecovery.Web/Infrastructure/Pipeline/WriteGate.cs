@@ -1,0 +1,27 @@
+namespace ServiceRecovery.Web.Infrastructure.Pipeline;
+
+/// <summary>
+/// One command at a time writes to an SQLite database from this process (see docs/decisions/0004-sqlite-durability.md).
+/// SQLite has one writer anyway; without this gate, commands that find the write lock taken wait in SQLite's busy
+/// handler, which polls with growing sleeps (up to 100 ms), so a command could sleep long after the lock was free and
+/// the waits came out in no order. Here they queue in order and each starts the moment the one before it commits.
+/// SQLite's busy timeout still covers writers outside this gate (the background email service, a second process).
+/// </summary>
+public sealed class WriteGate : IDisposable
+{
+    private readonly SemaphoreSlim turn = new(1, 1);
+
+    public async ValueTask<Turn> EnterAsync(CancellationToken cancellationToken)
+    {
+        await turn.WaitAsync(cancellationToken);
+        return new Turn(turn);
+    }
+
+    public void Dispose() => turn.Dispose();
+
+    /// <summary>The gate is held until this is disposed.</summary>
+    public readonly struct Turn(SemaphoreSlim turn) : IDisposable
+    {
+        public void Dispose() => turn?.Release();
+    }
+}
