@@ -107,19 +107,18 @@ public static class Floors
         Drain(db, "SELECT c.Reference, f.Method FROM FollowUps f JOIN RecoveryCases c ON c.Id = f.CaseId WHERE c.PracticeId = $p AND c.Status = 1 AND f.PlannedFor <= $today AND f.Outcome IS NULL ORDER BY f.PlannedFor LIMIT 4", parameters);
     }
 
+    /// <summary>The report reads the case rows alone: when the defect happened and the report's facts are kept on them.</summary>
     public static void Report(SqliteConnection db, PracticeData p, Random random)
     {
         var from = new DateOnly(p.Today.Year, p.Today.Month, 1).AddMonths(-11);
         (string, object)[] parameters = [("$p", p.Practice.Id), ("$start", p.StartOf(from)), ("$end", p.StartOf(p.Today.AddDays(1)))];
-        const string Cases = "RecoveryCases c JOIN ServiceDefects d ON d.Id = c.DefectId WHERE c.PracticeId = $p AND c.Status <> 4 AND d.OccurredAt >= $start AND d.OccurredAt < $end";
+        const string Cases = "RecoveryCases c WHERE c.PracticeId = $p AND c.Status <> 4 AND c.DefectOccurredAt >= $start AND c.DefectOccurredAt < $end";
         Drain(db, "SELECT Id, Name, TimeZoneId, Culture, Currency FROM Practices WHERE Id = $p", parameters);
-        Drain(db, $"SELECT s.Name, s.Position, x.n FROM (SELECT d.StageId AS StageId, COUNT(*) AS n FROM {Cases} GROUP BY d.StageId) x JOIN CxStages s ON s.Id = x.StageId", parameters);
-        Drain(db, $"SELECT cat.Name, cat.Position, x.n FROM (SELECT d.CategoryId AS CategoryId, COUNT(*) AS n FROM {Cases} GROUP BY d.CategoryId) x LEFT JOIN DefectCategories cat ON cat.Id = x.CategoryId", parameters);
-        Drain(db, $"SELECT d.OccurredAt, c.FirstApologyAt, c.OpenedAt, c.ResolvedAt, c.Status FROM {Cases} AND (c.FirstApologyAt IS NOT NULL OR c.ResolvedAt IS NOT NULL) ORDER BY d.OccurredAt LIMIT 20001", parameters);
-        Drain(db, $"SELECT COALESCE(g.DecidedAt, g.RecordedAt), g.Amount FROM Gestures g JOIN {Cases} AND g.CaseId = c.Id AND g.State = 1", parameters);
-        Drain(db, $"SELECT COUNT(*) FROM {Cases} AND EXISTS (SELECT 1 FROM Gestures g WHERE g.CaseId = c.Id AND g.State = 1)", parameters);
-        Drain(db, $"SELECT COUNT(*) FROM {Cases} AND (EXISTS (SELECT 1 FROM Gestures g WHERE g.CaseId = c.Id AND g.State = 1) OR EXISTS (SELECT 1 FROM FollowUps f WHERE f.CaseId = c.Id))", parameters);
-        Drain(db, $"SELECT d.OccurredAt, (SELECT MIN(r.ReturnedOn) FROM PatientReturns r WHERE r.CaseId = c.Id), EXISTS (SELECT 1 FROM Gestures g WHERE g.CaseId = c.Id AND g.State = 1) OR EXISTS (SELECT 1 FROM FollowUps f WHERE f.CaseId = c.Id) FROM {Cases} AND EXISTS (SELECT 1 FROM PatientReturns r WHERE r.CaseId = c.Id) ORDER BY d.OccurredAt LIMIT 20001", parameters);
+        Drain(db, $"SELECT s.Name, s.Position, x.n, x.g, x.r FROM (SELECT c.StageId AS StageId, COUNT(*) AS n, SUM(c.HasGivenGesture) AS g, SUM(c.Recovered) AS r FROM {Cases} GROUP BY c.StageId) x LEFT JOIN CxStages s ON s.Id = x.StageId", parameters);
+        Drain(db, $"SELECT cat.Name, cat.Position, x.n FROM (SELECT c.CategoryId AS CategoryId, COUNT(*) AS n FROM {Cases} GROUP BY c.CategoryId) x LEFT JOIN DefectCategories cat ON cat.Id = x.CategoryId", parameters);
+        Drain(db, $"SELECT c.DefectOccurredAt, c.FirstApologyAt, c.OpenedAt, c.ResolvedAt, c.Status FROM {Cases} AND (c.FirstApologyAt IS NOT NULL OR c.ResolvedAt IS NOT NULL) ORDER BY c.DefectOccurredAt LIMIT 20001", parameters);
+        Drain(db, $"SELECT COALESCE(g.DecidedAt, g.RecordedAt), g.Amount FROM Gestures g JOIN {Cases} AND c.HasGivenGesture AND g.CaseId = c.Id AND g.State = 1", parameters);
+        Drain(db, $"SELECT c.DefectOccurredAt, c.FirstReturnOn, c.Recovered FROM {Cases} AND c.FirstReturnOn IS NOT NULL ORDER BY c.DefectOccurredAt LIMIT 20001", parameters);
         Drain(db, $"SELECT i.Title, i.Status, x.n FROM (SELECT l.ImprovementId AS ImprovementId, COUNT(DISTINCT l.CaseId) AS n FROM ImprovementLinks l JOIN {Cases} AND l.CaseId = c.Id GROUP BY l.ImprovementId HAVING COUNT(DISTINCT l.CaseId) >= 2) x JOIN Improvements i ON i.Id = x.ImprovementId ORDER BY x.n DESC, i.Title LIMIT 50", parameters);
         Drain(db, "SELECT CurrentStep, COUNT(*) FROM RecoveryCases WHERE PracticeId = $p AND Status = 1 AND CurrentStep IS NOT NULL GROUP BY CurrentStep", parameters);
     }

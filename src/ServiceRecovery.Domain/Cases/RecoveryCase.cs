@@ -42,6 +42,21 @@ public sealed class RecoveryCase
     public Guid? StageId { get; private set; }
     public Guid? CategoryId { get; private set; }
 
+    /// <summary>
+    /// When the defect happened, also kept on the case row for the same reason: the reports choose a period's cases
+    /// by it, and read them from the case rows alone.
+    /// </summary>
+    public DateTimeOffset DefectOccurredAt { get; private set; }
+
+    /// <summary>True once a gesture has been given, at once or on approval. A given gesture is never taken back.</summary>
+    public bool HasGivenGesture { get; private set; }
+
+    /// <summary>True once the patient has had a given gesture or a planned follow-up: a "recovered" case in the reports.</summary>
+    public bool Recovered { get; private set; }
+
+    /// <summary>The earliest day the patient came back, if they have: the reports' return rate reads it.</summary>
+    public DateOnly? FirstReturnOn { get; private set; }
+
     public string? OwnerId { get; private set; }
     public string? OwnerName { get; private set; }
     public CaseStatus Status { get; private set; }
@@ -163,6 +178,7 @@ public sealed class RecoveryCase
             Severity = defect.Severity,
             StageId = defect.StageId,
             CategoryId = defect.CategoryId,
+            DefectOccurredAt = defect.OccurredAt,
             OwnerId = owner?.UserId,
             OwnerName = owner?.Name,
             Status = CaseStatus.Open,
@@ -285,6 +301,7 @@ public sealed class RecoveryCase
         var money = amount.ToString("0.00", CultureInfo.InvariantCulture);
         if (withinLimit)
         {
+            MarkGestureGiven();
             Victory.MarkDone(now);
             Append(by, TimelineEventKind.GestureGiven, ServiceStep.Victory, $"Gesture given: {kind.Words()}, {money}", now);
         }
@@ -302,6 +319,7 @@ public sealed class RecoveryCase
         EnsureOpenOrResolved("approve a gesture");
         var gesture = FindGesture(gestureId);
         gesture.Approve(manager, now);
+        MarkGestureGiven();
         Victory.MarkDone(now);
         Append(manager, TimelineEventKind.GestureApproved, ServiceStep.Victory,
             $"Gesture approved: {gesture.Kind.Words()}, {gesture.Amount.ToString("0.00", CultureInfo.InvariantCulture)}", now);
@@ -317,6 +335,12 @@ public sealed class RecoveryCase
     }
 
     public bool HasGestureAwaitingApproval => _gestures.Any(g => g.State == GestureState.PendingApproval);
+
+    private void MarkGestureGiven()
+    {
+        HasGivenGesture = true;
+        Recovered = true;
+    }
 
     // ---- I: Implement improvements ------------------------------------------------------------
 
@@ -379,6 +403,7 @@ public sealed class RecoveryCase
 
         var followUp = new FollowUp(Id, by, plannedFor, method, now);
         _followUps.Add(followUp);
+        Recovered = true;
         Append(by, TimelineEventKind.FollowUpPlanned, ServiceStep.ExtendOutcome,
             $"Follow-up planned: {method.Words()} on {plannedFor.ToString("d MMM yyyy", CultureInfo.InvariantCulture)}", now);
         return followUp;
@@ -425,6 +450,11 @@ public sealed class RecoveryCase
 
         var patientReturn = new PatientReturn(Id, by, returnedOn, Guard.Text(reason, "What the patient came back for", Limits.ShortText), now);
         _returns.Add(patientReturn);
+        if (FirstReturnOn is null || returnedOn < FirstReturnOn)
+        {
+            FirstReturnOn = returnedOn;
+        }
+
         Extend.MarkDone(now);
         Append(by, TimelineEventKind.ReturnRecorded, ServiceStep.ExtendOutcome,
             $"Patient returned on {returnedOn.ToString("d MMM yyyy", CultureInfo.InvariantCulture)}", now);

@@ -1027,8 +1027,17 @@ namespace ServiceRecovery.Migrations.SqlServer.Migrations
                     b.Property<Guid>("DefectId")
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<DateTimeOffset>("DefectOccurredAt")
+                        .HasColumnType("datetimeoffset");
+
                     b.Property<DateTimeOffset?>("FirstApologyAt")
                         .HasColumnType("datetimeoffset");
+
+                    b.Property<DateOnly?>("FirstReturnOn")
+                        .HasColumnType("date");
+
+                    b.Property<bool>("HasGivenGesture")
+                        .HasColumnType("bit");
 
                     b.Property<Guid?>("IdempotencyKey")
                         .HasColumnType("uniqueidentifier");
@@ -1060,6 +1069,9 @@ namespace ServiceRecovery.Migrations.SqlServer.Migrations
 
                     b.Property<Guid>("PracticeId")
                         .HasColumnType("uniqueidentifier");
+
+                    b.Property<bool>("Recovered")
+                        .HasColumnType("bit");
 
                     b.Property<string>("Reference")
                         .IsRequired()
@@ -1222,6 +1234,9 @@ namespace ServiceRecovery.Migrations.SqlServer.Migrations
 
                     b.HasIndex("PracticeId", "Year", "Number")
                         .IsUnique();
+
+                    b.HasIndex("PracticeId", "DefectOccurredAt", "Status", "StageId", "CategoryId", "HasGivenGesture", "Recovered", "FirstReturnOn")
+                        .HasDatabaseName("IX_RecoveryCases_Report");
 
                     b.ToTable("RecoveryCases", (string)null);
                 });

@@ -1013,7 +1013,16 @@ namespace ServiceRecovery.Migrations.Sqlite.Migrations
                     b.Property<Guid>("DefectId")
                         .HasColumnType("TEXT");
 
+                    b.Property<long>("DefectOccurredAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("FirstApologyAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("FirstReturnOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("HasGivenGesture")
                         .HasColumnType("INTEGER");
 
                     b.Property<Guid?>("IdempotencyKey")
@@ -1046,6 +1055,9 @@ namespace ServiceRecovery.Migrations.Sqlite.Migrations
 
                     b.Property<Guid>("PracticeId")
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("Recovered")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Reference")
                         .IsRequired()
@@ -1207,6 +1219,9 @@ namespace ServiceRecovery.Migrations.Sqlite.Migrations
 
                     b.HasIndex("PracticeId", "Year", "Number")
                         .IsUnique();
+
+                    b.HasIndex("PracticeId", "DefectOccurredAt", "Status", "StageId", "CategoryId", "HasGivenGesture", "Recovered", "FirstReturnOn")
+                        .HasDatabaseName("IX_RecoveryCases_Report");
 
                     b.ToTable("RecoveryCases", (string)null);
                 });

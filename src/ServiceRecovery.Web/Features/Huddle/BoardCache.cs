@@ -1,20 +1,16 @@
 using System.Collections.Concurrent;
-using System.Data.Common;
-using System.Runtime.CompilerServices;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
-using ServiceRecovery.Domain;
+using ServiceRecovery.Web.Infrastructure.Caching;
 
 namespace ServiceRecovery.Web.Features.Huddle;
 
 /// <summary>
 /// The huddle board's panels per practice, kept for a few seconds: every screen of a practice (the staff-room TV,
 /// each signed-in browser) refreshes the same panels every minute. A change to any case, or to the practice, its
-/// stages or categories, drops the practice's panels as soon as it is committed (see <see cref="BoardInvalidation"/>),
+/// stages or categories, drops the practice's panels as soon as it is committed (see <see cref="PracticeCacheInvalidation"/>),
 /// so a board never shows what was true before a change it could have seen. The time limit bounds what "now" means
 /// for the overdue times, and, with several web instances, how long a change made on another instance takes to show.
 /// </summary>
-public sealed class BoardCache(TimeProvider clock)
+public sealed class BoardCache(TimeProvider clock) : IPracticeCache
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(15);
 
@@ -63,108 +59,5 @@ public sealed class BoardCache(TimeProvider clock)
     private sealed class Release(SemaphoreSlim gate) : IDisposable
     {
         public void Dispose() => gate.Release();
-    }
-}
-
-/// <summary>
-/// Drops the huddle panels of every practice a save touched, once the change is committed: after the save itself,
-/// or, inside a transaction (every Mediator command), after the commit. It is dropped before the save as well, so
-/// panels computed from the old data while the save runs are not kept.
-/// </summary>
-public sealed class BoardInvalidation(BoardCache cache) : SaveChangesInterceptor, IDbTransactionInterceptor
-{
-    private readonly ConditionalWeakTable<DbContext, HashSet<Guid>> pending = [];
-
-    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
-    {
-        Collect(eventData.Context);
-        return result;
-    }
-
-    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
-    {
-        Collect(eventData.Context);
-        return ValueTask.FromResult(result);
-    }
-
-    public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
-    {
-        FlushUnlessInTransaction(eventData.Context);
-        return result;
-    }
-
-    public override ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
-    {
-        FlushUnlessInTransaction(eventData.Context);
-        return ValueTask.FromResult(result);
-    }
-
-    public void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) => Flush(eventData.Context);
-
-    public Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
-    {
-        Flush(eventData.Context);
-        return Task.CompletedTask;
-    }
-
-    private void Collect(DbContext? context)
-    {
-        if (context is null)
-        {
-            return;
-        }
-
-        var practices = context.ChangeTracker.Entries()
-            .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
-            .Select(e => e.Entity switch
-            {
-                RecoveryCase c => c.PracticeId,
-                Practice p => p.Id,
-                CxStage s => s.PracticeId,
-                DefectCategory d => d.PracticeId,
-                _ => Guid.Empty,
-            })
-            .Where(id => id != Guid.Empty)
-            .ToList();
-        if (practices.Count == 0)
-        {
-            return;
-        }
-
-        var set = pending.GetOrCreateValue(context);
-        lock (set)
-        {
-            foreach (var id in practices)
-            {
-                set.Add(id);
-                cache.Invalidate(id);
-            }
-        }
-    }
-
-    private void FlushUnlessInTransaction(DbContext? context)
-    {
-        if (context?.Database.CurrentTransaction is null)
-        {
-            Flush(context);
-        }
-    }
-
-    private void Flush(DbContext? context)
-    {
-        if (context is null || !pending.TryGetValue(context, out var set))
-        {
-            return;
-        }
-
-        lock (set)
-        {
-            foreach (var id in set)
-            {
-                cache.Invalidate(id);
-            }
-
-            set.Clear();
-        }
     }
 }

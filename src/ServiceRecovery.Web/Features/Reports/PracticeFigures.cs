@@ -65,19 +65,28 @@ public static class PracticeFigures
         var end = locale.FromLocal(period.To.AddDays(1).ToDateTime(TimeOnly.MinValue));
 
         // Withdrawn cases were logged in error (a duplicate, the wrong patient): they are not defects.
+        // Every figure reads the case rows alone, through the index that holds the period's columns (IX_RecoveryCases_Report).
         var cases = db.Cases.AsNoTracking().Where(c => c.PracticeId == practiceId
             && c.Status != CaseStatus.Withdrawn
-            && c.Defect.OccurredAt >= start && c.Defect.OccurredAt < end);
+            && c.DefectOccurredAt >= start && c.DefectOccurredAt < end);
 
-        var stages = await (
-                from g in cases.GroupBy(c => c.Defect.StageId).Select(g => new { StageId = g.Key, Count = g.Count() })
+        // By stage, with the cases that had a gesture or were recovered counted in the same pass.
+        var stageRows = await (
+                from g in cases.GroupBy(c => c.StageId).Select(g => new
+                {
+                    StageId = g.Key,
+                    Count = g.Count(),
+                    WithGesture = g.Count(c => c.HasGivenGesture),
+                    Recovered = g.Count(c => c.Recovered),
+                })
                 join s in db.Stages on g.StageId equals (Guid?)s.Id into found
                 from s in found.DefaultIfEmpty()
-                select new NamedCount(s == null ? ServiceDefect.StageNotSure : s.Name, s == null ? int.MaxValue : s.Position, g.Count))
+                select new { Name = s == null ? ServiceDefect.StageNotSure : s.Name, Position = s == null ? int.MaxValue : s.Position, g.Count, g.WithGesture, g.Recovered })
             .ToListAsync(cancellationToken);
+        var stages = stageRows.Select(r => new NamedCount(r.Name, r.Position, r.Count)).ToList();
 
         var categories = await (
-                from g in cases.GroupBy(c => c.Defect.CategoryId).Select(g => new { CategoryId = g.Key, Count = g.Count() })
+                from g in cases.GroupBy(c => c.CategoryId).Select(g => new { CategoryId = g.Key, Count = g.Count() })
                 join c in db.Categories on g.CategoryId equals (Guid?)c.Id into found
                 from c in found.DefaultIfEmpty()
                 select new NamedCount(c == null ? ReportFigures.NoCategory : c.Name, c == null ? int.MaxValue : c.Position, g.Count))
@@ -85,8 +94,8 @@ public static class PracticeFigures
 
         var timingRows = await cases
             .Where(c => c.FirstApologyAt != null || c.ResolvedAt != null)
-            .OrderBy(c => c.Defect.OccurredAt)
-            .Select(c => new { c.Defect.OccurredAt, c.FirstApologyAt, c.OpenedAt, c.ResolvedAt, c.Status })
+            .OrderBy(c => c.DefectOccurredAt)
+            .Select(c => new { OccurredAt = c.DefectOccurredAt, c.FirstApologyAt, c.OpenedAt, c.ResolvedAt, c.Status })
             .Take(MaxCaseRows + 1)
             .ToListAsync(cancellationToken);
         var timings = timingRows.Take(MaxCaseRows).Select(r => new CaseTiming(
@@ -100,7 +109,7 @@ public static class PracticeFigures
         var boundaries = period.Months.Skip(1).Select(m => locale.FromLocal(m.ToDateTime(TimeOnly.MinValue))).Append(end).ToList();
         var given =
             from g in db.Set<Gesture>()
-            join c in cases on g.CaseId equals c.Id
+            join c in cases.Where(c => c.HasGivenGesture) on g.CaseId equals c.Id
             where g.State == GestureState.Given
             select new GivenGesture { At = g.DecidedAt ?? g.RecordedAt, Amount = g.Amount };
         var costRows = await given
@@ -113,18 +122,12 @@ public static class PracticeFigures
             costByMonth[Math.Clamp(row.Index, 0, boundaries.Count)] += row.Amount;
         }
 
-        var casesWithGesture = await cases.CountAsync(c => c.Gestures.Any(g => g.State == GestureState.Given), cancellationToken);
-
-        var recoveredCases = await cases.CountAsync(c => c.Gestures.Any(g => g.State == GestureState.Given) || c.FollowUps.Any(), cancellationToken);
+        var casesWithGesture = stageRows.Sum(r => r.WithGesture);
+        var recoveredCases = stageRows.Sum(r => r.Recovered);
         var returnRows = await cases
-            .Where(c => c.Returns.Any())
-            .OrderBy(c => c.Defect.OccurredAt)
-            .Select(c => new
-            {
-                c.Defect.OccurredAt,
-                FirstReturn = c.Returns.Min(r => r.ReturnedOn),
-                Recovered = c.Gestures.Any(g => g.State == GestureState.Given) || c.FollowUps.Any(),
-            })
+            .Where(c => c.FirstReturnOn != null)
+            .OrderBy(c => c.DefectOccurredAt)
+            .Select(c => new { OccurredAt = c.DefectOccurredAt, FirstReturn = c.FirstReturnOn!.Value, c.Recovered })
             .Take(MaxCaseRows + 1)
             .ToListAsync(cancellationToken);
         var returned = returnRows.Take(MaxCaseRows)

@@ -28,7 +28,7 @@ public static class ServiceReports
 
     public sealed record PracticeChoice(Guid Id, string Name);
 
-    public sealed class Handler(AppDbContext db, TimeProvider clock) : IQueryHandler<Query, Result>
+    public sealed class Handler(AppDbContext db, TimeProvider clock, ReportCache cache) : IQueryHandler<Query, Result>
     {
         public async ValueTask<Result> Handle(Query query, CancellationToken cancellationToken)
         {
@@ -72,7 +72,7 @@ public static class ServiceReports
             var data = new List<PracticeFigures.Data>(selected.Count);
             foreach (var one in selected)
             {
-                data.Add(await PracticeFigures.LoadAsync(db, one, period, cancellationToken));
+                data.Add(await cache.GetAsync(one, period, token => PracticeFigures.LoadAsync(db, one, period, token), cancellationToken));
             }
 
             var report = ReportFigures.Build(period, data, compare: selected.Count > 1);

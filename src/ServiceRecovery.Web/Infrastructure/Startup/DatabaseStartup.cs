@@ -1,7 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using ServiceRecovery.Data;
 using ServiceRecovery.Web.Features.Huddle;
+using ServiceRecovery.Web.Features.Reports;
 using ServiceRecovery.Web.Infrastructure.Auth;
+using ServiceRecovery.Web.Infrastructure.Caching;
 using ServiceRecovery.Web.Seeding;
 
 namespace ServiceRecovery.Web.Infrastructure.Startup;
@@ -30,12 +32,15 @@ public static class DatabaseStartup
         services.AddSingleton(settings);
         services.AddScoped<PracticeScope>();
         services.AddScoped<IPracticeScope>(sp => sp.GetRequiredService<PracticeScope>());
-        // The huddle panels are kept a few seconds per practice; a committed change of the practice's cases drops them.
+        // The huddle panels and the reports' figures are kept per practice; a committed change of the practice drops them.
         services.AddSingleton<BoardCache>();
-        services.AddSingleton<BoardInvalidation>();
+        services.AddSingleton<IPracticeCache>(sp => sp.GetRequiredService<BoardCache>());
+        services.AddSingleton<ReportCache>();
+        services.AddSingleton<IPracticeCache>(sp => sp.GetRequiredService<ReportCache>());
+        services.AddSingleton<PracticeCacheInvalidation>();
         services.AddDbContext<AppDbContext>((provider, options) => options
             .UseServiceRecoveryDatabase(settings.Provider, connectionString)
-            .AddInterceptors(provider.GetRequiredService<BoardInvalidation>()));
+            .AddInterceptors(provider.GetRequiredService<PracticeCacheInvalidation>()));
         services.AddHostedService<DatabaseInitialiser>();
         return services;
     }
