@@ -150,6 +150,31 @@ public sealed class LogDefectTests(AppFixture fixture) : IClassFixture<AppFixtur
         response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
     }
 
+    [Fact]
+    public async Task Sixteen_defects_logged_at_the_same_moment_each_open_their_own_case_with_consecutive_references()
+    {
+        var clients = await Task.WhenAll(Enumerable.Range(0, 16).Select(_ => fixture.SignInAsync(TestWorld.FrontDesk)));
+        try
+        {
+            var forms = await Task.WhenAll(clients.Select(c => c.GetPageAsync("/defects/log")));
+
+            // Sixteen commands at once queue at the write gate; none fails, none waits on SQLite's busy handler.
+            var responses = await Task.WhenAll(clients.Select((c, i) => c.SubmitAsync(forms[i], "#log-defect-form", Defects.Form(forms[i], $"Concurrent Patient {i}"))));
+
+            responses.ShouldAllBe(r => r.StatusCode == HttpStatusCode.Redirect);
+            var references = await Task.WhenAll(responses.Select((r, i) => ReferenceOf(clients[i], r.Headers.Location!.OriginalString)));
+            var numbers = references.Select(r => CaseReference.TryParse(r, out var parsed) ? parsed.Number : -1).Order().ToList();
+            numbers.ShouldBe(Enumerable.Range(numbers[0], 16).ToList());
+        }
+        finally
+        {
+            foreach (var client in clients)
+            {
+                client.Dispose();
+            }
+        }
+    }
+
     private Task<int> CaseCount() => fixture.App.WithDbAsync(db => db.Cases.CountAsync());
 
     private static async Task<string> ReferenceOf(WebClient client, string caseUrl) =>
