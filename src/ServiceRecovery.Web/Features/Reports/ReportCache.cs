@@ -4,12 +4,13 @@ using ServiceRecovery.Web.Infrastructure.Caching;
 namespace ServiceRecovery.Web.Features.Reports;
 
 /// <summary>
-/// The figures of one practice for one period, kept for a short while (<c>Reports:CacheSeconds</c>, 60 s by default,
-/// 0 to keep nothing): a manager moving between the report page and its CSV files, or several managers of a practice
-/// reading the same month, get them without reading the period's cases again. A committed change of the practice (a
-/// case, a setting, a stage, a category or an improvement) drops them at once (see <see cref="PracticeCacheInvalidation"/>),
-/// so a report never leaves out a change it could have seen; the time limit bounds how long a change made on another
-/// web instance takes to show. At most <see cref="MaxEntries"/> are kept; the oldest go first.
+/// Finished reports, kept for a short while (<c>Reports:CacheSeconds</c>, 60 s by default, 0 to keep nothing): a manager
+/// moving between the report page and its CSV files, or several managers of a practice reading the same months, get the
+/// report without its cases being read and its percentiles worked out again. A committed change of any practice in a
+/// report (a case, a setting, a stage, a category or an improvement) drops it at once (see
+/// <see cref="PracticeCacheInvalidation"/>), so a report never leaves out a change it could have seen; the time limit
+/// bounds how long a change made on another web instance takes to show. At most <see cref="MaxEntries"/> are kept;
+/// the oldest go first.
 /// </summary>
 public sealed class ReportCache(TimeProvider clock, IConfiguration configuration) : IPracticeCache
 {
@@ -23,18 +24,18 @@ public sealed class ReportCache(TimeProvider clock, IConfiguration configuration
     public bool Enabled => lifetime > TimeSpan.Zero;
 
     /// <summary>
-    /// The practice's figures for the period: kept ones when they are still good, else computed by <paramref name="load"/>,
-    /// once per practice and period at a time (managers who miss together wait for that one computation).
+    /// The report of these practices for the period: a kept one while it is still good, else the one <paramref name="build"/>
+    /// makes, once per practices and period at a time (managers who miss together wait for that one computation).
     /// </summary>
-    public async Task<PracticeFigures.Data> GetAsync(
-        PracticeInfo practice, ReportPeriod period, Func<CancellationToken, Task<PracticeFigures.Data>> load, CancellationToken cancellationToken)
+    public async Task<Report> GetAsync(
+        IReadOnlyList<Guid> practiceIds, ReportPeriod period, Func<CancellationToken, Task<Report>> build, CancellationToken cancellationToken)
     {
         if (!Enabled)
         {
-            return await load(cancellationToken);
+            return await build(cancellationToken);
         }
 
-        var key = new Key(practice.Id, period.From, period.To);
+        var key = new Key(string.Join(',', practiceIds), period.From, period.To);
         if (TryGet(key, out var kept))
         {
             return kept;
@@ -49,16 +50,16 @@ public sealed class ReportCache(TimeProvider clock, IConfiguration configuration
                 return kept;
             }
 
-            var generation = generations.GetValueOrDefault(practice.Id);
-            var data = await load(cancellationToken);
-            // Kept only if nothing of the practice changed while it was read.
-            if (generation == generations.GetValueOrDefault(practice.Id))
+            var before = practiceIds.Select(id => generations.GetValueOrDefault(id)).ToArray();
+            var report = await build(cancellationToken);
+            // Kept only if nothing of its practices changed while it was read.
+            if (Current(practiceIds, before))
             {
-                entries[key] = new Entry(generation, clock.GetUtcNow(), data);
+                entries[key] = new Entry(practiceIds, before, clock.GetUtcNow(), report);
                 TrimOldest();
             }
 
-            return data;
+            return report;
         }
         finally
         {
@@ -69,20 +70,36 @@ public sealed class ReportCache(TimeProvider clock, IConfiguration configuration
     public void Invalidate(Guid practiceId)
     {
         generations.AddOrUpdate(practiceId, 1, (_, g) => g + 1);
-        foreach (var key in entries.Keys.Where(k => k.PracticeId == practiceId))
+        foreach (var (key, entry) in entries)
         {
-            entries.TryRemove(key, out _);
+            if (entry.PracticeIds.Contains(practiceId))
+            {
+                entries.TryRemove(key, out _);
+            }
         }
     }
 
-    private bool TryGet(Key key, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out PracticeFigures.Data? data)
+    private bool Current(IReadOnlyList<Guid> practiceIds, long[] seen)
     {
-        data = entries.TryGetValue(key, out var entry)
-               && entry.Generation == generations.GetValueOrDefault(key.PracticeId)
-               && clock.GetUtcNow() - entry.At < lifetime
-            ? entry.Data
+        for (var i = 0; i < practiceIds.Count; i++)
+        {
+            if (generations.GetValueOrDefault(practiceIds[i]) != seen[i])
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private bool TryGet(Key key, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out Report? report)
+    {
+        report = entries.TryGetValue(key, out var entry)
+                 && Current(entry.PracticeIds, entry.Generations)
+                 && clock.GetUtcNow() - entry.At < lifetime
+            ? entry.Report
             : null;
-        return data is not null;
+        return report is not null;
     }
 
     private void TrimOldest()
@@ -94,7 +111,7 @@ public sealed class ReportCache(TimeProvider clock, IConfiguration configuration
         }
     }
 
-    private readonly record struct Key(Guid PracticeId, DateOnly From, DateOnly To);
+    private readonly record struct Key(string Practices, DateOnly From, DateOnly To);
 
-    private sealed record Entry(long Generation, DateTimeOffset At, PracticeFigures.Data Data);
+    private sealed record Entry(IReadOnlyList<Guid> PracticeIds, long[] Generations, DateTimeOffset At, Report Report);
 }

@@ -69,13 +69,16 @@ public static class ServiceReports
                 return new Result(query.From, query.To, practice, choices, problems, null);
             }
 
-            var data = new List<PracticeFigures.Data>(selected.Count);
-            foreach (var one in selected)
+            var report = await cache.GetAsync(selected.Select(p => p.Id).ToList(), period, async token =>
             {
-                data.Add(await cache.GetAsync(one, period, token => PracticeFigures.LoadAsync(db, one, period, token), cancellationToken));
-            }
+                var data = new List<PracticeFigures.Data>(selected.Count);
+                foreach (var one in selected)
+                {
+                    data.Add(await PracticeFigures.LoadAsync(db, one, period, token));
+                }
 
-            var report = ReportFigures.Build(period, data, compare: selected.Count > 1);
+                return ReportFigures.Build(period, data, compare: selected.Count > 1);
+            }, cancellationToken);
             return new Result(ReportPeriod.Format(period.From), ReportPeriod.Format(period.To), practice, choices, problems, report);
         }
     }
