@@ -140,6 +140,97 @@ public sealed class QueueTests(AppFixture fixture) : IClassFixture<AppFixture>
         (await CommandsForQueue(manager)).ShouldBe(before);
     }
 
+    [Fact]
+    public async Task Each_facet_counts_ignore_their_own_filter_while_the_total_and_overdue_follow_every_filter()
+    {
+        using var frontDesk = await fixture.SignInAsync(TestWorld.FrontDesk);
+        using var manager = await fixture.SignInAsync(TestWorld.Manager);
+        var overdueMajor = await CasePage.OpenAsync(frontDesk, "Facet Overdue Major");
+        var apologisedMinor = await CasePage.OpenAsync(frontDesk, "Facet Apologised Minor");
+        var waitingMinor = await CasePage.OpenAsync(frontDesk, "Facet Waiting Minor");
+        var withdrawn = await CasePage.OpenAsync(frontDesk, "Facet Withdrawn");
+        await apologisedMinor.SubmitAsync("#apology-form", []);
+        await withdrawn.SubmitAsync("#withdraw-form", new() { ["Withdraw.Reason"] = "Logged twice." });
+        await MakeOverdueAsync(overdueMajor.CaseId);
+        await SetSeverityAsync(overdueMajor.CaseId, Severity.Major);
+        await SetSeverityAsync(apologisedMinor.CaseId, Severity.Minor);
+        await SetSeverityAsync(waitingMinor.CaseId, Severity.Minor);
+
+        foreach (var (step, severity) in new (ServiceStep?, Severity?)[]
+                 {
+                     (null, null), (ServiceStep.SaySorry, null), (null, Severity.Minor), (ServiceStep.SaySorry, Severity.Minor), (ServiceStep.ExpediteSolutions, Severity.Major),
+                 })
+        {
+            var query = $"/queue?Filter.Step={step}&Filter.Severity={severity}";
+            var page = await manager.GetPageAsync(query);
+            var expected = await ExpectedCountsAsync(step, severity);
+
+            var counts = page.QuerySelector("[data-testid=queue-counts]")!.TextContent;
+            counts.ShouldContain($"{expected.Total} case(s)", customMessage: query);
+            counts.ShouldContain($"{expected.Overdue} overdue", customMessage: query);
+            foreach (var s in ServiceSteps.InOrder)
+            {
+                page.QuerySelector($"#f-step option[value={s}]")!.TextContent.ShouldEndWith($"({expected.ByStep[s]})", customMessage: query);
+            }
+
+            foreach (var v in Enum.GetValues<Severity>())
+            {
+                page.QuerySelector($"#f-severity option[value={v}]")!.TextContent.ShouldEndWith($"({expected.BySeverity[v]})", customMessage: query);
+            }
+        }
+
+        var all = await ExpectedCountsAsync(null, null);
+        all.Overdue.ShouldBeGreaterThan(0);
+        (await ExpectedCountsAsync(ServiceStep.SaySorry, Severity.Minor)).Total.ShouldBeGreaterThan(0);
+
+        // Not left overdue: the other tests expect their own overdue case at the top of the queue.
+        await overdueMajor.SubmitAsync("#withdraw-form", new() { ["Withdraw.Reason"] = "Logged twice." });
+    }
+
+    [Fact]
+    public async Task The_queue_reads_all_its_counts_in_one_query()
+    {
+        using var manager = await fixture.SignInAsync(TestWorld.Manager);
+        await CasePage.OpenAsync(manager, "Counted Once");
+        await manager.GetPageAsync("/queue");
+
+        fixture.App.Commands.Reset();
+        await manager.GetPageAsync($"/queue?Filter.Step={ServiceStep.SaySorry}&Filter.Severity={Severity.Minor}");
+
+        fixture.App.Commands.Texts.Count(sql => sql.Contains("\"RecoveryCases\"", StringComparison.Ordinal) && sql.Contains("COUNT(", StringComparison.Ordinal)).ShouldBe(1);
+    }
+
+    /// <summary>The counts as the queue has always defined them, each read on its own from the open cases of the practice.</summary>
+    private Task<(int Total, int Overdue, Dictionary<ServiceStep, int> ByStep, Dictionary<Severity, int> BySeverity)> ExpectedCountsAsync(ServiceStep? step, Severity? severity) =>
+        fixture.App.WithDbAsync(async db =>
+        {
+            var now = DateTimeOffset.UtcNow;
+            var open = db.Cases.Where(c => c.PracticeId == fixture.World.Harbourside.Id && c.Status == CaseStatus.Open);
+            var ofStep = step is { } st ? open.Where(c => c.CurrentStep == st) : open;
+            var ofSeverity = severity is { } sv ? open.Where(c => c.Severity == sv) : open;
+            var both = severity is { } sv2 ? ofStep.Where(c => c.Severity == sv2) : ofStep;
+            var byStep = new Dictionary<ServiceStep, int>();
+            foreach (var s in ServiceSteps.InOrder)
+            {
+                byStep[s] = await ofSeverity.CountAsync(c => c.CurrentStep == s);
+            }
+
+            var bySeverity = new Dictionary<Severity, int>();
+            foreach (var v in Enum.GetValues<Severity>())
+            {
+                bySeverity[v] = await ofStep.CountAsync(c => c.Severity == v);
+            }
+
+            return (await both.CountAsync(), await both.CountAsync(c => c.NextDueAt < now), byStep, bySeverity);
+        });
+
+    private Task<int> SetSeverityAsync(Guid caseId, Severity severity) => fixture.App.WithDbAsync(async db =>
+    {
+        var recoveryCase = await db.Cases.SingleAsync(c => c.Id == caseId);
+        db.Entry(recoveryCase).Property(c => c.Severity).CurrentValue = severity;
+        return await db.SaveChangesAsync();
+    });
+
     private async Task<int> CommandsForQueue(WebClient client)
     {
         await client.GetPageAsync("/queue");
