@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.EntityFrameworkCore;
 using ServiceRecovery.Domain;
 using ServiceRecovery.Testing;
+using ServiceRecovery.Web.Infrastructure.Web;
 using ServiceRecovery.Web.Tests.Support;
 
 namespace ServiceRecovery.Web.Tests.Features;
@@ -123,6 +124,39 @@ public sealed class QueueTests(AppFixture fixture) : IClassFixture<AppFixture>
         audits.Count.ShouldBe(auditBefore + 2);
         audits[^1].ShouldContain("with patient contact details");
         audits[^1].ShouldNotContain("HYPERLINK");
+    }
+
+    [Fact]
+    public async Task The_csv_export_writes_each_case_as_the_practice_reads_it()
+    {
+        using var frontDesk = await fixture.SignInAsync(TestWorld.FrontDesk);
+        using var manager = await fixture.SignInAsync(TestWorld.Manager);
+        var page = await CasePage.OpenAsync(frontDesk, "Csv Row Patient");
+        await page.SubmitAsync("#gesture-form", new() { ["Gesture.Kind"] = ((int)GestureKind.Discount).ToString(), ["Gesture.Amount"] = "40.5" });
+        var reference = await ReferenceAsync(page.CaseId);
+
+        // Bytes, decoded without dropping the byte-order mark, so the whole file is compared.
+        var plain = System.Text.Encoding.UTF8.GetString(await manager.Http.GetByteArrayAsync($"/queue?handler=Csv&Filter.Reference={reference}"));
+        var withContacts = System.Text.Encoding.UTF8.GetString(await manager.Http.GetByteArrayAsync($"/queue?handler=Csv&Filter.Reference={reference}&includeContacts=true"));
+
+        var expected = await fixture.App.WithDbAsync(async db =>
+        {
+            var c = await db.Cases.Include(x => x.Defect).SingleAsync(x => x.Id == page.CaseId);
+            var practice = await db.Practices.SingleAsync(p => p.Id == c.PracticeId);
+            var stage = await db.Stages.SingleAsync(s => s.Id == c.Defect.StageId);
+            var patient = await db.Patients.SingleAsync(p => p.Id == c.Defect.PatientId);
+            var locale = new PracticeLocale(practice.TimeZoneId, practice.Culture, practice.Currency);
+            var culture = locale.CultureInfo;
+            string Time(DateTimeOffset t) => locale.ToLocal(t).ToString("g", culture);
+            var fields = new[]
+            {
+                c.Reference, practice.Name, stage.Name, "", c.Defect.Severity.ToString(), c.Defect.Channel.Words(), Time(c.Defect.OccurredAt), Time(c.OpenedAt),
+                c.Status.ToString(), c.CurrentStep!.Value.Title(), Time(c.NextDueAt!.Value), "No", TestWorld.FrontDeskName, "40.50",
+            };
+            return (Plain: string.Join(",", fields), Contacts: string.Join(",", [.. fields, patient.DisplayName, patient.Phone!, patient.Email!]));
+        });
+        plain.ShouldBe($"\uFEFFReference,Practice,Stage,Category,Severity,Reached us by,Happened,Opened,Status,Current step,Next due,Overdue,Owner,Gestures given (AUD)\r\n{expected.Plain}\r\n");
+        withContacts.ShouldEndWith($",Patient,Phone,Email\r\n{expected.Contacts}\r\n");
     }
 
     [Fact]
