@@ -160,6 +160,24 @@ public sealed class QueueTests(AppFixture fixture) : IClassFixture<AppFixture>
     }
 
     [Fact]
+    public async Task More_exports_at_once_than_may_run_together_wait_their_turn_and_all_complete()
+    {
+        using var frontDesk = await fixture.SignInAsync(TestWorld.FrontDesk);
+        using var manager = await fixture.SignInAsync(TestWorld.Manager);
+        var page = await CasePage.OpenAsync(frontDesk, "Exported Many Times");
+        var reference = await ReferenceAsync(page.CaseId);
+
+        var exports = await Task.WhenAll(Enumerable.Range(0, ServiceRecovery.Web.Features.Queue.ExportGate.Capacity * 3).Select(async _ =>
+        {
+            using var response = await manager.Http.GetAsync($"/queue?handler=Csv&Filter.Reference={reference}");
+            return (response.StatusCode, Text: await response.Content.ReadAsStringAsync());
+        }));
+
+        exports.ShouldAllBe(e => e.StatusCode == HttpStatusCode.OK);
+        exports.ShouldAllBe(e => e.Text.Contains(reference));
+    }
+
+    [Fact]
     public async Task The_queue_costs_the_same_number_of_commands_however_many_cases_are_closed()
     {
         using var manager = await fixture.SignInAsync(TestWorld.Manager);
