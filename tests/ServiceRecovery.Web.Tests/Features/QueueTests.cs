@@ -132,7 +132,9 @@ public sealed class QueueTests(AppFixture fixture) : IClassFixture<AppFixture>
         using var frontDesk = await fixture.SignInAsync(TestWorld.FrontDesk);
         using var manager = await fixture.SignInAsync(TestWorld.Manager);
         var page = await CasePage.OpenAsync(frontDesk, "Csv Row Patient");
-        await page.SubmitAsync("#gesture-form", new() { ["Gesture.Kind"] = ((int)GestureKind.Discount).ToString(), ["Gesture.Amount"] = "40.5" });
+        // Two amounts whose sum a binary fraction cannot hold exactly (40.1 + 0.2): the export still shows the cents.
+        await page.SubmitAsync("#gesture-form", new() { ["Gesture.Kind"] = ((int)GestureKind.Discount).ToString(), ["Gesture.Amount"] = "40.1" });
+        await page.SubmitAsync("#gesture-form", new() { ["Gesture.Kind"] = ((int)GestureKind.Refund).ToString(), ["Gesture.Amount"] = "0.2" });
         var reference = await ReferenceAsync(page.CaseId);
 
         // Bytes, decoded without dropping the byte-order mark, so the whole file is compared.
@@ -151,7 +153,7 @@ public sealed class QueueTests(AppFixture fixture) : IClassFixture<AppFixture>
             var fields = new[]
             {
                 c.Reference, practice.Name, stage.Name, "", c.Defect.Severity.ToString(), c.Defect.Channel.Words(), Time(c.Defect.OccurredAt), Time(c.OpenedAt),
-                c.Status.ToString(), c.CurrentStep!.Value.Title(), Time(c.NextDueAt!.Value), "No", TestWorld.FrontDeskName, "40.50",
+                c.Status.ToString(), c.CurrentStep!.Value.Title(), Time(c.NextDueAt!.Value), "No", TestWorld.FrontDeskName, "40.30",
             };
             return (Plain: string.Join(",", fields), Contacts: string.Join(",", [.. fields, patient.DisplayName, patient.Phone!, patient.Email!]));
         });

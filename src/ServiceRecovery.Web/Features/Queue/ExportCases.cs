@@ -64,7 +64,11 @@ public sealed class ExportCases(AppDbContext db, ICurrentUser user, AuditLog aud
                 Stage = stage == null ? ServiceDefect.StageNotSure : stage.Name,
                 Category = category == null ? null : category.Name,
                 Practice = practice.Name,
-                Given = c.Gestures.Where(g => g.State == GestureState.Given).Sum(g => g.Amount),
+                // Summed by the database as a floating-point number and rounded back to cents below: SQLite keeps money as
+                // text and sums it exactly only through a function of the app's own (a managed call, and strings, for every
+                // case). Amounts have two decimals, so a sum of them as a double rounds back to the exact cents for any
+                // total below about ten billion.
+                Given = c.Gestures.Where(g => g.State == GestureState.Given).Sum(g => (double)g.Amount),
             };
         if (!includeContacts)
         {
@@ -85,7 +89,7 @@ public sealed class ExportCases(AppDbContext db, ICurrentUser user, AuditLog aud
 
     private sealed record Row(
         string Reference, string Practice, string Stage, string? Category, Severity Severity, DefectChannel Channel, DateTimeOffset OccurredAt,
-        DateTimeOffset OpenedAt, CaseStatus Status, ServiceStep? CurrentStep, DateTimeOffset? NextDueAt, string? OwnerName, decimal Given,
+        DateTimeOffset OpenedAt, CaseStatus Status, ServiceStep? CurrentStep, DateTimeOffset? NextDueAt, string? OwnerName, double Given,
         string? PatientName, string? PatientPhone, string? PatientEmail);
 
     /// <summary>
@@ -126,14 +130,15 @@ public sealed class ExportCases(AppDbContext db, ICurrentUser user, AuditLog aud
 
             csv.WriteField(r.Status == CaseStatus.Open && r.NextDueAt < now ? "Yes" : "No");
             csv.WriteField(r.OwnerName ?? "Unassigned");
+            var given = Math.Round((decimal)r.Given, 2);
             Span<char> amount = stackalloc char[64];
-            if (r.Given.TryFormat(amount, out var written, "0.00", CultureInfo.InvariantCulture))
+            if (given.TryFormat(amount, out var written, "0.00", CultureInfo.InvariantCulture))
             {
                 csv.WriteField(amount[..written]);
             }
             else
             {
-                csv.WriteField(r.Given.ToString("0.00", CultureInfo.InvariantCulture));
+                csv.WriteField(given.ToString("0.00", CultureInfo.InvariantCulture));
             }
             if (includeContacts)
             {
