@@ -17,7 +17,7 @@ public static class Floors
         JOIN Practices pr ON pr.Id = c.PracticeId
         """;
 
-    /// <summary>The queue reads the severity, stage and category kept on the case row; it no longer looks up the defect.</summary>
+    /// <summary>The queue and its export read the severity, stage and category kept on the case row, not the defect's.</summary>
     private const string QueueJoins = """
         LEFT JOIN CxStages s ON s.Id = c.StageId
         LEFT JOIN DefectCategories cat ON cat.Id = c.CategoryId
@@ -126,9 +126,9 @@ public static class Floors
     {
         (string, object)[] parameters = [("$p", p.Practice.Id), ("$now", DateTimeOffset.UtcNow), ("$from", p.StartOf(p.ExportFrom)), ("$to", p.StartOf(p.Today.AddDays(1)))];
         return Drain(db, $"""
-            SELECT c.Reference, pr.Name, s.Name, cat.Name, d.Severity, d.Channel, d.OccurredAt, c.OpenedAt, c.Status, c.CurrentStep, c.NextDueAt, c.OwnerName,
+            SELECT c.Reference, pr.Name, s.Name, cat.Name, c.Severity, d.Channel, d.OccurredAt, c.OpenedAt, c.Status, c.CurrentStep, c.NextDueAt, c.OwnerName,
                    (SELECT SUM(CAST(g.Amount AS REAL)) FROM Gestures g WHERE g.CaseId = c.Id AND g.State = 1)
-            {CaseJoins} JOIN Patients pa ON pa.Id = d.PatientId
+            FROM RecoveryCases c JOIN ServiceDefects d ON d.Id = c.DefectId {QueueJoins}
             WHERE c.PracticeId = $p AND c.Status = 3 AND c.OpenedAt >= $from AND c.OpenedAt < $to {QueueOrder}
             """, parameters);
     }
