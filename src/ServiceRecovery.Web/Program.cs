@@ -41,6 +41,7 @@ builder.Services.AddScoped<ICurrentUser, HttpCurrentUser>();
 builder.Services.AddScoped<AuditLog>();
 builder.Services.AddSingleton<UnusablePasswordCheck>();
 builder.Services.AddScoped<ServiceRecovery.Web.Features.Queue.ExportCases>();
+builder.Services.AddSingleton<ServiceRecovery.Web.Features.Queue.ExportGate>();
 builder.Services.AddSingleton<PublicAddress>();
 builder.Services.AddServiceRecoveryData(builder.Configuration, dataFolder);
 builder.Services.AddScoped<DemoSeeder>();

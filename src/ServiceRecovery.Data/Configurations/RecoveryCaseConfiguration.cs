@@ -23,14 +23,16 @@ internal sealed class RecoveryCaseConfiguration : IEntityTypeConfiguration<Recov
         // The reference is unique per practice; the idempotency key makes a double submit open one case.
         builder.HasIndex(c => new { c.PracticeId, c.Year, c.Number }).IsUnique();
         builder.HasIndex(c => new { c.PracticeId, c.IdempotencyKey }).IsUnique();
-        // The queue and home page: open work of a practice, soonest due first; newest first.
-        builder.HasIndex(c => new { c.PracticeId, c.Status, c.NextDueAt });
+        // The queue, home page and huddle: the cases of a practice in a status. The index holds every column the queue's
+        // counts, filters and order read (the id too), so its counts and its choice of a page read no table row; it
+        // also answers "overdue" (NextDueAt < now) and the counts by step.
+        builder.HasIndex(c => new { c.PracticeId, c.Status, c.NextDueAt, c.OpenedAt, c.Severity, c.CurrentStep, c.OwnerId, c.Id })
+            .HasDatabaseName("IX_RecoveryCases_Queue");
+        // The queue filtered by stage over a date range, as covering as the above.
+        builder.HasIndex(c => new { c.PracticeId, c.StageId, c.Status, c.OpenedAt, c.NextDueAt, c.Severity, c.CurrentStep, c.Id })
+            .HasDatabaseName("IX_RecoveryCases_QueueByStage");
         builder.HasIndex(c => new { c.PracticeId, c.OpenedAt });
-        builder.HasIndex(c => new { c.PracticeId, c.Status, c.CurrentStep });
         builder.HasIndex(c => new { c.PracticeId, c.OwnerId, c.Status });
-        // The queue's counts by severity and its stage and category filters.
-        builder.HasIndex(c => new { c.PracticeId, c.Status, c.Severity });
-        builder.HasIndex(c => new { c.PracticeId, c.StageId, c.Status });
         builder.HasIndex(c => new { c.PracticeId, c.CategoryId, c.Status });
         // The reports: a practice's cases of a period, with every column their counts read, so no case row is visited.
         builder.HasIndex(c => new { c.PracticeId, c.DefectOccurredAt, c.Status, c.StageId, c.CategoryId, c.HasGivenGesture, c.Recovered, c.FirstReturnOn })

@@ -1209,19 +1209,17 @@ namespace ServiceRecovery.Migrations.Sqlite.Migrations
 
                     b.HasIndex("PracticeId", "OwnerId", "Status");
 
-                    b.HasIndex("PracticeId", "StageId", "Status");
-
-                    b.HasIndex("PracticeId", "Status", "CurrentStep");
-
-                    b.HasIndex("PracticeId", "Status", "NextDueAt");
-
-                    b.HasIndex("PracticeId", "Status", "Severity");
-
                     b.HasIndex("PracticeId", "Year", "Number")
                         .IsUnique();
 
                     b.HasIndex("PracticeId", "DefectOccurredAt", "Status", "StageId", "CategoryId", "HasGivenGesture", "Recovered", "FirstReturnOn")
                         .HasDatabaseName("IX_RecoveryCases_Report");
+
+                    b.HasIndex("PracticeId", "StageId", "Status", "OpenedAt", "NextDueAt", "Severity", "CurrentStep", "Id")
+                        .HasDatabaseName("IX_RecoveryCases_QueueByStage");
+
+                    b.HasIndex("PracticeId", "Status", "NextDueAt", "OpenedAt", "Severity", "CurrentStep", "OwnerId", "Id")
+                        .HasDatabaseName("IX_RecoveryCases_Queue");
 
                     b.ToTable("RecoveryCases", (string)null);
                 });

@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.EntityFrameworkCore;
 using ServiceRecovery.Domain;
 using ServiceRecovery.Testing;
+using ServiceRecovery.Web.Infrastructure.Web;
 using ServiceRecovery.Web.Tests.Support;
 
 namespace ServiceRecovery.Web.Tests.Features;
@@ -126,6 +127,59 @@ public sealed class QueueTests(AppFixture fixture) : IClassFixture<AppFixture>
     }
 
     [Fact]
+    public async Task The_csv_export_writes_each_case_as_the_practice_reads_it()
+    {
+        using var frontDesk = await fixture.SignInAsync(TestWorld.FrontDesk);
+        using var manager = await fixture.SignInAsync(TestWorld.Manager);
+        var page = await CasePage.OpenAsync(frontDesk, "Csv Row Patient");
+        // Two amounts whose sum a binary fraction cannot hold exactly (40.1 + 0.2): the export still shows the cents.
+        await page.SubmitAsync("#gesture-form", new() { ["Gesture.Kind"] = ((int)GestureKind.Discount).ToString(), ["Gesture.Amount"] = "40.1" });
+        await page.SubmitAsync("#gesture-form", new() { ["Gesture.Kind"] = ((int)GestureKind.Refund).ToString(), ["Gesture.Amount"] = "0.2" });
+        var reference = await ReferenceAsync(page.CaseId);
+
+        // Bytes, decoded without dropping the byte-order mark, so the whole file is compared.
+        var plain = System.Text.Encoding.UTF8.GetString(await manager.Http.GetByteArrayAsync($"/queue?handler=Csv&Filter.Reference={reference}"));
+        var withContacts = System.Text.Encoding.UTF8.GetString(await manager.Http.GetByteArrayAsync($"/queue?handler=Csv&Filter.Reference={reference}&includeContacts=true"));
+
+        var expected = await fixture.App.WithDbAsync(async db =>
+        {
+            var c = await db.Cases.Include(x => x.Defect).SingleAsync(x => x.Id == page.CaseId);
+            var practice = await db.Practices.SingleAsync(p => p.Id == c.PracticeId);
+            var stage = await db.Stages.SingleAsync(s => s.Id == c.Defect.StageId);
+            var patient = await db.Patients.SingleAsync(p => p.Id == c.Defect.PatientId);
+            var locale = new PracticeLocale(practice.TimeZoneId, practice.Culture, practice.Currency);
+            var culture = locale.CultureInfo;
+            string Time(DateTimeOffset t) => locale.ToLocal(t).ToString("g", culture);
+            var fields = new[]
+            {
+                c.Reference, practice.Name, stage.Name, "", c.Defect.Severity.ToString(), c.Defect.Channel.Words(), Time(c.Defect.OccurredAt), Time(c.OpenedAt),
+                c.Status.ToString(), c.CurrentStep!.Value.Title(), Time(c.NextDueAt!.Value), "No", TestWorld.FrontDeskName, "40.30",
+            };
+            return (Plain: string.Join(",", fields), Contacts: string.Join(",", [.. fields, patient.DisplayName, patient.Phone!, patient.Email!]));
+        });
+        plain.ShouldBe($"\uFEFFReference,Practice,Stage,Category,Severity,Reached us by,Happened,Opened,Status,Current step,Next due,Overdue,Owner,Gestures given (AUD)\r\n{expected.Plain}\r\n");
+        withContacts.ShouldEndWith($",Patient,Phone,Email\r\n{expected.Contacts}\r\n");
+    }
+
+    [Fact]
+    public async Task More_exports_at_once_than_may_run_together_wait_their_turn_and_all_complete()
+    {
+        using var frontDesk = await fixture.SignInAsync(TestWorld.FrontDesk);
+        using var manager = await fixture.SignInAsync(TestWorld.Manager);
+        var page = await CasePage.OpenAsync(frontDesk, "Exported Many Times");
+        var reference = await ReferenceAsync(page.CaseId);
+
+        var exports = await Task.WhenAll(Enumerable.Range(0, ServiceRecovery.Web.Features.Queue.ExportGate.Capacity * 3).Select(async _ =>
+        {
+            using var response = await manager.Http.GetAsync($"/queue?handler=Csv&Filter.Reference={reference}");
+            return (response.StatusCode, Text: await response.Content.ReadAsStringAsync());
+        }));
+
+        exports.ShouldAllBe(e => e.StatusCode == HttpStatusCode.OK);
+        exports.ShouldAllBe(e => e.Text.Contains(reference));
+    }
+
+    [Fact]
     public async Task The_queue_costs_the_same_number_of_commands_however_many_cases_are_closed()
     {
         using var manager = await fixture.SignInAsync(TestWorld.Manager);
@@ -139,6 +193,97 @@ public sealed class QueueTests(AppFixture fixture) : IClassFixture<AppFixture>
 
         (await CommandsForQueue(manager)).ShouldBe(before);
     }
+
+    [Fact]
+    public async Task Each_facet_counts_ignore_their_own_filter_while_the_total_and_overdue_follow_every_filter()
+    {
+        using var frontDesk = await fixture.SignInAsync(TestWorld.FrontDesk);
+        using var manager = await fixture.SignInAsync(TestWorld.Manager);
+        var overdueMajor = await CasePage.OpenAsync(frontDesk, "Facet Overdue Major");
+        var apologisedMinor = await CasePage.OpenAsync(frontDesk, "Facet Apologised Minor");
+        var waitingMinor = await CasePage.OpenAsync(frontDesk, "Facet Waiting Minor");
+        var withdrawn = await CasePage.OpenAsync(frontDesk, "Facet Withdrawn");
+        await apologisedMinor.SubmitAsync("#apology-form", []);
+        await withdrawn.SubmitAsync("#withdraw-form", new() { ["Withdraw.Reason"] = "Logged twice." });
+        await MakeOverdueAsync(overdueMajor.CaseId);
+        await SetSeverityAsync(overdueMajor.CaseId, Severity.Major);
+        await SetSeverityAsync(apologisedMinor.CaseId, Severity.Minor);
+        await SetSeverityAsync(waitingMinor.CaseId, Severity.Minor);
+
+        foreach (var (step, severity) in new (ServiceStep?, Severity?)[]
+                 {
+                     (null, null), (ServiceStep.SaySorry, null), (null, Severity.Minor), (ServiceStep.SaySorry, Severity.Minor), (ServiceStep.ExpediteSolutions, Severity.Major),
+                 })
+        {
+            var query = $"/queue?Filter.Step={step}&Filter.Severity={severity}";
+            var page = await manager.GetPageAsync(query);
+            var expected = await ExpectedCountsAsync(step, severity);
+
+            var counts = page.QuerySelector("[data-testid=queue-counts]")!.TextContent;
+            counts.ShouldContain($"{expected.Total} case(s)", customMessage: query);
+            counts.ShouldContain($"{expected.Overdue} overdue", customMessage: query);
+            foreach (var s in ServiceSteps.InOrder)
+            {
+                page.QuerySelector($"#f-step option[value={s}]")!.TextContent.ShouldEndWith($"({expected.ByStep[s]})", customMessage: query);
+            }
+
+            foreach (var v in Enum.GetValues<Severity>())
+            {
+                page.QuerySelector($"#f-severity option[value={v}]")!.TextContent.ShouldEndWith($"({expected.BySeverity[v]})", customMessage: query);
+            }
+        }
+
+        var all = await ExpectedCountsAsync(null, null);
+        all.Overdue.ShouldBeGreaterThan(0);
+        (await ExpectedCountsAsync(ServiceStep.SaySorry, Severity.Minor)).Total.ShouldBeGreaterThan(0);
+
+        // Not left overdue: the other tests expect their own overdue case at the top of the queue.
+        await overdueMajor.SubmitAsync("#withdraw-form", new() { ["Withdraw.Reason"] = "Logged twice." });
+    }
+
+    [Fact]
+    public async Task The_queue_reads_all_its_counts_in_one_query()
+    {
+        using var manager = await fixture.SignInAsync(TestWorld.Manager);
+        await CasePage.OpenAsync(manager, "Counted Once");
+        await manager.GetPageAsync("/queue");
+
+        fixture.App.Commands.Reset();
+        await manager.GetPageAsync($"/queue?Filter.Step={ServiceStep.SaySorry}&Filter.Severity={Severity.Minor}");
+
+        fixture.App.Commands.Texts.Count(sql => sql.Contains("\"RecoveryCases\"", StringComparison.Ordinal) && sql.Contains("COUNT(", StringComparison.Ordinal)).ShouldBe(1);
+    }
+
+    /// <summary>The counts as the queue has always defined them, each read on its own from the open cases of the practice.</summary>
+    private Task<(int Total, int Overdue, Dictionary<ServiceStep, int> ByStep, Dictionary<Severity, int> BySeverity)> ExpectedCountsAsync(ServiceStep? step, Severity? severity) =>
+        fixture.App.WithDbAsync(async db =>
+        {
+            var now = DateTimeOffset.UtcNow;
+            var open = db.Cases.Where(c => c.PracticeId == fixture.World.Harbourside.Id && c.Status == CaseStatus.Open);
+            var ofStep = step is { } st ? open.Where(c => c.CurrentStep == st) : open;
+            var ofSeverity = severity is { } sv ? open.Where(c => c.Severity == sv) : open;
+            var both = severity is { } sv2 ? ofStep.Where(c => c.Severity == sv2) : ofStep;
+            var byStep = new Dictionary<ServiceStep, int>();
+            foreach (var s in ServiceSteps.InOrder)
+            {
+                byStep[s] = await ofSeverity.CountAsync(c => c.CurrentStep == s);
+            }
+
+            var bySeverity = new Dictionary<Severity, int>();
+            foreach (var v in Enum.GetValues<Severity>())
+            {
+                bySeverity[v] = await ofStep.CountAsync(c => c.Severity == v);
+            }
+
+            return (await both.CountAsync(), await both.CountAsync(c => c.NextDueAt < now), byStep, bySeverity);
+        });
+
+    private Task<int> SetSeverityAsync(Guid caseId, Severity severity) => fixture.App.WithDbAsync(async db =>
+    {
+        var recoveryCase = await db.Cases.SingleAsync(c => c.Id == caseId);
+        db.Entry(recoveryCase).Property(c => c.Severity).CurrentValue = severity;
+        return await db.SaveChangesAsync();
+    });
 
     private async Task<int> CommandsForQueue(WebClient client)
     {

@@ -12,7 +12,7 @@ namespace ServiceRecovery.Web.Features.Queue;
 /// counted in the database. Managers see every case; front-desk staff their own and unassigned ones.
 /// Filters travel in the query string, so they hold ids and dates only, never patient details.
 /// </summary>
-public static class CaseQueue
+public static partial class CaseQueue
 {
     public const int PageSize = 25;
 
@@ -68,22 +68,24 @@ public static class CaseQueue
             var locale = await PracticeLocales.ForAsync(db, filter.PracticeId, cancellationToken);
             var cases = Filtered(db, user, filter, locale);
 
-            var total = await cases.CountAsync(cancellationToken);
-            var pages = Math.Max(1, (total + PageSize - 1) / PageSize);
+            // Every count in one read: the cases of the filter without its step and severity, grouped by step, severity
+            // and "overdue"; the total, the facets (each ignoring its own filter) and the overdue count are sums of these
+            // few groups (at most 8 steps × 4 severities × 2).
+            var cells = await Filtered(db, user, filter, locale, ignoreStep: true, ignoreSeverity: true)
+                .GroupBy(c => new { c.CurrentStep, c.Severity, Overdue = c.Status == CaseStatus.Open && c.NextDueAt != null && c.NextDueAt < now })
+                .Select(g => new CountCell(g.Key.CurrentStep, g.Key.Severity, g.Key.Overdue, g.Count()))
+                .ToListAsync(cancellationToken);
+            var counts = Counts.Of(cells, filter.Step, filter.Severity);
+            var pages = Math.Max(1, (counts.Total + PageSize - 1) / PageSize);
             var page = Math.Clamp(filter.Page, 1, pages);
-            var byStep = await Filtered(db, user, filter, locale, ignoreStep: true)
-                .Where(c => c.CurrentStep != null)
-                .GroupBy(c => c.CurrentStep!.Value).Select(g => new { g.Key, Count = g.Count() })
-                .ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
-            var bySeverity = await Filtered(db, user, filter, locale, ignoreSeverity: true)
-                .GroupBy(c => c.Severity).Select(g => new { g.Key, Count = g.Count() })
-                .ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
-            var overdue = await cases.CountAsync(c => c.Status == CaseStatus.Open && c.NextDueAt < now, cancellationToken);
 
-            // The page of cases is chosen first, on the case rows alone (their indexes hold everything the order
-            // needs); only its 25 rows are then joined to their defect, stage, category and practice, rather than every
-            // open case before the sort.
-            var pageOfCases = Ordered(cases, now).Skip((page - 1) * PageSize).Take(PageSize);
+            // The page of cases is chosen first, by id, on the case rows alone (the queue's indexes hold everything the
+            // filter and the order need, so this reads no table row); only its 25 cases are then read and joined to their
+            // stage, category and practice.
+            var pageOfCases =
+                from id in Ordered(cases, now).Skip((page - 1) * PageSize).Take(PageSize).Select(c => c.Id)
+                join c in db.Cases.AsNoTracking() on id equals c.Id
+                select c;
             var rows = await (
                     from c in pageOfCases
                     join stage in db.Stages on c.StageId equals (Guid?)stage.Id into stages
@@ -122,7 +124,7 @@ public static class CaseQueue
             return new Result(
                 rows.Select(r => new Row(r.Id, r.Version, r.Reference, r.PracticeName, r.PracticeId, r.Stage, r.Category, r.Severity, r.Status, r.CurrentStep,
                     r.OpenedAt, r.NextDueAt, r.OwnerId, r.OwnerName, r.AwaitingApproval, new PracticeLocale(r.TimeZoneId, r.Culture, r.Currency))).ToList(),
-                total, page, pages, byStep, bySeverity, overdue, options, problems, now);
+                counts.Total, page, pages, counts.ByStep, counts.BySeverity, counts.Overdue, options, problems, now);
         }
 
         private async Task<Options> OptionsAsync(CancellationToken cancellationToken)
