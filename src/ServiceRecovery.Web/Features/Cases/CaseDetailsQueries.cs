@@ -1,0 +1,116 @@
+using Microsoft.EntityFrameworkCore;
+using ServiceRecovery.Data;
+using ServiceRecovery.Domain;
+
+namespace ServiceRecovery.Web.Features.Cases;
+
+/// <summary>
+/// The case page's reads, compiled once: the page is the most visited screen, and each read is small, so EF's work
+/// of translating a query on every call cost more than the reads themselves. Records are read by case id with plain
+/// statements; the caller reads <see cref="ReadHead"/> first, which applies the practice filter to the case.
+/// </summary>
+public static class CaseDetailsQueries
+{
+    /// <summary>The case row with its defect, and the names around it the page shows.</summary>
+    public sealed record Head(
+        Guid Id,
+        Guid PracticeId,
+        string Reference,
+        Guid Version,
+        CaseStatus Status,
+        ServiceStep? CurrentStep,
+        string? OwnerId,
+        string? OwnerName,
+        DateTimeOffset OpenedAt,
+        DateTimeOffset? FirstApologyAt,
+        DateTimeOffset? ResolvedAt,
+        DateTimeOffset? ClosedAt,
+        DateTimeOffset? WithdrawnAt,
+        string? WithdrawReason,
+        StepTrack SaySorry,
+        StepTrack Expedite,
+        StepTrack Respond,
+        StepTrack Victory,
+        StepTrack Improve,
+        StepTrack Communicate,
+        StepTrack Extend,
+        ServiceDefect Defect,
+        string PracticeName,
+        string TimeZoneId,
+        string Culture,
+        string Currency,
+        GestureLimits GestureLimits,
+        string? StageName,
+        string? CategoryName,
+        string? PatientName,
+        string? PatientPhone,
+        string? PatientEmail);
+
+    public sealed record ImprovementRow(CaseDetails.ImprovementView View, bool Linked);
+
+    public static readonly Func<AppDbContext, Guid, Task<Head?>> ReadHead = EF.CompileAsyncQuery((AppDbContext db, Guid id) =>
+        (from c in db.Cases.AsNoTracking()
+         join p in db.Practices on c.PracticeId equals p.Id
+         join s in db.Stages on c.Defect.StageId equals s.Id into stages
+         from s in stages.DefaultIfEmpty()
+         join k in db.Categories on c.Defect.CategoryId equals k.Id into categories
+         from k in categories.DefaultIfEmpty()
+         join pa in db.Patients on c.Defect.PatientId equals pa.Id into patients
+         from pa in patients.DefaultIfEmpty()
+         where c.Id == id
+         select new Head(
+             c.Id, c.PracticeId, c.Reference, c.Version, c.Status, c.CurrentStep, c.OwnerId, c.OwnerName,
+             c.OpenedAt, c.FirstApologyAt, c.ResolvedAt, c.ClosedAt, c.WithdrawnAt, c.WithdrawReason,
+             c.SaySorry, c.Expedite, c.Respond, c.Victory, c.Improve, c.Communicate, c.Extend,
+             c.Defect,
+             p.Name, p.TimeZoneId, p.Culture, p.Currency, p.GestureLimits,
+             s == null ? null : s.Name,
+             k == null ? null : k.Name,
+             pa == null ? null : pa.DisplayName,
+             pa == null ? null : pa.Phone,
+             pa == null ? null : pa.Email))
+        .FirstOrDefault());
+
+    public static readonly Func<AppDbContext, Guid, IAsyncEnumerable<Apology>> Apologies =
+        EF.CompileAsyncQuery((AppDbContext db, Guid id) => db.Set<Apology>().AsNoTracking().Where(r => r.CaseId == id));
+
+    public static readonly Func<AppDbContext, Guid, IAsyncEnumerable<Fix>> Fixes =
+        EF.CompileAsyncQuery((AppDbContext db, Guid id) => db.Set<Fix>().AsNoTracking().Where(r => r.CaseId == id));
+
+    public static readonly Func<AppDbContext, Guid, IAsyncEnumerable<PersonalContact>> Contacts =
+        EF.CompileAsyncQuery((AppDbContext db, Guid id) => db.Set<PersonalContact>().AsNoTracking().Where(r => r.CaseId == id));
+
+    public static readonly Func<AppDbContext, Guid, IAsyncEnumerable<Gesture>> Gestures =
+        EF.CompileAsyncQuery((AppDbContext db, Guid id) => db.Set<Gesture>().AsNoTracking().Where(r => r.CaseId == id));
+
+    public static readonly Func<AppDbContext, Guid, IAsyncEnumerable<Lesson>> Lessons =
+        EF.CompileAsyncQuery((AppDbContext db, Guid id) => db.Set<Lesson>().AsNoTracking().Where(r => r.CaseId == id));
+
+    public static readonly Func<AppDbContext, Guid, IAsyncEnumerable<FollowUp>> FollowUps =
+        EF.CompileAsyncQuery((AppDbContext db, Guid id) => db.Set<FollowUp>().AsNoTracking().Where(r => r.CaseId == id));
+
+    public static readonly Func<AppDbContext, Guid, IAsyncEnumerable<PatientReturn>> Returns =
+        EF.CompileAsyncQuery((AppDbContext db, Guid id) => db.Set<PatientReturn>().AsNoTracking().Where(r => r.CaseId == id));
+
+    public static readonly Func<AppDbContext, Guid, IAsyncEnumerable<TimelineEvent>> Timeline =
+        EF.CompileAsyncQuery((AppDbContext db, Guid id) => db.Timeline.AsNoTracking().Where(e => e.CaseId == id));
+
+    /// <summary>The patient's other cases, newest first (ten at most).</summary>
+    public static readonly Func<AppDbContext, Guid, Guid, IAsyncEnumerable<CaseDetails.EarlierCase>> EarlierCases =
+        EF.CompileAsyncQuery((AppDbContext db, Guid patientId, Guid caseId) => db.Cases.AsNoTracking()
+            .Where(x => x.Defect.PatientId == patientId && x.Id != caseId)
+            .OrderByDescending(x => x.OpenedAt)
+            .Take(10)
+            .Select(x => new CaseDetails.EarlierCase(x.Id, x.Reference, x.Status, x.OpenedAt)));
+
+    /// <summary>The improvements this case links, and the practice's unfinished ones it could link (200 at most, by title).</summary>
+    public static readonly Func<AppDbContext, Guid, Guid, IAsyncEnumerable<ImprovementRow>> Improvements =
+        EF.CompileAsyncQuery((AppDbContext db, Guid practiceId, Guid caseId) => db.Improvements.AsNoTracking()
+            .Where(i => i.PracticeId == practiceId
+                        && (i.Status != ImprovementStatus.Done || db.Set<ImprovementLink>().Any(l => l.CaseId == caseId && l.ImprovementId == i.Id)))
+            .OrderBy(i => i.Title)
+            .Take(200)
+            .Select(i => new ImprovementRow(
+                new CaseDetails.ImprovementView(i.Id, i.Title, i.Status, i.OwnerName, i.DueOn),
+                db.Set<ImprovementLink>().Any(l => l.CaseId == caseId && l.ImprovementId == i.Id))));
+}
