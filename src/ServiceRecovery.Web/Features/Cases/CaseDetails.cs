@@ -51,7 +51,7 @@ public static class CaseDetails
 
     public sealed record StepView(ServiceStep Step, StepState State, DateTimeOffset DueAt, DateTimeOffset? SettledAt, string? SkipReason);
 
-    public sealed class Handler(AppDbContext db, TimeProvider clock, ICurrentUser user) : IQueryHandler<Query, View?>
+    public sealed class Handler(AppDbContext db, IPracticeScope scope, TimeProvider clock, ICurrentUser user) : IQueryHandler<Query, View?>
     {
         public async ValueTask<View?> Handle(Query query, CancellationToken cancellationToken)
         {
@@ -69,10 +69,10 @@ public static class CaseDetails
 
         private async Task<View?> ReadAsync(Guid id, CancellationToken cancellationToken)
         {
-            // The case row, its defect, practice, stage, category and patient in one read; the practice filter
-            // applies here, so the records read by case id below belong to a case this user may see.
+            // The case row, its defect, practice, stage, category and patient in one read. The practice check is the
+            // context's practice filter, made here once (see CaseDetailsQueries); every read below is bounded by this case.
             var head = await CaseDetailsQueries.ReadHead(db, id);
-            if (head is null)
+            if (head is null || !(scope.IsUnrestricted || scope.PracticeIds.Contains(head.PracticeId)))
             {
                 return null;
             }
@@ -90,7 +90,7 @@ public static class CaseDetails
 
             // An anonymous comment card has no patient: nobody to contact and no other cases to link.
             var patientId = head.Defect.PatientId;
-            List<EarlierCase> earlier = patientId is { } pid ? await ToListAsync(CaseDetailsQueries.EarlierCases(db, pid, id), cancellationToken) : [];
+            List<EarlierCase> earlier = patientId is { } pid ? await ToListAsync(CaseDetailsQueries.EarlierCases(db, head.PracticeId, pid, id), cancellationToken) : [];
             var improvements = await ToListAsync(CaseDetailsQueries.Improvements(db, head.PracticeId, id), cancellationToken);
             var staff = await StaffDirectory.ActiveMembersAsync(db, head.PracticeId, cancellationToken);
 

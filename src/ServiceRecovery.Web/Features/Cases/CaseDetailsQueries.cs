@@ -6,8 +6,15 @@ namespace ServiceRecovery.Web.Features.Cases;
 
 /// <summary>
 /// The case page's reads, compiled once: the page is the most visited screen, and each read is small, so EF's work
-/// of translating a query on every call cost more than the reads themselves. Records are read by case id with plain
-/// statements; the caller reads <see cref="ReadHead"/> first, which applies the practice filter to the case.
+/// of translating a query on every call cost more than the reads themselves.
+/// <para>
+/// They name the practice themselves instead of through the context's practice filter: with the filter, each read
+/// carries the user's practice list once per table it touches (six in <see cref="ReadHead"/>), and EF rewrites such a
+/// statement for its values on every call, which cost more than everything else the page does. So the caller checks
+/// the case's practice against the user's once (<see cref="CaseDetails.Handler"/>), and every further read is bounded
+/// by that case or that practice: the records by the case id, the patient's other cases and the improvements by the
+/// practice id.
+/// </para>
 /// </summary>
 public static class CaseDetailsQueries
 {
@@ -48,8 +55,9 @@ public static class CaseDetailsQueries
 
     public sealed record ImprovementRow(CaseDetails.ImprovementView View, bool Linked);
 
+    /// <summary>Not filtered by practice: the caller checks the case's <see cref="Head.PracticeId"/> before showing anything.</summary>
     public static readonly Func<AppDbContext, Guid, Task<Head?>> ReadHead = EF.CompileAsyncQuery((AppDbContext db, Guid id) =>
-        (from c in db.Cases.AsNoTracking()
+        (from c in db.Cases.AsNoTracking().IgnoreQueryFilters()
          join p in db.Practices on c.PracticeId equals p.Id
          join s in db.Stages on c.Defect.StageId equals s.Id into stages
          from s in stages.DefaultIfEmpty()
@@ -95,17 +103,17 @@ public static class CaseDetailsQueries
     public static readonly Func<AppDbContext, Guid, IAsyncEnumerable<TimelineEvent>> Timeline =
         EF.CompileAsyncQuery((AppDbContext db, Guid id) => db.Timeline.AsNoTracking().Where(e => e.CaseId == id));
 
-    /// <summary>The patient's other cases, newest first (ten at most).</summary>
-    public static readonly Func<AppDbContext, Guid, Guid, IAsyncEnumerable<CaseDetails.EarlierCase>> EarlierCases =
-        EF.CompileAsyncQuery((AppDbContext db, Guid patientId, Guid caseId) => db.Cases.AsNoTracking()
-            .Where(x => x.Defect.PatientId == patientId && x.Id != caseId)
+    /// <summary>The patient's other cases in the practice, newest first (ten at most).</summary>
+    public static readonly Func<AppDbContext, Guid, Guid, Guid, IAsyncEnumerable<CaseDetails.EarlierCase>> EarlierCases =
+        EF.CompileAsyncQuery((AppDbContext db, Guid practiceId, Guid patientId, Guid caseId) => db.Cases.AsNoTracking().IgnoreQueryFilters()
+            .Where(x => x.PracticeId == practiceId && x.Defect.PatientId == patientId && x.Id != caseId)
             .OrderByDescending(x => x.OpenedAt)
             .Take(10)
             .Select(x => new CaseDetails.EarlierCase(x.Id, x.Reference, x.Status, x.OpenedAt)));
 
     /// <summary>The improvements this case links, and the practice's unfinished ones it could link (200 at most, by title).</summary>
     public static readonly Func<AppDbContext, Guid, Guid, IAsyncEnumerable<ImprovementRow>> Improvements =
-        EF.CompileAsyncQuery((AppDbContext db, Guid practiceId, Guid caseId) => db.Improvements.AsNoTracking()
+        EF.CompileAsyncQuery((AppDbContext db, Guid practiceId, Guid caseId) => db.Improvements.AsNoTracking().IgnoreQueryFilters()
             .Where(i => i.PracticeId == practiceId
                         && (i.Status != ImprovementStatus.Done || db.Set<ImprovementLink>().Any(l => l.CaseId == caseId && l.ImprovementId == i.Id)))
             .OrderBy(i => i.Title)
