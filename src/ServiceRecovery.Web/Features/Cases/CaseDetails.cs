@@ -91,8 +91,12 @@ public static class CaseDetails
             // An anonymous comment card has no patient: nobody to contact and no other cases to link.
             var patientId = head.Defect.PatientId;
             List<EarlierCase> earlier = patientId is { } pid ? await ToListAsync(CaseDetailsQueries.EarlierCases(db, head.PracticeId, pid, id), cancellationToken) : [];
-            var improvements = await ToListAsync(CaseDetailsQueries.Improvements(db, head.PracticeId, id), cancellationToken);
-            var staff = await StaffDirectory.ActiveMembersAsync(db, head.PracticeId, cancellationToken);
+            // Only the forms list the improvements a case could link (an open case) and the staff (its owner can change
+            // while it is open or resolved); a closed or withdrawn case shows neither.
+            var improvements = await ToListAsync(CaseDetailsQueries.Improvements(db, head.PracticeId, id, head.Status == CaseStatus.Open), cancellationToken);
+            IReadOnlyList<StaffDirectory.Member> staff = head.Status is CaseStatus.Open or CaseStatus.Resolved
+                ? await StaffDirectory.ActiveMembersAsync(db, head.PracticeId, cancellationToken)
+                : [];
 
             var actor = user.ToActor();
             return new View(

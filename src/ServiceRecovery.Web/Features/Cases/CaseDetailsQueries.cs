@@ -69,7 +69,14 @@ public static class CaseDetailsQueries
          select new Head(
              c.Id, c.PracticeId, c.Reference, c.Version, c.Status, c.CurrentStep, c.OwnerId, c.OwnerName,
              c.OpenedAt, c.FirstApologyAt, c.ResolvedAt, c.ClosedAt, c.WithdrawnAt, c.WithdrawReason,
-             c.SaySorry, c.Expedite, c.Respond, c.Victory, c.Improve, c.Communicate, c.Extend,
+             // The tracks' columns, not the complex properties themselves: EF builds those far more slowly in a projection.
+             StepTrack.AsStored(c.SaySorry.DueAt, c.SaySorry.SettledAt, c.SaySorry.SkipReason),
+             StepTrack.AsStored(c.Expedite.DueAt, c.Expedite.SettledAt, c.Expedite.SkipReason),
+             StepTrack.AsStored(c.Respond.DueAt, c.Respond.SettledAt, c.Respond.SkipReason),
+             StepTrack.AsStored(c.Victory.DueAt, c.Victory.SettledAt, c.Victory.SkipReason),
+             StepTrack.AsStored(c.Improve.DueAt, c.Improve.SettledAt, c.Improve.SkipReason),
+             StepTrack.AsStored(c.Communicate.DueAt, c.Communicate.SettledAt, c.Communicate.SkipReason),
+             StepTrack.AsStored(c.Extend.DueAt, c.Extend.SettledAt, c.Extend.SkipReason),
              c.Defect,
              p.Name, p.TimeZoneId, p.Culture, p.Currency, p.GestureLimits,
              s == null ? null : s.Name,
@@ -111,11 +118,14 @@ public static class CaseDetailsQueries
             .Take(10)
             .Select(x => new CaseDetails.EarlierCase(x.Id, x.Reference, x.Status, x.OpenedAt)));
 
-    /// <summary>The improvements this case links, and the practice's unfinished ones it could link (200 at most, by title).</summary>
-    public static readonly Func<AppDbContext, Guid, Guid, IAsyncEnumerable<ImprovementRow>> Improvements =
-        EF.CompileAsyncQuery((AppDbContext db, Guid practiceId, Guid caseId) => db.Improvements.AsNoTracking().IgnoreQueryFilters()
+    /// <summary>
+    /// The improvements this case links, and (when <c>withUnfinished</c>, for the form of an open case) the practice's
+    /// unfinished ones it could link; 200 at most, by title.
+    /// </summary>
+    public static readonly Func<AppDbContext, Guid, Guid, bool, IAsyncEnumerable<ImprovementRow>> Improvements =
+        EF.CompileAsyncQuery((AppDbContext db, Guid practiceId, Guid caseId, bool withUnfinished) => db.Improvements.AsNoTracking().IgnoreQueryFilters()
             .Where(i => i.PracticeId == practiceId
-                        && (i.Status != ImprovementStatus.Done || db.Set<ImprovementLink>().Any(l => l.CaseId == caseId && l.ImprovementId == i.Id)))
+                        && ((withUnfinished && i.Status != ImprovementStatus.Done) || db.Set<ImprovementLink>().Any(l => l.CaseId == caseId && l.ImprovementId == i.Id)))
             .OrderBy(i => i.Title)
             .Take(200)
             .Select(i => new ImprovementRow(
