@@ -79,21 +79,21 @@ public static class CaseDetails
 
             var c = new CaseRead(
                 head,
-                await ToListAsync(CaseDetailsQueries.Apologies(db, id), cancellationToken),
-                await ToListAsync(CaseDetailsQueries.Fixes(db, id), cancellationToken),
-                await ToListAsync(CaseDetailsQueries.Contacts(db, id), cancellationToken),
-                await ToListAsync(CaseDetailsQueries.Gestures(db, id), cancellationToken),
-                await ToListAsync(CaseDetailsQueries.Lessons(db, id), cancellationToken),
-                await ToListAsync(CaseDetailsQueries.FollowUps(db, id), cancellationToken),
-                await ToListAsync(CaseDetailsQueries.Returns(db, id), cancellationToken),
-                await ToListAsync(CaseDetailsQueries.Timeline(db, id), cancellationToken));
+                await CaseDetailsQueries.Apologies(db, id).ToListAsync(cancellationToken),
+                await CaseDetailsQueries.Fixes(db, id).ToListAsync(cancellationToken),
+                await CaseDetailsQueries.Contacts(db, id).ToListAsync(cancellationToken),
+                await CaseDetailsQueries.Gestures(db, id).ToListAsync(cancellationToken),
+                await CaseDetailsQueries.Lessons(db, id).ToListAsync(cancellationToken),
+                await CaseDetailsQueries.FollowUps(db, id).ToListAsync(cancellationToken),
+                await CaseDetailsQueries.Returns(db, id).ToListAsync(cancellationToken),
+                await CaseDetailsQueries.Timeline(db, id).ToListAsync(cancellationToken));
 
             // An anonymous comment card has no patient: nobody to contact and no other cases to link.
             var patientId = head.Defect.PatientId;
-            List<EarlierCase> earlier = patientId is { } pid ? await ToListAsync(CaseDetailsQueries.EarlierCases(db, head.PracticeId, pid, id), cancellationToken) : [];
+            List<EarlierCase> earlier = patientId is { } pid ? await CaseDetailsQueries.EarlierCases(db, head.PracticeId, pid, id).ToListAsync(cancellationToken) : [];
             // Only the forms list the improvements a case could link (an open case) and the staff (its owner can change
             // while it is open or resolved); a closed or withdrawn case shows neither.
-            var improvements = await ToListAsync(CaseDetailsQueries.Improvements(db, head.PracticeId, id, head.Status == CaseStatus.Open), cancellationToken);
+            var improvements = await CaseDetailsQueries.Improvements(db, head.PracticeId, id, head.Status == CaseStatus.Open).ToListAsync(cancellationToken);
             IReadOnlyList<StaffDirectory.Member> staff = head.Status is CaseStatus.Open or CaseStatus.Resolved
                 ? await StaffDirectory.ActiveMembersAsync(db, head.PracticeId, cancellationToken)
                 : [];
@@ -106,7 +106,7 @@ public static class CaseDetails
                 patientId is null || head.PatientName is null
                     ? new PatientView(ServiceDefect.AnonymousPatientInFull, null, null, [], IsAnonymous: true)
                     : new PatientView(head.PatientName, head.PatientPhone, head.PatientEmail, earlier),
-                head.Defect.StageId is null ? ServiceDefect.StageNotSure : head.StageName ?? ServiceDefect.StageNotSure,
+                head.StageName ?? ServiceDefect.StageNotSure,
                 head.CategoryName,
                 improvements.Where(i => i.Linked).Select(i => i.View).ToList(),
                 improvements.Where(i => !i.Linked).Select(i => i.View).ToList(),
@@ -114,17 +114,6 @@ public static class CaseDetails
                 head.GestureLimits.For(actor.Role),
                 actor.IsManager,
                 clock.GetUtcNow());
-        }
-
-        private static async Task<List<T>> ToListAsync<T>(IAsyncEnumerable<T> rows, CancellationToken cancellationToken)
-        {
-            var list = new List<T>();
-            await foreach (var row in rows.WithCancellation(cancellationToken))
-            {
-                list.Add(row);
-            }
-
-            return list;
         }
     }
 }

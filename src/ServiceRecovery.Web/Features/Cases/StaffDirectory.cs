@@ -16,16 +16,8 @@ public static class StaffDirectory
         orderby u.DisplayName
         select new Member(u.Id, u.DisplayName));
 
-    public static async Task<List<Member>> ActiveMembersAsync(AppDbContext db, Guid practiceId, CancellationToken cancellationToken)
-    {
-        var members = new List<Member>();
-        await foreach (var member in ActiveMembers(db, practiceId).WithCancellation(cancellationToken))
-        {
-            members.Add(member);
-        }
-
-        return members;
-    }
+    public static async Task<List<Member>> ActiveMembersAsync(AppDbContext db, Guid practiceId, CancellationToken cancellationToken) =>
+        await ActiveMembers(db, practiceId).ToListAsync(cancellationToken);
 
     /// <summary>The member with this id, if they are active staff of the practice; null for an empty id or anyone else.</summary>
     public static async Task<Member?> FindMemberAsync(AppDbContext db, Guid practiceId, string? userId, CancellationToken cancellationToken) =>
