@@ -31,31 +31,50 @@ public static class Floors
 
     private const string QueueOrder = "ORDER BY (c.NextDueAt IS NOT NULL AND c.NextDueAt < $now) DESC, c.NextDueAt IS NULL, c.NextDueAt, c.OpenedAt DESC, c.Id";
 
+    /// <summary>
+    /// What the case page reads: the case row with its defect, stage, category, practice and patient; the records it
+    /// shows (not the step skips, which it shows from the case row's tracks); the timeline; the patient's other cases;
+    /// the improvements the case links and, for the forms of an open case, the unfinished ones it could link; and, for
+    /// a case in progress (open or resolved), the staff of its owner list.
+    /// </summary>
     public static void CasePage(SqliteConnection db, PracticeData p, Random random)
     {
         var id = p.SampleCases[random.Next(p.SampleCases.Count)].Id;
-        var patient = Guid.Empty;
-        using (var command = BenchData.Command(db, $"SELECT c.*, d.*, s.Name, cat.Name, pa.* {CaseJoins} JOIN Patients pa ON pa.Id = d.PatientId WHERE c.Id = $id", ("$id", id)))
+        Guid? patient = null;
+        var status = 0;
+        using (var command = BenchData.Command(db, $"SELECT c.*, d.*, s.Name, cat.Name, pr.Name, pr.TimeZoneId, pr.Culture, pr.Currency, pa.DisplayName, pa.Phone, pa.Email {CaseJoins} LEFT JOIN Patients pa ON pa.Id = d.PatientId WHERE c.Id = $id", ("$id", id)))
         using (var reader = command.ExecuteReader())
         {
             while (reader.Read())
             {
                 Touch(reader);
-                patient = reader.GetGuid(reader.GetOrdinal("PatientId"));
+                var patientColumn = reader.GetOrdinal("PatientId");
+                patient = reader.IsDBNull(patientColumn) ? null : reader.GetGuid(patientColumn);
+                status = reader.GetInt32(reader.GetOrdinal("Status"));
             }
         }
 
-        foreach (var table in new[] { "Apologies", "Fixes", "PersonalContacts", "Gestures", "ImprovementLinks", "Lessons", "FollowUps", "PatientReturns", "StepSkips" })
+        foreach (var table in new[] { "Apologies", "Fixes", "PersonalContacts", "Gestures", "Lessons", "FollowUps", "PatientReturns", "TimelineEvents" })
         {
             Drain(db, $"SELECT * FROM {table} WHERE CaseId = $id", ("$id", id));
         }
 
-        Drain(db, "SELECT i.Id, i.Title, i.Status FROM ImprovementLinks l JOIN Improvements i ON i.Id = l.ImprovementId WHERE l.CaseId = $id", ("$id", id));
-        Drain(db, "SELECT * FROM TimelineEvents WHERE CaseId = $id ORDER BY At", ("$id", id));
-        Drain(db, "SELECT c.Id, c.Reference, c.Status, c.OpenedAt FROM RecoveryCases c JOIN ServiceDefects d ON d.Id = c.DefectId WHERE d.PatientId = $patient AND c.Id <> $id ORDER BY c.OpenedAt DESC LIMIT 20",
-            ("$patient", patient), ("$id", id));
-        Drain(db, "SELECT Id, Title FROM Improvements WHERE PracticeId = $p AND Status <> 3 ORDER BY Title", ("$p", p.Practice.Id));
-        Drain(db, "SELECT u.Id, u.DisplayName FROM PracticeMemberships m JOIN AspNetUsers u ON u.Id = m.UserId WHERE m.PracticeId = $p AND u.IsActive = 1", ("$p", p.Practice.Id));
+        if (patient is { } patientId)
+        {
+            Drain(db, "SELECT c.Id, c.Reference, c.Status, c.OpenedAt FROM RecoveryCases c JOIN ServiceDefects d ON d.Id = c.DefectId WHERE c.PracticeId = $p AND d.PatientId = $patient AND c.Id <> $id ORDER BY c.OpenedAt DESC LIMIT 10",
+                ("$p", p.Practice.Id), ("$patient", patientId), ("$id", id));
+        }
+
+        Drain(db, """
+            SELECT i.Id, i.Title, i.Status, i.OwnerName, i.DueOn, EXISTS (SELECT 1 FROM ImprovementLinks l WHERE l.CaseId = $id AND l.ImprovementId = i.Id)
+            FROM Improvements i
+            WHERE i.PracticeId = $p AND (($open AND i.Status <> 3) OR EXISTS (SELECT 1 FROM ImprovementLinks l WHERE l.CaseId = $id AND l.ImprovementId = i.Id))
+            ORDER BY i.Title LIMIT 200
+            """, ("$p", p.Practice.Id), ("$id", id), ("$open", status == 1));
+        if (status is 1 or 2)
+        {
+            Drain(db, "SELECT u.Id, u.DisplayName FROM PracticeMemberships m JOIN AspNetUsers u ON u.Id = m.UserId WHERE m.PracticeId = $p AND u.IsActive = 1 ORDER BY u.DisplayName", ("$p", p.Practice.Id));
+        }
     }
 
     public static void QueueFirstPage(SqliteConnection db, PracticeData p, Random random) =>

@@ -105,11 +105,17 @@ public sealed class RecoveryCase
     public IReadOnlyList<TimelineEvent> Timeline => _timeline.AsReadOnly();
 
     /// <summary>How long the patient waited for an apology, from when the defect happened.</summary>
-    public TimeSpan? TimeToApology => FirstApologyAt is { } at
-        ? (at > Defect.OccurredAt ? at - Defect.OccurredAt : TimeSpan.Zero)
+    public TimeSpan? TimeToApology => TimeToApologyOf(FirstApologyAt, Defect.OccurredAt);
+
+    /// <summary>The wait for an apology given when it came and when the defect happened (never negative).</summary>
+    public static TimeSpan? TimeToApologyOf(DateTimeOffset? firstApologyAt, DateTimeOffset occurredAt) => firstApologyAt is { } at
+        ? (at > occurredAt ? at - occurredAt : TimeSpan.Zero)
         : null;
 
-    public decimal GivenGestureTotal => _gestures.Where(g => g.State == GestureState.Given).Sum(g => g.Amount);
+    public decimal GivenGestureTotal => GivenTotalOf(_gestures);
+
+    /// <summary>What the practice gave: gestures given, not those waiting or declined.</summary>
+    public static decimal GivenTotalOf(IEnumerable<Gesture> gestures) => gestures.Where(g => g.State == GestureState.Given).Sum(g => g.Amount);
 
     public static RecoveryCase Open(
         Practice practice,
@@ -334,7 +340,9 @@ public sealed class RecoveryCase
             $"Gesture declined: {gesture.Kind.Words()}, {gesture.Amount.ToString("0.00", CultureInfo.InvariantCulture)}", now);
     }
 
-    public bool HasGestureAwaitingApproval => _gestures.Any(g => g.State == GestureState.PendingApproval);
+    public bool HasGestureAwaitingApproval => AnyAwaitingApproval(_gestures);
+
+    public static bool AnyAwaitingApproval(IEnumerable<Gesture> gestures) => gestures.Any(g => g.State == GestureState.PendingApproval);
 
     private void MarkGestureGiven()
     {
@@ -466,6 +474,11 @@ public sealed class RecoveryCase
     /// <summary>True when a later record corrects this one. The corrected record stays on the case.</summary>
     public bool IsCorrected(CaseRecord record) =>
         _fixes.Any(r => r.CorrectsId == record.Id) || _contacts.Any(r => r.CorrectsId == record.Id) || _lessons.Any(r => r.CorrectsId == record.Id);
+
+    /// <summary>The records that a later record corrects: the correctable kinds are fixes, personal contacts and lessons.</summary>
+    public static IReadOnlySet<Guid> CorrectedIds(IEnumerable<Fix> fixes, IEnumerable<PersonalContact> contacts, IEnumerable<Lesson> lessons) =>
+        fixes.Select(r => r.CorrectsId).Concat(contacts.Select(r => r.CorrectsId)).Concat(lessons.Select(r => r.CorrectsId))
+            .OfType<Guid>().ToHashSet();
 
     /// <summary>
     /// Corrects the wording of a fix, a personal contact or a lesson. Nothing is undone silently: the

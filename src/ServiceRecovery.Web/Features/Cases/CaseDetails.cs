@@ -12,9 +12,9 @@ public static class CaseDetails
 {
     public sealed record Query(Guid Id) : IQuery<View?>;
 
-    /// <summary>The case as read (not tracked), with what the page needs around it.</summary>
+    /// <summary>The case as read for showing (not tracked, not the aggregate), with what the page needs around it.</summary>
     public sealed record View(
-        RecoveryCase Case,
+        CaseRead Case,
         string PracticeName,
         PracticeLocale Locale,
         PatientView Patient,
@@ -51,69 +51,67 @@ public static class CaseDetails
 
     public sealed record StepView(ServiceStep Step, StepState State, DateTimeOffset DueAt, DateTimeOffset? SettledAt, string? SkipReason);
 
-    public sealed class Handler(AppDbContext db, TimeProvider clock, ICurrentUser user) : IQueryHandler<Query, View?>
+    public sealed class Handler(AppDbContext db, IPracticeScope scope, TimeProvider clock, ICurrentUser user) : IQueryHandler<Query, View?>
     {
         public async ValueTask<View?> Handle(Query query, CancellationToken cancellationToken)
         {
-            var c = await db.Cases.AsNoTracking().AsSplitQuery()
-                .Include(x => x.Defect)
-                .Include(x => x.Apologies)
-                .Include(x => x.Fixes)
-                .Include(x => x.Contacts)
-                .Include(x => x.Gestures)
-                .Include(x => x.ImprovementLinks)
-                .Include(x => x.Lessons)
-                .Include(x => x.FollowUps)
-                .Include(x => x.Returns)
-                .Include(x => x.Skips)
-                .Include(x => x.Timeline)
-                .SingleOrDefaultAsync(x => x.Id == query.Id, cancellationToken);
-            if (c is null)
+            // One connection for the page's dozen small reads, rather than one opened (and set up) per read.
+            await db.Database.OpenConnectionAsync(cancellationToken);
+            try
+            {
+                return await ReadAsync(query.Id, cancellationToken);
+            }
+            finally
+            {
+                await db.Database.CloseConnectionAsync();
+            }
+        }
+
+        private async Task<View?> ReadAsync(Guid id, CancellationToken cancellationToken)
+        {
+            // The case row, its defect, practice, stage, category and patient in one read. The practice check is the
+            // context's practice filter, made here once (see CaseDetailsQueries); every read below is bounded by this case.
+            var head = await CaseDetailsQueries.ReadHead(db, id);
+            if (head is null || !(scope.IsUnrestricted || scope.PracticeIds.Contains(head.PracticeId)))
             {
                 return null;
             }
 
-            var practice = await db.Practices.AsNoTracking().SingleAsync(p => p.Id == c.PracticeId, cancellationToken);
-            // An anonymous comment card has no patient: nobody to contact and no other cases to link.
-            var patient = c.Defect.PatientId is { } patientId
-                ? await db.Patients.AsNoTracking().SingleAsync(p => p.Id == patientId, cancellationToken)
-                : null;
-            var earlier = patient is null ? [] : await db.Cases.AsNoTracking()
-                .Where(x => x.Defect.PatientId == patient.Id && x.Id != c.Id)
-                .OrderByDescending(x => x.OpenedAt)
-                .Take(10)
-                .Select(x => new EarlierCase(x.Id, x.Reference, x.Status, x.OpenedAt))
-                .ToListAsync(cancellationToken);
-            var stage = c.Defect.StageId is { } stageId
-                ? await db.Stages.AsNoTracking().Where(s => s.Id == stageId).Select(s => s.Name).SingleAsync(cancellationToken)
-                : ServiceDefect.StageNotSure;
-            var category = c.Defect.CategoryId is { } categoryId
-                ? await db.Categories.AsNoTracking().Where(x => x.Id == categoryId).Select(x => x.Name).SingleOrDefaultAsync(cancellationToken)
-                : null;
+            var c = new CaseRead(
+                head,
+                await CaseDetailsQueries.Apologies(db, id).ToListAsync(cancellationToken),
+                await CaseDetailsQueries.Fixes(db, id).ToListAsync(cancellationToken),
+                await CaseDetailsQueries.Contacts(db, id).ToListAsync(cancellationToken),
+                await CaseDetailsQueries.Gestures(db, id).ToListAsync(cancellationToken),
+                await CaseDetailsQueries.Lessons(db, id).ToListAsync(cancellationToken),
+                await CaseDetailsQueries.FollowUps(db, id).ToListAsync(cancellationToken),
+                await CaseDetailsQueries.Returns(db, id).ToListAsync(cancellationToken),
+                await CaseDetailsQueries.Timeline(db, id).ToListAsync(cancellationToken));
 
-            var linkedIds = c.ImprovementLinks.Select(l => l.ImprovementId).ToList();
-            var improvements = await db.Improvements.AsNoTracking()
-                .Where(i => i.PracticeId == c.PracticeId && (linkedIds.Contains(i.Id) || i.Status != ImprovementStatus.Done))
-                .OrderBy(i => i.Title)
-                .Take(200)
-                .Select(i => new ImprovementView(i.Id, i.Title, i.Status, i.OwnerName, i.DueOn))
-                .ToListAsync(cancellationToken);
-            var staff = await StaffDirectory.ActiveMembersAsync(db, c.PracticeId, cancellationToken);
+            // An anonymous comment card has no patient: nobody to contact and no other cases to link.
+            var patientId = head.Defect.PatientId;
+            List<EarlierCase> earlier = patientId is { } pid ? await CaseDetailsQueries.EarlierCases(db, head.PracticeId, pid, id).ToListAsync(cancellationToken) : [];
+            // Only the forms list the improvements a case could link (an open case) and the staff (its owner can change
+            // while it is open or resolved); a closed or withdrawn case shows neither.
+            var improvements = await CaseDetailsQueries.Improvements(db, head.PracticeId, id, head.Status == CaseStatus.Open).ToListAsync(cancellationToken);
+            IReadOnlyList<StaffDirectory.Member> staff = head.Status is CaseStatus.Open or CaseStatus.Resolved
+                ? await StaffDirectory.ActiveMembersAsync(db, head.PracticeId, cancellationToken)
+                : [];
 
             var actor = user.ToActor();
             return new View(
                 c,
-                practice.Name,
-                new PracticeLocale(practice.TimeZoneId, practice.Culture, practice.Currency),
-                patient is null
+                head.PracticeName,
+                new PracticeLocale(head.TimeZoneId, head.Culture, head.Currency),
+                patientId is null || head.PatientName is null
                     ? new PatientView(ServiceDefect.AnonymousPatientInFull, null, null, [], IsAnonymous: true)
-                    : new PatientView(patient.DisplayName, patient.Phone, patient.Email, earlier),
-                stage,
-                category,
-                improvements.Where(i => linkedIds.Contains(i.Id)).ToList(),
-                improvements.Where(i => !linkedIds.Contains(i.Id)).ToList(),
+                    : new PatientView(head.PatientName, head.PatientPhone, head.PatientEmail, earlier),
+                head.StageName ?? ServiceDefect.StageNotSure,
+                head.CategoryName,
+                improvements.Where(i => i.Linked).Select(i => i.View).ToList(),
+                improvements.Where(i => !i.Linked).Select(i => i.View).ToList(),
                 staff,
-                practice.GestureLimits.For(actor.Role),
+                head.GestureLimits.For(actor.Role),
                 actor.IsManager,
                 clock.GetUtcNow());
         }

@@ -1,0 +1,134 @@
+using Microsoft.EntityFrameworkCore;
+using ServiceRecovery.Data;
+using ServiceRecovery.Domain;
+
+namespace ServiceRecovery.Web.Features.Cases;
+
+/// <summary>
+/// The case page's reads, compiled once: the page is the most visited screen, and each read is small, so EF's work
+/// of translating a query on every call cost more than the reads themselves.
+/// <para>
+/// They name the practice themselves instead of through the context's practice filter: with the filter, each read
+/// carries the user's practice list once per table it touches (six in <see cref="ReadHead"/>), and EF rewrites such a
+/// statement for its values on every call, which cost more than everything else the page does. So the caller checks
+/// the case's practice against the user's once (<see cref="CaseDetails.Handler"/>), and every further read is bounded
+/// by that case or that practice: the records by the case id, the patient's other cases and the improvements by the
+/// practice id.
+/// </para>
+/// </summary>
+public static class CaseDetailsQueries
+{
+    /// <summary>The case row with its defect, and the names around it the page shows.</summary>
+    public sealed record Head(
+        Guid Id,
+        Guid PracticeId,
+        string Reference,
+        Guid Version,
+        CaseStatus Status,
+        ServiceStep? CurrentStep,
+        string? OwnerId,
+        string? OwnerName,
+        DateTimeOffset OpenedAt,
+        DateTimeOffset? FirstApologyAt,
+        DateTimeOffset? ResolvedAt,
+        DateTimeOffset? ClosedAt,
+        DateTimeOffset? WithdrawnAt,
+        string? WithdrawReason,
+        StepTrack SaySorry,
+        StepTrack Expedite,
+        StepTrack Respond,
+        StepTrack Victory,
+        StepTrack Improve,
+        StepTrack Communicate,
+        StepTrack Extend,
+        ServiceDefect Defect,
+        string PracticeName,
+        string TimeZoneId,
+        string Culture,
+        string Currency,
+        GestureLimits GestureLimits,
+        string? StageName,
+        string? CategoryName,
+        string? PatientName,
+        string? PatientPhone,
+        string? PatientEmail);
+
+    public sealed record ImprovementRow(CaseDetails.ImprovementView View, bool Linked);
+
+    /// <summary>Not filtered by practice: the caller checks the case's <see cref="Head.PracticeId"/> before showing anything.</summary>
+    public static readonly Func<AppDbContext, Guid, Task<Head?>> ReadHead = EF.CompileAsyncQuery((AppDbContext db, Guid id) =>
+        (from c in db.Cases.AsNoTracking().IgnoreQueryFilters()
+         join p in db.Practices on c.PracticeId equals p.Id
+         join s in db.Stages on c.Defect.StageId equals s.Id into stages
+         from s in stages.DefaultIfEmpty()
+         join k in db.Categories on c.Defect.CategoryId equals k.Id into categories
+         from k in categories.DefaultIfEmpty()
+         join pa in db.Patients on c.Defect.PatientId equals pa.Id into patients
+         from pa in patients.DefaultIfEmpty()
+         where c.Id == id
+         select new Head(
+             c.Id, c.PracticeId, c.Reference, c.Version, c.Status, c.CurrentStep, c.OwnerId, c.OwnerName,
+             c.OpenedAt, c.FirstApologyAt, c.ResolvedAt, c.ClosedAt, c.WithdrawnAt, c.WithdrawReason,
+             // The tracks' columns, not the complex properties themselves: EF builds those far more slowly in a projection.
+             StepTrack.AsStored(c.SaySorry.DueAt, c.SaySorry.SettledAt, c.SaySorry.SkipReason),
+             StepTrack.AsStored(c.Expedite.DueAt, c.Expedite.SettledAt, c.Expedite.SkipReason),
+             StepTrack.AsStored(c.Respond.DueAt, c.Respond.SettledAt, c.Respond.SkipReason),
+             StepTrack.AsStored(c.Victory.DueAt, c.Victory.SettledAt, c.Victory.SkipReason),
+             StepTrack.AsStored(c.Improve.DueAt, c.Improve.SettledAt, c.Improve.SkipReason),
+             StepTrack.AsStored(c.Communicate.DueAt, c.Communicate.SettledAt, c.Communicate.SkipReason),
+             StepTrack.AsStored(c.Extend.DueAt, c.Extend.SettledAt, c.Extend.SkipReason),
+             c.Defect,
+             p.Name, p.TimeZoneId, p.Culture, p.Currency, p.GestureLimits,
+             s == null ? null : s.Name,
+             k == null ? null : k.Name,
+             pa == null ? null : pa.DisplayName,
+             pa == null ? null : pa.Phone,
+             pa == null ? null : pa.Email))
+        .FirstOrDefault());
+
+    public static readonly Func<AppDbContext, Guid, IAsyncEnumerable<Apology>> Apologies =
+        EF.CompileAsyncQuery((AppDbContext db, Guid id) => db.Set<Apology>().AsNoTracking().Where(r => r.CaseId == id));
+
+    public static readonly Func<AppDbContext, Guid, IAsyncEnumerable<Fix>> Fixes =
+        EF.CompileAsyncQuery((AppDbContext db, Guid id) => db.Set<Fix>().AsNoTracking().Where(r => r.CaseId == id));
+
+    public static readonly Func<AppDbContext, Guid, IAsyncEnumerable<PersonalContact>> Contacts =
+        EF.CompileAsyncQuery((AppDbContext db, Guid id) => db.Set<PersonalContact>().AsNoTracking().Where(r => r.CaseId == id));
+
+    public static readonly Func<AppDbContext, Guid, IAsyncEnumerable<Gesture>> Gestures =
+        EF.CompileAsyncQuery((AppDbContext db, Guid id) => db.Set<Gesture>().AsNoTracking().Where(r => r.CaseId == id));
+
+    public static readonly Func<AppDbContext, Guid, IAsyncEnumerable<Lesson>> Lessons =
+        EF.CompileAsyncQuery((AppDbContext db, Guid id) => db.Set<Lesson>().AsNoTracking().Where(r => r.CaseId == id));
+
+    public static readonly Func<AppDbContext, Guid, IAsyncEnumerable<FollowUp>> FollowUps =
+        EF.CompileAsyncQuery((AppDbContext db, Guid id) => db.Set<FollowUp>().AsNoTracking().Where(r => r.CaseId == id));
+
+    public static readonly Func<AppDbContext, Guid, IAsyncEnumerable<PatientReturn>> Returns =
+        EF.CompileAsyncQuery((AppDbContext db, Guid id) => db.Set<PatientReturn>().AsNoTracking().Where(r => r.CaseId == id));
+
+    public static readonly Func<AppDbContext, Guid, IAsyncEnumerable<TimelineEvent>> Timeline =
+        EF.CompileAsyncQuery((AppDbContext db, Guid id) => db.Timeline.AsNoTracking().Where(e => e.CaseId == id));
+
+    /// <summary>The patient's other cases in the practice, newest first (ten at most).</summary>
+    public static readonly Func<AppDbContext, Guid, Guid, Guid, IAsyncEnumerable<CaseDetails.EarlierCase>> EarlierCases =
+        EF.CompileAsyncQuery((AppDbContext db, Guid practiceId, Guid patientId, Guid caseId) => db.Cases.AsNoTracking().IgnoreQueryFilters()
+            .Where(x => x.PracticeId == practiceId && x.Defect.PatientId == patientId && x.Id != caseId)
+            .OrderByDescending(x => x.OpenedAt)
+            .Take(10)
+            .Select(x => new CaseDetails.EarlierCase(x.Id, x.Reference, x.Status, x.OpenedAt)));
+
+    /// <summary>
+    /// The improvements this case links, and (when <c>withUnfinished</c>, for the form of an open case) the practice's
+    /// unfinished ones it could link; 200 at most, by title.
+    /// </summary>
+    public static readonly Func<AppDbContext, Guid, Guid, bool, IAsyncEnumerable<ImprovementRow>> Improvements =
+        EF.CompileAsyncQuery((AppDbContext db, Guid practiceId, Guid caseId, bool withUnfinished) => db.Improvements.AsNoTracking().IgnoreQueryFilters()
+            .Where(i => i.PracticeId == practiceId
+                        && ((withUnfinished && i.Status != ImprovementStatus.Done) || db.Set<ImprovementLink>().Any(l => l.CaseId == caseId && l.ImprovementId == i.Id)))
+            .OrderBy(i => i.Title)
+            .Take(200)
+            .Select(i => new ImprovementRow(
+                new CaseDetails.ImprovementView(i.Id, i.Title, i.Status, i.OwnerName, i.DueOn),
+                db.Set<ImprovementLink>().Any(l => l.CaseId == caseId && l.ImprovementId == i.Id))));
+}

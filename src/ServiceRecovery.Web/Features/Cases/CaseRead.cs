@@ -1,0 +1,66 @@
+using ServiceRecovery.Domain;
+
+namespace ServiceRecovery.Web.Features.Cases;
+
+/// <summary>
+/// A case as the case page shows it: the case row and the records on screen, read without loading the aggregate.
+/// It answers the page's questions with the same names as <see cref="RecoveryCase"/> and through the domain's own
+/// rules (step states, corrections, the time to apology, the gesture total); it changes nothing.
+/// Records the page does not show (step skips, improvement links) are not read.
+/// </summary>
+public sealed class CaseRead(
+    CaseDetailsQueries.Head head,
+    IReadOnlyList<Apology> apologies,
+    IReadOnlyList<Fix> fixes,
+    IReadOnlyList<PersonalContact> contacts,
+    IReadOnlyList<Gesture> gestures,
+    IReadOnlyList<Lesson> lessons,
+    IReadOnlyList<FollowUp> followUps,
+    IReadOnlyList<PatientReturn> returns,
+    IReadOnlyList<TimelineEvent> timeline)
+{
+    private readonly IReadOnlySet<Guid> _corrected = RecoveryCase.CorrectedIds(fixes, contacts, lessons);
+
+    public Guid Id => head.Id;
+    public string Reference => head.Reference;
+    public Guid Version => head.Version;
+    public CaseStatus Status => head.Status;
+    public ServiceStep? CurrentStep => head.CurrentStep;
+    public string? OwnerId => head.OwnerId;
+    public string? OwnerName => head.OwnerName;
+    public DateTimeOffset OpenedAt => head.OpenedAt;
+    public DateTimeOffset? ResolvedAt => head.ResolvedAt;
+    public DateTimeOffset? ClosedAt => head.ClosedAt;
+    public DateTimeOffset? WithdrawnAt => head.WithdrawnAt;
+    public string? WithdrawReason => head.WithdrawReason;
+    public ServiceDefect Defect => head.Defect;
+
+    public IReadOnlyList<Apology> Apologies => apologies;
+    public IReadOnlyList<Fix> Fixes => fixes;
+    public IReadOnlyList<PersonalContact> Contacts => contacts;
+    public IReadOnlyList<Gesture> Gestures => gestures;
+    public IReadOnlyList<Lesson> Lessons => lessons;
+    public IReadOnlyList<FollowUp> FollowUps => followUps;
+    public IReadOnlyList<PatientReturn> Returns => returns;
+    public IReadOnlyList<TimelineEvent> Timeline => timeline;
+
+    public TimeSpan? TimeToApology => RecoveryCase.TimeToApologyOf(head.FirstApologyAt, head.Defect.OccurredAt);
+    public decimal GivenGestureTotal => RecoveryCase.GivenTotalOf(gestures);
+    public bool HasGestureAwaitingApproval => RecoveryCase.AnyAwaitingApproval(gestures);
+
+    public bool IsCorrected(CaseRecord record) => _corrected.Contains(record.Id);
+
+    public StepTrack Track(ServiceStep step) => step switch
+    {
+        ServiceStep.SaySorry => head.SaySorry,
+        ServiceStep.ExpediteSolutions => head.Expedite,
+        ServiceStep.Respond => head.Respond,
+        ServiceStep.Victory => head.Victory,
+        ServiceStep.ImplementImprovements => head.Improve,
+        ServiceStep.CommunicateResults => head.Communicate,
+        ServiceStep.ExtendOutcome => head.Extend,
+        _ => throw new ArgumentOutOfRangeException(nameof(step)),
+    };
+
+    public StepState StateOf(ServiceStep step, DateTimeOffset now) => Track(step).StateAt(now, RecoveryCase.DueSoonWindow);
+}
