@@ -33,10 +33,16 @@ public sealed class WorkflowTests(AppFixture fixture) : IClassFixture<AppFixture
         resolved.QuerySelectorAll("[data-testid=steps] li").Select(li => li.GetAttribute("data-state")).ShouldAllBe(s => s == nameof(StepState.Done));
         resolved.QuerySelector("#close-form").ShouldBeNull("front desk cannot close");
         resolved.QuerySelector("[data-testid=timeline]")!.TextContent.ShouldContain("Case resolved");
+        resolved.QuerySelector("[data-testid=improvements]")!.TextContent.ShouldContain("Tell waiting patients at 15 minutes");
+        resolved.QuerySelectorAll("#owner-form option").Select(o => o.TextContent).ShouldContain(TestWorld.ManagerName, "a resolved case can still change owner");
 
         var managerPage = new CasePage(manager, page.Url);
         await managerPage.SubmitAsync("#close-form", []);
-        (await managerPage.LoadAsync()).QuerySelector("[data-testid=case-status]")!.TextContent.ShouldBe("Closed");
+        var closed = await managerPage.LoadAsync();
+        closed.QuerySelector("[data-testid=case-status]")!.TextContent.ShouldBe("Closed");
+        closed.QuerySelector("[data-testid=improvements]")!.TextContent.ShouldContain("Tell waiting patients at 15 minutes", customMessage: "a closed case still shows what it improved");
+        closed.QuerySelector("#improvement-form").ShouldBeNull();
+        closed.QuerySelector("#owner-form").ShouldBeNull();
 
         await managerPage.SubmitAsync("#reopen-form", new() { ["Reopen.Reason"] = "Patient rang again about the bill." });
         (await managerPage.LoadAsync()).QuerySelector("[data-testid=case-status]")!.TextContent.ShouldBe("Open");
