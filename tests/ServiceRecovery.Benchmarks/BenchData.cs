@@ -96,8 +96,14 @@ public static class BenchData
             }
         }
 
+        // Case pages: half any case of the practice (most of its history is closed), half open ones, which staff open
+        // most and which show every form.
         var sample = new List<(Guid, string)>();
-        using (var command = Command(connection, "SELECT Id, Reference FROM RecoveryCases WHERE PracticeId = $p ORDER BY random() LIMIT 2000", ("$p", practice.Id)))
+        using (var command = Command(connection, """
+            SELECT Id, Reference FROM (SELECT Id, Reference FROM RecoveryCases WHERE PracticeId = $p ORDER BY random() LIMIT 1000)
+            UNION ALL
+            SELECT Id, Reference FROM (SELECT Id, Reference FROM RecoveryCases WHERE PracticeId = $p AND Status = 1 ORDER BY random() LIMIT 1000)
+            """, ("$p", practice.Id)))
         using (var reader = command.ExecuteReader())
         {
             while (reader.Read())
