@@ -40,8 +40,8 @@ public sealed class BenchOptions
             }
         }
 
-        options.WarmUp = TimeSpan.FromSeconds(warmUp ?? (options.Quick ? 1 : 3));
-        options.Duration = TimeSpan.FromSeconds(duration ?? (options.Quick ? 2 : 15));
+        options.WarmUp = TimeSpan.FromSeconds(warmUp ?? (options.Quick ? 0.5 : 3));
+        options.Duration = TimeSpan.FromSeconds(duration ?? (options.Quick ? 1.5 : 15));
         if (options.Label.Length == 0)
         {
             options.Label = options.Quick ? "quick" : SizeWords(options.Cases);
