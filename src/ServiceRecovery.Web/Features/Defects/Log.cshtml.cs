@@ -40,27 +40,34 @@ public sealed class LogModel(IMediator mediator, TimeProvider clock) : AppPageMo
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        Form = await mediator.Send(new LogDefect.FormQuery(), cancellationToken);
-        if (Input.PatientId is not null)
-        {
-            // Keep the chosen patient visible if the form comes back with a message.
-            Matches = await mediator.Send(new LogDefect.FindPatients(Practice?.Id ?? Guid.Empty, Input.PatientName, Input.PatientPhone, Input.PatientEmail), cancellationToken);
-        }
-
+        // The form's lists are read only when the form is shown again: a defect that is logged goes straight to its case.
         if (!ModelState.IsValid)
         {
-            return Page();
+            return await ShowAgainAsync(cancellationToken);
         }
 
         var result = await mediator.Send(Input, cancellationToken);
         if (!result.Succeeded)
         {
             ShowErrors(result.Errors, nameof(Input));
-            return Page();
+            return await ShowAgainAsync(cancellationToken);
         }
 
         var created = result.Value!;
         Flash($"Case {created.Reference} opened. Say sorry next: it is due by {created.Locale.Format(created.SaySorryDueAt)}.");
         return Redirect($"/cases/{created.CaseId}");
+    }
+
+    /// <summary>The form again with everything the user typed and its messages.</summary>
+    private async Task<IActionResult> ShowAgainAsync(CancellationToken cancellationToken)
+    {
+        Form = await mediator.Send(new LogDefect.FormQuery(), cancellationToken);
+        if (Input.PatientId is not null)
+        {
+            // Keep the chosen patient visible.
+            Matches = await mediator.Send(new LogDefect.FindPatients(Practice?.Id ?? Guid.Empty, Input.PatientName, Input.PatientPhone, Input.PatientEmail), cancellationToken);
+        }
+
+        return Page();
     }
 }
