@@ -1,3 +1,5 @@
+using ServiceRecovery.Web.Infrastructure.Concurrency;
+
 namespace ServiceRecovery.Web.Features.Queue;
 
 /// <summary>
@@ -6,31 +8,7 @@ namespace ServiceRecovery.Web.Features.Queue;
 /// finishes none of them sooner; it only holds more memory at the same time (sixteen at once took the working set past
 /// its budget).
 /// </summary>
-public sealed class ExportGate : IDisposable
+public sealed class ExportGate() : TurnGate(Capacity)
 {
     public static int Capacity { get; } = Math.Clamp(Environment.ProcessorCount, 2, 4);
-
-    private readonly SemaphoreSlim turns = new(Capacity, Capacity);
-
-    /// <summary>Waits for a turn; dispose the result to give it back.</summary>
-    public async Task<IDisposable> EnterAsync(CancellationToken cancellationToken)
-    {
-        await turns.WaitAsync(cancellationToken);
-        return new Turn(turns);
-    }
-
-    public void Dispose() => turns.Dispose();
-
-    private sealed class Turn(SemaphoreSlim turns) : IDisposable
-    {
-        private int released;
-
-        public void Dispose()
-        {
-            if (Interlocked.Exchange(ref released, 1) == 0)
-            {
-                turns.Release();
-            }
-        }
-    }
 }

@@ -20,7 +20,7 @@ public sealed class TransactionBehavior<TMessage, TResponse>(AppDbContext db, Wr
 
     public async ValueTask<TResponse> Handle(TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken)
     {
-        using var turn = db.Database.IsSqlite() ? await gate.EnterAsync(cancellationToken) : default;
+        using var turn = db.Database.IsSqlite() ? await gate.EnterAsync(cancellationToken) : null;
         for (var attempt = 1; ; attempt++)
         {
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);

@@ -1,3 +1,5 @@
+using ServiceRecovery.Web.Infrastructure.Concurrency;
+
 namespace ServiceRecovery.Web.Infrastructure.Pipeline;
 
 /// <summary>
@@ -7,21 +9,4 @@ namespace ServiceRecovery.Web.Infrastructure.Pipeline;
 /// the waits came out in no order. Here they queue in order and each starts the moment the one before it commits.
 /// SQLite's busy timeout still covers writers outside this gate (the background email service, a second process).
 /// </summary>
-public sealed class WriteGate : IDisposable
-{
-    private readonly SemaphoreSlim turn = new(1, 1);
-
-    public async ValueTask<Turn> EnterAsync(CancellationToken cancellationToken)
-    {
-        await turn.WaitAsync(cancellationToken);
-        return new Turn(turn);
-    }
-
-    public void Dispose() => turn.Dispose();
-
-    /// <summary>The gate is held until this is disposed.</summary>
-    public readonly struct Turn(SemaphoreSlim turn) : IDisposable
-    {
-        public void Dispose() => turn?.Release();
-    }
-}
+public sealed class WriteGate() : TurnGate(1);
