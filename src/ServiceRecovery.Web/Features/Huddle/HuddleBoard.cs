@@ -132,11 +132,7 @@ public static class HuddleBoard
             }
 
             var locale = new PracticeLocale(practice.TimeZoneId, practice.Culture, practice.Currency);
-            if (!cache.TryGet(practice.Id, out var panels))
-            {
-                using var computing = await cache.ComputingAsync(practice.Id, cancellationToken);
-                panels = cache.TryGet(practice.Id, out var ready) ? ready : await ComputeAsync(practice, locale, viaDisplayLink, cancellationToken);
-            }
+            var panels = await cache.GetAsync(practice.Id, token => ComputeAsync(practice, locale, viaDisplayLink, token), cancellationToken);
 
             return new Board(
                 practice.Id, practice.Name, locale, panels.Now, panels.Today, practice.DisplayTokenIssuedAt, choices,
@@ -145,11 +141,10 @@ public static class HuddleBoard
 
         private async Task<Panels> ComputeAsync(PracticeHeader practice, PracticeLocale locale, bool viaDisplayLink, CancellationToken cancellationToken)
         {
-            var generation = cache.Generation(practice.Id);
             var now = clock.GetUtcNow();
             var today = DateOnly.FromDateTime(locale.ToLocal(now));
             var scope = new BoardScope(db, practice.Id, viaDisplayLink);
-            var panels = new Panels(
+            return new Panels(
                 now,
                 today,
                 await StepsAsync(scope, cancellationToken),
@@ -159,8 +154,6 @@ public static class HuddleBoard
                 await LessonsAsync(scope, cancellationToken),
                 await HeatmapAsync(scope, locale, today, now, cancellationToken),
                 await FollowUpsAsync(scope, today, cancellationToken));
-            cache.Store(practice.Id, generation, panels);
-            return panels;
         }
 
         /// <summary>
