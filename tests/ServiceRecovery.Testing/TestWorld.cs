@@ -18,6 +18,9 @@ public sealed record TestWorld(Practice Harbourside, Practice Other)
     public const string Administrator = "admin@harbourside.test";
     public const string OtherFrontDesk = "frontdesk@other.test";
 
+    /// <summary>A practice manager of the other practice only: whatever they are refused at Harbourside, the practice refuses, not the role.</summary>
+    public const string OtherManager = "manager@other.test";
+
     public static async Task<TestWorld> CreateAsync(IServiceProvider root)
     {
         await using var scope = root.CreateAsyncScope();
@@ -35,6 +38,7 @@ public sealed record TestWorld(Practice Harbourside, Practice Other)
         await IdentitySeed.CreateStaffAsync(services, Manager, ManagerName, Roles.PracticeManager, Password, now, harbourside.Id);
         await IdentitySeed.CreateStaffAsync(services, Administrator, "Alex Morgan", Roles.Administrator, Password, now, harbourside.Id, other.Id);
         await IdentitySeed.CreateStaffAsync(services, OtherFrontDesk, "Noah Singh", Roles.FrontDesk, Password, now, other.Id);
+        await IdentitySeed.CreateStaffAsync(services, OtherManager, "Priya Nair", Roles.PracticeManager, Password, now, other.Id);
         return new TestWorld(harbourside, other);
     }
 }
