@@ -79,6 +79,7 @@ builder.Services.ConfigureApplicationCookie(options =>
         return Task.CompletedTask;
     };
 });
+builder.Services.AddAuthorizationBuilder().AddAppPolicies();
 builder.Services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.FromMinutes(1));
 builder.Services.AddAntiforgery(options =>
 {
@@ -92,7 +93,8 @@ builder.Services.AddSingleton<WriteGate>();
 builder.Services.AddMediator(options =>
 {
     options.ServiceLifetime = ServiceLifetime.Scoped;
-    options.PipelineBehaviors = [typeof(LoggingBehavior<,>), typeof(ValidationBehavior<,>), typeof(TransactionBehavior<,>)];
+    // Logging, then who may (before anything reads the request's fields), then the shape of the fields, then one transaction.
+    options.PipelineBehaviors = [typeof(LoggingBehavior<,>), typeof(AuthorizationBehavior<,>), typeof(ValidationBehavior<,>), typeof(TransactionBehavior<,>)];
 });
 builder.Services.AddValidatorsFromAssemblyContaining<Program>(ServiceLifetime.Scoped);
 
@@ -111,6 +113,8 @@ builder.Services.AddRazorPages(options =>
     options.Conventions.AddFolderApplicationModelConvention("/Feedback", page => page.EndpointMetadata.Add(new EnableRateLimitingAttribute(RateLimits.CommentCard)));
 }).AddMvcOptions(options =>
 {
+    // A request the pipeline refuses (AuthorizationBehavior) is shown as the friendly "Not allowed" page.
+    options.Filters.Add<AccessDeniedFilter>();
     var messages = options.ModelBindingMessageProvider;
     messages.SetAttemptedValueIsInvalidAccessor((_, field) => $"Enter a valid value for {field}.");
     messages.SetValueMustBeANumberAccessor(field => $"{field} must be a number.");

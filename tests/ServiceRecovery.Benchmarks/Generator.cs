@@ -47,7 +47,6 @@ public static class Generator
         scope.ServiceProvider.GetRequiredService<PracticeScope>().LiftForSystemWork();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         await db.Database.MigrateAsync();
-        await IdentitySeed.EnsureRolesAsync(scope.ServiceProvider);
 
         var practices = new List<(Practice Practice, Actor FrontDesk, Actor Manager, List<Improvement> Improvements, double Share)>();
         var result = new List<BenchPractice>();

@@ -53,6 +53,7 @@ internal sealed class PracticeMembershipConfiguration : IEntityTypeConfiguration
     {
         builder.ToTable("PracticeMemberships");
         builder.HasKey(m => new { m.UserId, m.PracticeId });
+        builder.Property(m => m.Role).HasConversion<string>().HasMaxLength(32);
         builder.HasOne<ApplicationUser>().WithMany().HasForeignKey(m => m.UserId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Practice>().WithMany().HasForeignKey(m => m.PracticeId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(m => m.PracticeId);

@@ -538,6 +538,9 @@ public sealed class RecoveryCase
         Append(by, TimelineEventKind.StepSkipped, step, $"{step.Title()} skipped: {skip.Reason}", now);
     }
 
+    public const string OnlyOwnerOrManagerReassigns =
+        "This case belongs to a colleague. Only they or a practice manager can give it to someone else; add what you did to the case instead.";
+
     public void AssignOwner(string? ownerId, string? ownerName, Actor by, DateTimeOffset now)
     {
         if (Status is CaseStatus.Closed or CaseStatus.Withdrawn)
@@ -548,6 +551,13 @@ public sealed class RecoveryCase
         if (ownerId == OwnerId)
         {
             return;
+        }
+
+        // Front desk may open any case of its practice, but takes over only an unassigned case or hands on its own:
+        // a colleague's case changes hands through its owner or a manager.
+        if (!by.IsManager && OwnerId is not null && OwnerId != by.UserId)
+        {
+            throw new DomainRuleException(OnlyOwnerOrManagerReassigns);
         }
 
         OwnerId = ownerId;

@@ -262,6 +262,11 @@ namespace ServiceRecovery.Migrations.SqlServer.Migrations
                     b.Property<Guid>("PracticeId")
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
                     b.HasKey("UserId", "PracticeId");
 
                     b.HasIndex("PracticeId");

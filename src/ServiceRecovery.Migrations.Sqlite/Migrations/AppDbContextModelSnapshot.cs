@@ -249,6 +249,11 @@ namespace ServiceRecovery.Migrations.Sqlite.Migrations
                     b.Property<Guid>("PracticeId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
                     b.HasKey("UserId", "PracticeId");
 
                     b.HasIndex("PracticeId");

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 
+using ServiceRecovery.Domain;
 using ServiceRecovery.Testing;
 using ServiceRecovery.Web.Features.Staff;
 using ServiceRecovery.Web.Infrastructure.Auth;
@@ -23,6 +24,16 @@ internal static class StaffTestSupport
         await using var scope = app.Services.CreateAsyncScope();
         scope.ServiceProvider.GetRequiredService<PracticeScope>().LiftForSystemWork();
         var user = await IdentitySeed.CreateStaffAsync(scope.ServiceProvider, email, name, role, TestWorld.Password, DateTimeOffset.UtcNow, practiceIds);
+        return (user.Id, email);
+    }
+
+    /// <summary>A new account with its own role in each practice (a role belongs to a membership).</summary>
+    public static async Task<(string Id, string Email)> NewStaffAsync(this AppFactory app, string name, params (Guid PracticeId, StaffRole Role)[] memberships)
+    {
+        var email = NewEmail(name.Split(' ')[0].ToLowerInvariant());
+        await using var scope = app.Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<PracticeScope>().LiftForSystemWork();
+        var user = await IdentitySeed.CreateStaffAsync(scope.ServiceProvider, email, name, TestWorld.Password, DateTimeOffset.UtcNow, memberships);
         return (user.Id, email);
     }
 

@@ -2,6 +2,7 @@ using Mediator;
 using Microsoft.EntityFrameworkCore;
 using ServiceRecovery.Data;
 using ServiceRecovery.Domain;
+using ServiceRecovery.Web.Infrastructure.Auth;
 using ServiceRecovery.Web.Infrastructure.Web;
 
 namespace ServiceRecovery.Web.Features.Approvals;
@@ -11,21 +12,24 @@ public static class GesturesAwaitingApproval
 {
     public const int Limit = 200;
 
+    /// <summary>Only the practices the person manages: approving is a manager's, practice by practice.</summary>
+    [Requires(StaffRole.PracticeManager)]
     public sealed record Query : IQuery<IReadOnlyList<Row>>;
 
     public sealed record Row(
         Guid GestureId, Guid CaseId, Guid CaseVersion, string Reference, string PracticeName, GestureKind Kind, decimal Amount,
         string? Note, string GivenBy, DateTimeOffset RecordedAt, decimal CaseTotal, PracticeLocale Locale);
 
-    public sealed class Handler(AppDbContext db) : IQueryHandler<Query, IReadOnlyList<Row>>
+    public sealed class Handler(AppDbContext db, ICurrentUser user) : IQueryHandler<Query, IReadOnlyList<Row>>
     {
         public async ValueTask<IReadOnlyList<Row>> Handle(Query query, CancellationToken cancellationToken)
         {
+            var managed = user.PracticesWhere(StaffRole.PracticeManager);
             var rows = await (
                     from g in db.Set<Gesture>()
                     join c in db.Cases on g.CaseId equals c.Id
                     join p in db.Practices on c.PracticeId equals p.Id
-                    where g.State == GestureState.PendingApproval && (c.Status == CaseStatus.Open || c.Status == CaseStatus.Resolved)
+                    where managed.Contains(c.PracticeId) && g.State == GestureState.PendingApproval && (c.Status == CaseStatus.Open || c.Status == CaseStatus.Resolved)
                     orderby g.RecordedAt
                     select new
                     {

@@ -1,3 +1,4 @@
+using ServiceRecovery.Web.Infrastructure.Auth;
 using Mediator;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -6,7 +7,7 @@ using ServiceRecovery.Web.Features.Cases;
 
 namespace ServiceRecovery.Web.Features.Approvals;
 
-[Authorize(Roles = Roles.Managers)]
+[Authorize(Policy = AppPolicies.Manager)]
 public sealed class IndexModel(IMediator mediator) : AppPageModel
 {
     public IReadOnlyList<GesturesAwaitingApproval.Row> Rows { get; private set; } = [];

@@ -27,6 +27,8 @@ public static class AuditTrail
         public bool UnknownAccounts { get; set; }
     }
 
+    /// <summary>The trail of the practices the person administers.</summary>
+    [Requires(StaffRole.Administrator)]
     public sealed record Query(Filter Filter) : IQuery<Result>;
 
     public sealed record Result(IReadOnlyList<AuditEvent> Events, int Total, int Page, int Pages, PracticeLocale Locale, string? Problem);
@@ -36,7 +38,7 @@ public static class AuditTrail
         public async ValueTask<Result> Handle(Query query, CancellationToken cancellationToken)
         {
             var filter = query.Filter;
-            var practiceIds = user.PracticeIds;
+            var practiceIds = user.PracticesWhere(StaffRole.Administrator);
             var locale = await PracticeLocales.ForAsync(db, null, cancellationToken);
             string? problem = null;
             if (filter.From > filter.To)

@@ -1,3 +1,4 @@
+using ServiceRecovery.Web.Infrastructure.Auth;
 using Mediator;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -5,7 +6,7 @@ using ServiceRecovery.Data;
 
 namespace ServiceRecovery.Web.Features.Audit;
 
-[Authorize(Roles = Roles.Administrator)]
+[Authorize(Policy = AppPolicies.Administrator)]
 public sealed class IndexModel(IMediator mediator) : AppPageModel
 {
     // Named, so an empty query binds nothing rather than borrowing the route's "page" value.

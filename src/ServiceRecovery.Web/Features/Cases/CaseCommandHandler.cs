@@ -31,7 +31,7 @@ public abstract class CaseCommandHandler<TCommand>(AppDbContext db, ICurrentUser
         }
 
         var locale = await PracticeLocales.ForAsync(db, recoveryCase.PracticeId, cancellationToken);
-        var change = new CaseChange<TCommand>(recoveryCase, command, user.ToActor(), clock.GetUtcNow(), locale, db);
+        var change = new CaseChange<TCommand>(recoveryCase, command, user.ToActor(recoveryCase.PracticeId), clock.GetUtcNow(), locale, db);
         return await ApplyAsync(change, cancellationToken) ?? CommandResult<Unit>.Ok(Unit.Value);
     }
 

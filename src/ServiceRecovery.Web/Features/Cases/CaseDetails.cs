@@ -10,7 +10,11 @@ namespace ServiceRecovery.Web.Features.Cases;
 /// <summary>Everything the case page shows. Null when the case does not exist or belongs to another practice.</summary>
 public static class CaseDetails
 {
-    public sealed record Query(Guid Id) : IQuery<View?>;
+    [Requires(StaffRole.FrontDesk)]
+    public sealed record Query(Guid Id) : IQuery<View?>, ITargetsCase
+    {
+        Guid ITargetsCase.TargetCaseId => Id;
+    }
 
     /// <summary>The case as read for showing (not tracked, not the aggregate), with what the page needs around it.</summary>
     public sealed record View(
@@ -98,7 +102,7 @@ public static class CaseDetails
                 ? await StaffDirectory.ActiveMembersAsync(db, head.PracticeId, cancellationToken)
                 : [];
 
-            var actor = user.ToActor();
+            var actor = user.ToActor(head.PracticeId);
             return new View(
                 c,
                 head.PracticeName,

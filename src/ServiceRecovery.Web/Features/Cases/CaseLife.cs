@@ -12,6 +12,7 @@ namespace ServiceRecovery.Web.Features.Cases;
 /// <summary>Skip a step that does not apply, with the written reason.</summary>
 public static class SkipStep
 {
+    [Requires(StaffRole.FrontDesk)]
     public sealed class Command : IAppCommand<Unit>, ICaseCommand
     {
         public Guid CaseId { get; set; }
@@ -46,6 +47,7 @@ public static class SkipStep
 /// <summary>Assign or reassign the owner: an active member of the practice, or nobody.</summary>
 public static class AssignOwner
 {
+    [Requires(StaffRole.FrontDesk)]
     public sealed class Command : IAppCommand<Unit>, ICaseCommand
     {
         public Guid CaseId { get; set; }
@@ -79,6 +81,7 @@ public static class AssignOwner
 /// <summary>Withdraw a case logged in error or twice, with the reason.</summary>
 public static class WithdrawCase
 {
+    [Requires(StaffRole.FrontDesk)]
     public sealed class Command : IAppCommand<Unit>, ICaseCommand
     {
         public Guid CaseId { get; set; }
@@ -106,6 +109,7 @@ public static class WithdrawCase
 /// <summary>A manager closes a resolved case after review.</summary>
 public static class CloseCase
 {
+    [Requires(StaffRole.PracticeManager)]
     public sealed class Command : IAppCommand<Unit>, ICaseCommand
     {
         public Guid CaseId { get; set; }
@@ -125,6 +129,7 @@ public static class CloseCase
 /// <summary>A manager reopens a closed case, with the reason.</summary>
 public static class ReopenCase
 {
+    [Requires(StaffRole.PracticeManager)]
     public sealed class Command : IAppCommand<Unit>, ICaseCommand
     {
         public Guid CaseId { get; set; }
@@ -152,6 +157,7 @@ public static class ReopenCase
 /// <summary>Correct the wording of a fix, a contact or a lesson; the original stays visible.</summary>
 public static class CorrectRecord
 {
+    [Requires(StaffRole.FrontDesk)]
     public sealed class Command : IAppCommand<Unit>, ICaseCommand
     {
         public Guid CaseId { get; set; }

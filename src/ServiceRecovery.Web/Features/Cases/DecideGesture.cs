@@ -12,6 +12,7 @@ namespace ServiceRecovery.Web.Features.Cases;
 /// <summary>A manager approves or declines (with a reason) a gesture above a staff member's limit.</summary>
 public static class DecideGesture
 {
+    [Requires(StaffRole.PracticeManager)]
     public sealed class Command : IAppCommand<Unit>, ICaseCommand
     {
         public Guid CaseId { get; set; }

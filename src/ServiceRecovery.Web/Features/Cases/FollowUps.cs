@@ -12,6 +12,7 @@ namespace ServiceRecovery.Web.Features.Cases;
 /// <summary>Extend the outcome: plan a follow-up (date and method) and later record how it went.</summary>
 public static class PlanFollowUp
 {
+    [Requires(StaffRole.FrontDesk)]
     public sealed class Command : IAppCommand<Unit>, ICaseCommand
     {
         public Guid CaseId { get; set; }
@@ -51,6 +52,7 @@ public static class PlanFollowUp
 
 public static class RecordFollowUpOutcome
 {
+    [Requires(StaffRole.FrontDesk)]
     public sealed class Command : IAppCommand<Unit>, ICaseCommand
     {
         public Guid CaseId { get; set; }
@@ -85,6 +87,7 @@ public static class RecordFollowUpOutcome
 /// <summary>The patient came back: with the other steps settled, this resolves the case.</summary>
 public static class RecordReturn
 {
+    [Requires(StaffRole.FrontDesk)]
     public sealed class Command : IAppCommand<Unit>, ICaseCommand
     {
         public Guid CaseId { get; set; }

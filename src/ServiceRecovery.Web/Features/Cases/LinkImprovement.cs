@@ -15,6 +15,7 @@ namespace ServiceRecovery.Web.Features.Cases;
 /// </summary>
 public static class LinkImprovement
 {
+    [Requires(StaffRole.FrontDesk)]
     public sealed class Command : IAppCommand<Unit>, ICaseCommand
     {
         public Guid CaseId { get; set; }

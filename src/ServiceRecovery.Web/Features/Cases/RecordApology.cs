@@ -13,6 +13,7 @@ namespace ServiceRecovery.Web.Features.Cases;
 /// <summary>Say sorry: record who apologised, how and when.</summary>
 public static class RecordApology
 {
+    [Requires(StaffRole.FrontDesk)]
     public sealed class Command : IAppCommand<Unit>, ICaseCommand
     {
         public Guid CaseId { get; set; }

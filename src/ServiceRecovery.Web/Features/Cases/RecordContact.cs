@@ -12,6 +12,7 @@ namespace ServiceRecovery.Web.Features.Cases;
 /// <summary>Respond: a personal contact with the patient (call, letter, email, hand-written note, small gift).</summary>
 public static class RecordContact
 {
+    [Requires(StaffRole.FrontDesk)]
     public sealed class Command : IAppCommand<Unit>, ICaseCommand
     {
         public Guid CaseId { get; set; }

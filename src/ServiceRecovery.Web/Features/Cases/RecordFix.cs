@@ -10,6 +10,7 @@ namespace ServiceRecovery.Web.Features.Cases;
 /// <summary>Expedite solutions: what was done to fix the problem. Several entries are allowed.</summary>
 public static class RecordFix
 {
+    [Requires(StaffRole.FrontDesk)]
     public sealed class Command : IAppCommand<Unit>, ICaseCommand
     {
         public Guid CaseId { get; set; }

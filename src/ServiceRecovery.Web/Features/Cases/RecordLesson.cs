@@ -12,6 +12,7 @@ namespace ServiceRecovery.Web.Features.Cases;
 /// <summary>Communicate results: the lesson in one or two sentences, and marking it shared at a huddle.</summary>
 public static class RecordLesson
 {
+    [Requires(StaffRole.FrontDesk)]
     public sealed class Command : IAppCommand<Unit>, ICaseCommand
     {
         public Guid CaseId { get; set; }
@@ -38,6 +39,7 @@ public static class RecordLesson
 
 public static class MarkLessonShared
 {
+    [Requires(StaffRole.FrontDesk)]
     public sealed class Command : IAppCommand<Unit>, ICaseCommand
     {
         public Guid CaseId { get; set; }

@@ -14,6 +14,8 @@ namespace ServiceRecovery.Web.Features.Defects;
 /// <summary>Log a defect: the 30-second form that opens a recovery case.</summary>
 public static class LogDefect
 {
+    /// <summary>Any member may log a defect in their practice; the practice is found through the practice filter, so another one is "choose one of your practices".</summary>
+    [Requires(StaffRole.FrontDesk)]
     public sealed class Command : IAppCommand<Created>
     {
         public Guid PracticeId { get; set; }
@@ -132,7 +134,7 @@ public static class LogDefect
                 return CommandResult<Created>.Invalid(nameof(Command.OccurredAt), "When it happened must be within the last two years.");
             }
 
-            var actor = user.ToActor();
+            var actor = user.ToActor(practice.Id);
             Patient patient;
             if (command.PatientId is { } patientId)
             {
@@ -161,6 +163,7 @@ public static class LogDefect
     }
 
     /// <summary>What the form offers: the user's practices and, for each, its current stages and categories.</summary>
+    [Requires(StaffRole.FrontDesk)]
     public sealed record FormQuery : IQuery<FormOptions>;
 
     public sealed record FormOptions(IReadOnlyList<PracticeOption> Practices);
@@ -191,6 +194,7 @@ public static class LogDefect
     /// Existing patients of the practice matching what was typed in the patient fields, so a repeat defect
     /// attaches to the same patient. Searched by POST: patient details never travel in a URL.
     /// </summary>
+    [Requires(StaffRole.FrontDesk)]
     public sealed record FindPatients(Guid PracticeId, string? Name, string? Phone, string? Email) : IQuery<IReadOnlyList<PatientMatch>>;
 
     public sealed record PatientMatch(Guid Id, string DisplayName, string? Phone, string? Email, int Cases);

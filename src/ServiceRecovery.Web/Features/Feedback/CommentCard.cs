@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using ServiceRecovery.Data;
 using ServiceRecovery.Domain;
 using ServiceRecovery.Web.Features.Cases;
+using ServiceRecovery.Web.Infrastructure.Auth;
 using ServiceRecovery.Web.Infrastructure.Pipeline;
 using ServiceRecovery.Web.Infrastructure.Web;
 
@@ -22,6 +23,7 @@ public static class CommentCard
         slug is { Length: > 0 and <= Limits.Name } && slug.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '-');
 
     /// <summary>What the card shows: the practice's name and its current stages in order. Null for an unknown address.</summary>
+    [PublicRequest("The patients' comment card: it shows only the practice's name and stages, and sending it is rate-limited per client address.")]
     public sealed record CardQuery(string? Slug) : IQuery<Card?>;
 
     public sealed record Card(Guid PracticeId, string PracticeName, PracticeLocale Locale, IReadOnlyList<Stage> Stages);
@@ -57,6 +59,7 @@ public static class CommentCard
     }
 
     /// <summary>What the patient may send. Nothing here is trusted: the validator and the handler check every field.</summary>
+    [PublicRequest("The patients' comment card opens a case as the comment card, never as a person; posts are rate-limited per client address and each rendered card opens one case.")]
     public sealed class Command : IAppCommand<Mediator.Unit>
     {
         /// <summary>From the address, never from the form.</summary>

@@ -2,6 +2,7 @@ using Mediator;
 using Microsoft.EntityFrameworkCore;
 using ServiceRecovery.Data;
 using ServiceRecovery.Domain;
+using ServiceRecovery.Web.Infrastructure.Auth;
 using ServiceRecovery.Web.Infrastructure.Web;
 
 namespace ServiceRecovery.Web.Features.Home;
@@ -11,6 +12,8 @@ public static class NewestOpenCases
 {
     public const int PageSize = 25;
 
+    /// <summary>Every member sees the open cases of their practices: front desk may open any case of its practice (docs/security.md).</summary>
+    [Requires(StaffRole.FrontDesk)]
     public sealed record Query : IQuery<Result>;
 
     public sealed record Result(IReadOnlyList<Row> Rows, int OpenCount, int OverdueCount, DateTimeOffset Now);

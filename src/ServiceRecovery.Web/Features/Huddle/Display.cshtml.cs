@@ -30,7 +30,7 @@ public sealed class DisplayModel(IMediator mediator) : AppPageModel
             return false;
         }
 
-        var board = await mediator.Send(new HuddleBoard.Query(null, token), cancellationToken);
+        var board = await mediator.Send(new HuddleBoard.DisplayQuery(token), cancellationToken);
         if (board is null)
         {
             return false;

@@ -1,3 +1,4 @@
+using ServiceRecovery.Web.Infrastructure.Auth;
 using Mediator;
 
 using Microsoft.AspNetCore.Authorization;
@@ -9,7 +10,7 @@ using ServiceRecovery.Web.Infrastructure.Pipeline;
 namespace ServiceRecovery.Web.Features.Huddle;
 
 /// <summary>Managers issue, renew and revoke the display link of a practice's huddle board for the staff-room TV.</summary>
-[Authorize(Roles = Roles.Managers)]
+[Authorize(Policy = AppPolicies.Manager)]
 public sealed class DisplayLinkModel(IMediator mediator) : AppPageModel
 {
     public DisplayLinkStatus.View Status { get; private set; } = null!;

@@ -17,13 +17,17 @@ namespace ServiceRecovery.Web.Features.Huddle;
 /// </summary>
 public static class IssueDisplayLink
 {
-    public sealed record Command(Guid PracticeId) : IAppCommand<string>;
+    [Requires(StaffRole.PracticeManager)]
+    public sealed record Command(Guid PracticeId) : IAppCommand<string>, ITargetsPractice
+    {
+        Guid? ITargetsPractice.TargetPracticeId => PracticeId;
+    }
 
-    public sealed class Handler(AppDbContext db, ICurrentUser user, AuditLog audit, TimeProvider clock) : ICommandHandler<Command, CommandResult<string>>
+    public sealed class Handler(AppDbContext db, AuditLog audit, TimeProvider clock) : ICommandHandler<Command, CommandResult<string>>
     {
         public async ValueTask<CommandResult<string>> Handle(Command command, CancellationToken cancellationToken)
         {
-            var (practice, failure) = await DisplayLinkPractice.LoadAsync<string>(db, user, command.PracticeId, "issue a display link", cancellationToken);
+            var (practice, failure) = await DisplayLinkPractice.LoadAsync<string>(db, command.PracticeId, cancellationToken);
             if (practice is null)
             {
                 return failure!;
@@ -38,17 +42,12 @@ public static class IssueDisplayLink
     }
 }
 
-/// <summary>The practice whose display link a manager changes: one of theirs (the practice filter applies), for managers only.</summary>
+/// <summary>The practice whose display link a manager changes: one of theirs (the practice filter applies; the command requires its manager).</summary>
 internal static class DisplayLinkPractice
 {
     public static async Task<(Practice? Practice, CommandResult<T>? Failure)> LoadAsync<T>(
-        AppDbContext db, ICurrentUser user, Guid practiceId, string action, CancellationToken cancellationToken)
+        AppDbContext db, Guid practiceId, CancellationToken cancellationToken)
     {
-        if (!user.ToActor().IsManager)
-        {
-            return (null, CommandResult<T>.Invalid("", $"Only a practice manager can {action}."));
-        }
-
         var practice = await db.Practices.SingleOrDefaultAsync(p => p.Id == practiceId, cancellationToken);
         return practice is null ? (null, CommandResult<T>.NotFound()) : (practice, null);
     }
@@ -56,13 +55,17 @@ internal static class DisplayLinkPractice
 
 public static class RevokeDisplayLink
 {
-    public sealed record Command(Guid PracticeId) : IAppCommand<Unit>;
+    [Requires(StaffRole.PracticeManager)]
+    public sealed record Command(Guid PracticeId) : IAppCommand<Unit>, ITargetsPractice
+    {
+        Guid? ITargetsPractice.TargetPracticeId => PracticeId;
+    }
 
-    public sealed class Handler(AppDbContext db, ICurrentUser user, AuditLog audit) : ICommandHandler<Command, CommandResult<Unit>>
+    public sealed class Handler(AppDbContext db, AuditLog audit) : ICommandHandler<Command, CommandResult<Unit>>
     {
         public async ValueTask<CommandResult<Unit>> Handle(Command command, CancellationToken cancellationToken)
         {
-            var (practice, failure) = await DisplayLinkPractice.LoadAsync<Unit>(db, user, command.PracticeId, "revoke the display link", cancellationToken);
+            var (practice, failure) = await DisplayLinkPractice.LoadAsync<Unit>(db, command.PracticeId, cancellationToken);
             if (practice is null)
             {
                 return failure!;
@@ -90,6 +93,7 @@ public static class RecordDisplayUse
 {
     public static readonly TimeSpan QuietPeriod = TimeSpan.FromHours(1);
 
+    [PublicRequest("Sent by the display page only, after the board query matched the display link's token; it writes one audit row an hour at most.")]
     public sealed record Command(Guid PracticeId, DateTimeOffset? LinkIssuedAt) : IAppCommand<bool>;
 
     public sealed class Handler(AppDbContext db, AuditLog audit, TimeProvider clock) : ICommandHandler<Command, CommandResult<bool>>
@@ -116,16 +120,23 @@ public static class RecordDisplayUse
 /// <summary>For the manager's page: the user's practices, and whether the chosen one has a display link and since when.</summary>
 public static class DisplayLinkStatus
 {
-    public sealed record Query(Guid? PracticeId) : IQuery<View?>;
+    [Requires(StaffRole.PracticeManager)]
+    public sealed record Query(Guid? PracticeId) : IQuery<View?>, ITargetsPractice
+    {
+        Guid? ITargetsPractice.TargetPracticeId => PracticeId;
+    }
 
     public sealed record View(Guid PracticeId, string PracticeName, DateTimeOffset? IssuedAt, PracticeLocale Locale,
         IReadOnlyList<HuddleBoard.PracticeChoice> Practices);
 
-    public sealed class Handler(AppDbContext db) : IQueryHandler<Query, View?>
+    public sealed class Handler(AppDbContext db, ICurrentUser user) : IQueryHandler<Query, View?>
     {
         public async ValueTask<View?> Handle(Query query, CancellationToken cancellationToken)
         {
+            // Only the practices this person manages: a display link is a manager's to issue.
+            var managed = user.PracticesWhere(StaffRole.PracticeManager);
             var practices = await db.Practices.AsNoTracking()
+                .Where(p => managed.Contains(p.Id))
                 .OrderBy(p => p.Name)
                 .Take(HuddleBoard.MaxPractices)
                 .Select(p => new { p.Id, p.Name, p.DisplayTokenIssuedAt, p.TimeZoneId, p.Culture, p.Currency })

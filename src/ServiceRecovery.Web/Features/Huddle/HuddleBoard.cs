@@ -28,11 +28,16 @@ public static class HuddleBoard
     /// <summary>The most weeks 30 days can touch: four whole weeks and a part week at each end.</summary>
     private const int MaxHeatmapWeeks = 6;
 
-    /// <summary>
-    /// Staff ask for one of their practices (the first by name when none is given); a staff-room TV gives the
-    /// display link's token instead, and sees only the practice that token belongs to.
-    /// </summary>
-    public sealed record Query(Guid? PracticeId, string? DisplayToken = null) : IQuery<Board?>;
+    /// <summary>Staff ask for one of their practices (the first by name when none is given).</summary>
+    [Requires(StaffRole.FrontDesk)]
+    public sealed record Query(Guid? PracticeId) : IQuery<Board?>, ITargetsPractice
+    {
+        Guid? ITargetsPractice.TargetPracticeId => PracticeId;
+    }
+
+    /// <summary>A staff-room TV gives the display link's token instead, and sees only the practice that token belongs to.</summary>
+    [PublicRequest("The display link's token is the credential: only its hash is stored, and it shows one practice's board, which carries no patient details.")]
+    public sealed record DisplayQuery(string DisplayToken) : IQuery<Board?>;
 
     public sealed record Board(
         Guid PracticeId,
@@ -118,14 +123,20 @@ public static class HuddleBoard
         return day.AddDays(-(((int)day.DayOfWeek - (int)first + 7) % 7));
     }
 
-    public sealed class Handler(AppDbContext db, ICurrentUser user, TimeProvider clock, BoardCache cache) : IQueryHandler<Query, Board?>
+    public sealed class Handler(AppDbContext db, ICurrentUser user, TimeProvider clock, BoardCache cache)
+        : IQueryHandler<Query, Board?>, IQueryHandler<DisplayQuery, Board?>
     {
         public async ValueTask<Board?> Handle(Query query, CancellationToken cancellationToken)
         {
-            var viaDisplayLink = query.DisplayToken is not null;
-            var (practice, choices) = viaDisplayLink
-                ? (await ByDisplayTokenAsync(query.DisplayToken!, cancellationToken), [])
-                : await ForStaffAsync(query.PracticeId, cancellationToken);
+            var (practice, choices) = await ForStaffAsync(query.PracticeId, cancellationToken);
+            return await BoardOfAsync(practice, choices, viaDisplayLink: false, cancellationToken);
+        }
+
+        public async ValueTask<Board?> Handle(DisplayQuery query, CancellationToken cancellationToken) =>
+            await BoardOfAsync(await ByDisplayTokenAsync(query.DisplayToken, cancellationToken), [], viaDisplayLink: true, cancellationToken);
+
+        private async Task<Board?> BoardOfAsync(PracticeHeader? practice, IReadOnlyList<PracticeChoice> choices, bool viaDisplayLink, CancellationToken cancellationToken)
+        {
             if (practice is null)
             {
                 return null;

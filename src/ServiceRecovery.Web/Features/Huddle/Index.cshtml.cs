@@ -2,7 +2,8 @@ using Mediator;
 
 using Microsoft.AspNetCore.Mvc;
 
-using ServiceRecovery.Data;
+using ServiceRecovery.Domain;
+using ServiceRecovery.Web.Infrastructure.Auth;
 
 namespace ServiceRecovery.Web.Features.Huddle;
 
@@ -10,14 +11,15 @@ namespace ServiceRecovery.Web.Features.Huddle;
 /// The huddle board for signed-in staff (any role), one practice at a time (?practice=ID when they have several).
 /// ?handler=Panels returns the panels alone, which huddle.js fetches every minute and swaps in place.
 /// </summary>
-public sealed class IndexModel(IMediator mediator) : AppPageModel
+public sealed class IndexModel(IMediator mediator, ICurrentUser user) : AppPageModel
 {
     public HuddleBoard.Board Board { get; private set; } = null!;
 
     [BindProperty]
     public ShareLessons.Command Share { get; set; } = new();
 
-    public bool IsManager => User.IsInRole(Roles.PracticeManager) || User.IsInRole(Roles.Administrator);
+    /// <summary>Whether the person manages the board's practice: for showing the share form only; the command checks again.</summary>
+    public bool IsManager => user.RoleIn(Board.PracticeId) >= StaffRole.PracticeManager;
 
     public BoardView View => new(Board, IsManager);
 
@@ -31,11 +33,6 @@ public sealed class IndexModel(IMediator mediator) : AppPageModel
 
     public async Task<IActionResult> OnPostShareAsync(Guid? practice, CancellationToken cancellationToken)
     {
-        if (!IsManager)
-        {
-            return Forbid();
-        }
-
         if (practice is null)
         {
             return NotFound();

@@ -20,9 +20,12 @@ public static class ShareLessons
     /// <summary>More than the board ever shows; a bound on what one post can touch.</summary>
     public const int MaxCases = 50;
 
-    public sealed class Command : IAppCommand<int>
+    [Requires(StaffRole.PracticeManager)]
+    public sealed class Command : IAppCommand<int>, ITargetsPractice
     {
         public Guid PracticeId { get; set; }
+
+        Guid? ITargetsPractice.TargetPracticeId => PracticeId;
 
         /// <summary>
         /// The cases whose lessons were on the board when the manager pressed the button: what the team saw is what
@@ -44,17 +47,13 @@ public static class ShareLessons
     {
         public async ValueTask<CommandResult<int>> Handle(Command command, CancellationToken cancellationToken)
         {
-            var actor = user.ToActor();
-            if (!actor.IsManager)
-            {
-                return CommandResult<int>.Invalid("", "Only a practice manager can mark lessons shared at the huddle.");
-            }
-
             var practice = await db.Practices.SingleOrDefaultAsync(p => p.Id == command.PracticeId, cancellationToken);
             if (practice is null)
             {
                 return CommandResult<int>.NotFound();
             }
+
+            var actor = user.ToActor(practice.Id);
 
             var now = clock.GetUtcNow();
             var today = DateOnly.FromDateTime(new PracticeLocale(practice.TimeZoneId, practice.Culture, practice.Currency).ToLocal(now));

@@ -6,6 +6,7 @@ using ServiceRecovery.Data;
 using ServiceRecovery.Domain;
 using ServiceRecovery.Web.Infrastructure.Pipeline;
 using ServiceRecovery.Web.Infrastructure.Web;
+using ServiceRecovery.Web.Infrastructure.Auth;
 
 namespace ServiceRecovery.Web.Features.Improvements;
 
@@ -14,6 +15,7 @@ public static class PracticeImprovements
 {
     public const int Limit = 500;
 
+    [Requires(StaffRole.FrontDesk)]
     public sealed record ListQuery : IQuery<IReadOnlyList<Row>>;
 
     public sealed record Row(Guid Id, string Title, ImprovementStatus Status, string? OwnerName, DateOnly? DueOn, string PracticeName, int Cases);
@@ -29,7 +31,11 @@ public static class PracticeImprovements
                 .ToListAsync(cancellationToken);
     }
 
-    public sealed record DetailsQuery(Guid Id) : IQuery<Details?>;
+    [Requires(StaffRole.FrontDesk)]
+    public sealed record DetailsQuery(Guid Id) : IQuery<Details?>, ITargetsImprovement
+    {
+        Guid ITargetsImprovement.TargetImprovementId => Id;
+    }
 
     public sealed record Details(Improvement Improvement, string PracticeName, PracticeLocale Locale, IReadOnlyList<LinkedCase> Cases);
 
@@ -60,9 +66,12 @@ public static class PracticeImprovements
     }
 
     /// <summary>Move an improvement along (Proposed → In progress → Done). The form says which status it saw, so a concurrent change is not overwritten.</summary>
-    public sealed class ChangeStatus : IAppCommand<Mediator.Unit>
+    [Requires(StaffRole.FrontDesk)]
+    public sealed class ChangeStatus : IAppCommand<Mediator.Unit>, ITargetsImprovement
     {
         public Guid ImprovementId { get; set; }
+
+        Guid ITargetsImprovement.TargetImprovementId => ImprovementId;
 
         public ImprovementStatus ExpectedStatus { get; set; }
 

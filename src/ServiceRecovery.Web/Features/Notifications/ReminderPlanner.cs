@@ -167,15 +167,14 @@ public sealed class ReminderPlanner(
     /// <summary>Active staff of the practice with an email address; managers are practice managers and administrators.</summary>
     private async Task<List<StaffMember>> StaffAsync(Guid practiceId, CancellationToken cancellationToken)
     {
-        var managerRoleIds = await db.Roles.Where(r => r.Name == Roles.PracticeManager || r.Name == Roles.Administrator)
-            .Select(r => r.Id).ToListAsync(cancellationToken);
+        // A manager of this practice: the role of the membership here, not what the person is elsewhere.
         return await (
                 from m in db.Memberships
                 join u in db.Users on m.UserId equals u.Id
                 where m.PracticeId == practiceId && u.IsActive && u.Email != null
                 orderby u.DisplayName
                 select new StaffMember(u.Id, u.DisplayName, u.Email!,
-                    db.UserRoles.Any(ur => ur.UserId == u.Id && managerRoleIds.Contains(ur.RoleId)), u.NonEssentialMailOptOut))
+                    m.Role == StaffRole.PracticeManager || m.Role == StaffRole.Administrator, u.NonEssentialMailOptOut))
             .ToListAsync(cancellationToken);
     }
 }

@@ -1,3 +1,4 @@
+using ServiceRecovery.Web.Infrastructure.Auth;
 using Mediator;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -5,7 +6,7 @@ using ServiceRecovery.Data;
 
 namespace ServiceRecovery.Web.Features.Outbox;
 
-[Authorize(Roles = Roles.Administrator)]
+[Authorize(Policy = AppPolicies.Administrator)]
 public sealed class IndexModel(IMediator mediator) : AppPageModel
 {
     [BindProperty(SupportsGet = true, Name = nameof(Filter))]

@@ -20,6 +20,8 @@ public static class OutboxMessages
         public int Page { get; set; } = 1;
     }
 
+    /// <summary>The outbox of the practices the person administers.</summary>
+    [Requires(StaffRole.Administrator)]
     public sealed record Query(Filter Filter) : IQuery<Result>;
 
     public sealed record Row(
@@ -29,12 +31,14 @@ public static class OutboxMessages
     public sealed record Result(
         IReadOnlyList<Row> Rows, int Total, int Page, int Pages, IReadOnlyDictionary<OutboxStatus, int> Counts, string Transport, PracticeLocale Locale);
 
-    public sealed class Handler(AppDbContext db, IEmailTransport transport) : IQueryHandler<Query, Result>
+    public sealed class Handler(AppDbContext db, ICurrentUser user, IEmailTransport transport) : IQueryHandler<Query, Result>
     {
         public async ValueTask<Result> Handle(Query query, CancellationToken cancellationToken)
         {
-            var counts = await db.Outbox.GroupBy(m => m.Status).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
-            var filtered = db.Outbox.Where(m => query.Filter.Status == null || m.Status == query.Filter.Status);
+            var administered = user.PracticesWhere(StaffRole.Administrator);
+            var outbox = db.Outbox.Where(m => administered.Contains(m.PracticeId));
+            var counts = await outbox.GroupBy(m => m.Status).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
+            var filtered = outbox.Where(m => query.Filter.Status == null || m.Status == query.Filter.Status);
             var total = await filtered.CountAsync(cancellationToken);
             var pages = Math.Max(1, (total + PageSize - 1) / PageSize);
             var page = Math.Clamp(query.Filter.Page, 1, pages);
@@ -56,7 +60,11 @@ public static class OutboxMessages
 /// <summary>An administrator sends a failed email again.</summary>
 public static class ResendEmail
 {
-    public sealed record Command(Guid MessageId) : IAppCommand<Unit>;
+    [Requires(StaffRole.Administrator)]
+    public sealed record Command(Guid MessageId) : IAppCommand<Unit>, ITargetsOutboxMessage
+    {
+        Guid ITargetsOutboxMessage.TargetMessageId => MessageId;
+    }
 
     public sealed class Handler(AppDbContext db, AuditLog audit, TimeProvider clock) : ICommandHandler<Command, CommandResult<Unit>>
     {

@@ -21,7 +21,9 @@ public sealed class ExportCases(AppDbContext db, ICurrentUser user, AuditLog aud
         using var turn = await gate.EnterAsync(cancellationToken);
         var locale = await PracticeLocales.ForAsync(db, filter.PracticeId, cancellationToken);
         var now = clock.GetUtcNow();
-        var rows = Rows(CaseQueue.Ordered(CaseQueue.Filtered(db, user, filter, locale), now), includeContacts);
+        // Exporting is a manager's: only the cases of practices this person manages, whatever else the queue lists.
+        var managed = user.PracticesWhere(StaffRole.PracticeManager);
+        var rows = Rows(CaseQueue.Ordered(CaseQueue.Filtered(db, user, filter, locale).Where(c => managed.Contains(c.PracticeId)), now), includeContacts);
 
         // Audited before the first row is sent, so a download cut off part-way is on record too.
         await audit.SaveNowAsync(AuditKind.Export, filter.PracticeId,

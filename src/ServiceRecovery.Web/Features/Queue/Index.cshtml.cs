@@ -1,5 +1,6 @@
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
+using ServiceRecovery.Domain;
 using ServiceRecovery.Web.Features.Approvals;
 using ServiceRecovery.Web.Features.Cases;
 using ServiceRecovery.Web.Infrastructure.Auth;
@@ -24,7 +25,7 @@ public sealed class IndexModel(IMediator mediator, ICurrentUser user, TimeProvid
     /// <summary>The filtered list as CSV. Managers only; contact details only when asked for, and audited.</summary>
     public async Task<IActionResult> OnGetCsvAsync(bool includeContacts, [FromServices] ExportCases export, CancellationToken cancellationToken)
     {
-        if (!user.ToActor().IsManager)
+        if (user.PracticesWhere(StaffRole.PracticeManager).Length == 0)
         {
             return Forbid();
         }
@@ -65,7 +66,7 @@ public sealed class IndexModel(IMediator mediator, ICurrentUser user, TimeProvid
             ModelState.AddModelError("", problem);
         }
 
-        if (Result.Options.SeesAllCases)
+        if (user.PracticesWhere(StaffRole.PracticeManager).Length > 0)
         {
             Approvals = await mediator.Send(new GesturesAwaitingApproval.Query(), cancellationToken);
         }

@@ -1,3 +1,4 @@
+using ServiceRecovery.Web.Infrastructure.Auth;
 using System.Globalization;
 
 using Mediator;
@@ -13,7 +14,7 @@ namespace ServiceRecovery.Web.Features.Reports;
 /// The reports page and, through the Csv handler, each figure's numbers as a CSV file. The inputs are dates
 /// and a practice id in the query string: nothing about patients.
 /// </summary>
-[Authorize(Roles = Roles.Managers)]
+[Authorize(Policy = AppPolicies.Manager)]
 public sealed class IndexModel(IMediator mediator) : AppPageModel
 {
     [BindProperty(SupportsGet = true, Name = "from")]

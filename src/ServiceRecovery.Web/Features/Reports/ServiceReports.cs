@@ -3,6 +3,8 @@ using Mediator;
 using Microsoft.EntityFrameworkCore;
 
 using ServiceRecovery.Data;
+using ServiceRecovery.Domain;
+using ServiceRecovery.Web.Infrastructure.Auth;
 using ServiceRecovery.Web.Infrastructure.Web;
 
 namespace ServiceRecovery.Web.Features.Reports;
@@ -15,6 +17,8 @@ public static class ServiceReports
 {
     public const string AllPractices = "all";
 
+    /// <summary>Reports are a manager's: a person reads only the practices they manage (a wrong practice is a problem on the form).</summary>
+    [Requires(StaffRole.PracticeManager)]
     public sealed record Query(string? From, string? To, string? Practice) : IQuery<Result>;
 
     /// <summary>What the form shows (the period in force, or the inputs as typed when they are wrong) and the report, when there is one.</summary>
@@ -28,12 +32,14 @@ public static class ServiceReports
 
     public sealed record PracticeChoice(Guid Id, string Name);
 
-    public sealed class Handler(AppDbContext db, TimeProvider clock, ReportCache cache) : IQueryHandler<Query, Result>
+    public sealed class Handler(AppDbContext db, ICurrentUser user, TimeProvider clock, ReportCache cache) : IQueryHandler<Query, Result>
     {
         public async ValueTask<Result> Handle(Query query, CancellationToken cancellationToken)
         {
-            // The practice filter of the context keeps this to the user's own practices.
+            // The practice filter of the context keeps this to the user's own practices; of those, the ones they manage.
+            var managed = user.PracticesWhere(StaffRole.PracticeManager);
             var practices = (await db.Practices.AsNoTracking()
+                    .Where(p => managed.Contains(p.Id))
                     .OrderBy(p => p.Name)
                     .Select(p => new { p.Id, p.Name, p.TimeZoneId, p.Culture, p.Currency })
                     .ToListAsync(cancellationToken))

@@ -1,3 +1,4 @@
+using ServiceRecovery.Web.Infrastructure.Auth;
 using Mediator;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -10,7 +11,7 @@ namespace ServiceRecovery.Web.Features.Settings;
 /// The comment card to print and place at reception: the practice's name, a line of text and the QR code of the
 /// card's address; the QR code alone as a PNG (<c>?handler=Png</c>). Managers, for their own practices.
 /// </summary>
-[Authorize(Roles = Roles.Managers)]
+[Authorize(Policy = AppPolicies.Manager)]
 public sealed class CommentCardModel(IMediator mediator, PublicAddress publicAddress) : AppPageModel
 {
     [BindProperty(SupportsGet = true, Name = "practice")]

@@ -2,6 +2,8 @@ using Mediator;
 using Microsoft.EntityFrameworkCore;
 using QRCoder;
 using ServiceRecovery.Data;
+using ServiceRecovery.Domain;
+using ServiceRecovery.Web.Infrastructure.Auth;
 
 namespace ServiceRecovery.Web.Features.Settings;
 
@@ -9,17 +11,22 @@ namespace ServiceRecovery.Web.Features.Settings;
 public static class CommentCardPrint
 {
     /// <summary>One of the user's practices (the practice filter applies), or their first by name when none is given.</summary>
-    public sealed record Query(Guid? PracticeId) : IQuery<View?>;
+    [Requires(StaffRole.PracticeManager)]
+    public sealed record Query(Guid? PracticeId) : IQuery<View?>, ITargetsPractice
+    {
+        Guid? ITargetsPractice.TargetPracticeId => PracticeId;
+    }
 
     public sealed record View(Guid PracticeId, string PracticeName, string Slug, IReadOnlyList<Choice> Practices);
 
     public sealed record Choice(Guid Id, string Name);
 
-    public sealed class Handler(AppDbContext db) : IQueryHandler<Query, View?>
+    public sealed class Handler(AppDbContext db, ICurrentUser user) : IQueryHandler<Query, View?>
     {
         public async ValueTask<View?> Handle(Query query, CancellationToken cancellationToken)
         {
-            var practices = await db.Practices.AsNoTracking().OrderBy(p => p.Name)
+            var managed = user.PracticesWhere(StaffRole.PracticeManager);
+            var practices = await db.Practices.AsNoTracking().Where(p => managed.Contains(p.Id)).OrderBy(p => p.Name)
                 .Select(p => new { p.Id, p.Name, p.Slug })
                 .ToListAsync(cancellationToken);
             var practice = query.PracticeId is { } id ? practices.SingleOrDefault(p => p.Id == id) : practices.FirstOrDefault();

@@ -1,3 +1,4 @@
+using ServiceRecovery.Web.Infrastructure.Auth;
 using Mediator;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -7,7 +8,7 @@ using ServiceRecovery.Web.Infrastructure.Pipeline;
 namespace ServiceRecovery.Web.Features.Settings;
 
 /// <summary>Practice settings: managers for their practices, administrators for all of theirs.</summary>
-[Authorize(Roles = Roles.Managers)]
+[Authorize(Policy = AppPolicies.Manager)]
 public sealed class IndexModel(IMediator mediator) : AppPageModel
 {
     [BindProperty(SupportsGet = true, Name = "practice")]

@@ -16,17 +16,23 @@ public static class PracticeSettings
     public static readonly IReadOnlyList<string> Cultures = ["en-AU", "en-NZ", "en-GB", "en-IE", "en-US", "en-CA"];
     public static readonly IReadOnlyList<string> Currencies = ["AUD", "NZD", "GBP", "EUR", "USD", "CAD"];
 
-    public sealed record Query(Guid? PracticeId) : IQuery<View?>;
+    /// <summary>One practice the person manages (their first by name when none is given).</summary>
+    [Requires(StaffRole.PracticeManager)]
+    public sealed record Query(Guid? PracticeId) : IQuery<View?>, ITargetsPractice
+    {
+        Guid? ITargetsPractice.TargetPracticeId => PracticeId;
+    }
 
     public sealed record View(Practice Practice, IReadOnlyList<Choice> Practices);
 
     public sealed record Choice(Guid Id, string Name);
 
-    public sealed class Handler(AppDbContext db) : IQueryHandler<Query, View?>
+    public sealed class Handler(AppDbContext db, ICurrentUser user) : IQueryHandler<Query, View?>
     {
         public async ValueTask<View?> Handle(Query query, CancellationToken cancellationToken)
         {
-            var practices = await db.Practices.AsNoTracking().OrderBy(p => p.Name).Select(p => new Choice(p.Id, p.Name)).ToListAsync(cancellationToken);
+            var managed = user.PracticesWhere(StaffRole.PracticeManager);
+            var practices = await db.Practices.AsNoTracking().Where(p => managed.Contains(p.Id)).OrderBy(p => p.Name).Select(p => new Choice(p.Id, p.Name)).ToListAsync(cancellationToken);
             var id = query.PracticeId ?? (practices.Count > 0 ? practices[0].Id : Guid.Empty);
             var practice = await db.Practices.AsNoTracking().AsSplitQuery().Include(p => p.Stages).Include(p => p.Categories)
                 .SingleOrDefaultAsync(p => p.Id == id, cancellationToken);
@@ -35,10 +41,13 @@ public static class PracticeSettings
     }
 
     /// <summary>Every settings form carries the practice and the version it was built from.</summary>
-    public abstract class SettingsCommand : IAppCommand<Unit>
+    [Requires(StaffRole.PracticeManager)]
+    public abstract class SettingsCommand : IAppCommand<Unit>, ITargetsPractice
     {
         public Guid PracticeId { get; set; }
         public Guid Version { get; set; }
+
+        Guid? ITargetsPractice.TargetPracticeId => PracticeId;
     }
 
     public sealed class Locale : SettingsCommand

@@ -8,7 +8,7 @@ using ServiceRecovery.Web.Infrastructure.Auth;
 
 namespace ServiceRecovery.Web.Features.Staff;
 
-[Authorize(Roles = Roles.Managers)]
+[Authorize(Policy = AppPolicies.Manager)]
 public sealed class CreateModel(IMediator mediator, ICurrentUser user) : AppPageModel
 {
     [BindProperty]
@@ -16,7 +16,8 @@ public sealed class CreateModel(IMediator mediator, ICurrentUser user) : AppPage
 
     public IReadOnlyList<PracticeChoice> Practices { get; private set; } = [];
 
-    public IReadOnlyList<string> GrantableRoles => StaffRules.GrantableBy(user.Role);
+    /// <summary>The roles the person grants in at least one practice they manage; the command checks each chosen practice.</summary>
+    public IReadOnlyList<string> GrantableRoles => StaffRules.GrantableBy(user.PracticeIds.Select(user.RoleIn).Max());
 
     /// <summary>Set only in the response to a successful post: the one place the first password is ever shown.</summary>
     public CreateStaff.Created? Created { get; private set; }

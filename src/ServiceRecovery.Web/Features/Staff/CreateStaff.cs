@@ -19,16 +19,19 @@ public static class CreateStaff
 {
     public const string DuplicateEmail = "There is already an account with this email address. Find it in the staff list instead.";
 
-    /// <summary>The acting user's practices, for the checkboxes.</summary>
+    /// <summary>The practices the acting user manages, for the checkboxes.</summary>
+    [Requires(StaffRole.PracticeManager)]
     public sealed record FormQuery : Mediator.IQuery<IReadOnlyList<PracticeChoice>>;
 
     public sealed class FormHandler(AppDbContext db, ICurrentUser user) : Mediator.IQueryHandler<FormQuery, IReadOnlyList<PracticeChoice>>
     {
         public async ValueTask<IReadOnlyList<PracticeChoice>> Handle(FormQuery query, CancellationToken cancellationToken) =>
-            await StaffRules.PracticesOfAsync(db, user.PracticeIds, cancellationToken);
+            await StaffRules.PracticesOfAsync(db, user.PracticesWhere(StaffRole.PracticeManager), cancellationToken);
     }
 
-    public sealed class Command : IAppCommand<Created>
+    /// <summary>The new account's role in each chosen practice; the creator must manage every one of them.</summary>
+    [Requires(StaffRole.PracticeManager)]
+    public sealed class Command : IAppCommand<Created>, ITargetsPractices
     {
         [Display(Name = "Name")]
         public string? DisplayName { get; set; }
@@ -41,6 +44,8 @@ public static class CreateStaff
 
         [Display(Name = "Practices")]
         public List<Guid> PracticeIds { get; set; } = [];
+
+        IReadOnlyCollection<Guid> ITargetsPractices.TargetPracticeIds => PracticeIds;
     }
 
     /// <summary>A class, not a record: a record's ToString would print the password if anything ever logged it.</summary>
@@ -72,13 +77,12 @@ public static class CreateStaff
     {
         public async ValueTask<CommandResult<Created>> Handle(Command command, CancellationToken cancellationToken)
         {
-            var actor = user.ToActor();
-            if (!StaffRules.MayGrant(actor.Role, command.Role))
+            if (command.PracticeIds.Any(id => !StaffRules.MayGrant(user.RoleIn(id), command.Role)))
             {
                 return CommandResult<Created>.Invalid(nameof(Command.Role), StaffRules.AdministratorOnly);
             }
 
-            var practices = await StaffRules.PracticesOfAsync(db, user.PracticeIds, cancellationToken);
+            var practices = await StaffRules.PracticesOfAsync(db, user.PracticesWhere(StaffRole.PracticeManager), cancellationToken);
             var chosen = practices.Where(p => command.PracticeIds.Contains(p.Id)).ToList();
             if (chosen.Count != command.PracticeIds.Distinct().Count())
             {
@@ -100,16 +104,11 @@ public static class CreateStaff
                 return CommandResult<Created>.Invalid(created.Errors.Select(ToFieldError).ToList());
             }
 
-            var roleAdded = await users.AddToRoleAsync(account, command.Role!);
-            if (!roleAdded.Succeeded)
-            {
-                return CommandResult<Created>.Invalid(roleAdded.Errors.Select(ToFieldError).ToList());
-            }
-
+            var role = Roles.Parse(command.Role)!.Value;
             foreach (var practice in chosen)
             {
-                db.Memberships.Add(new PracticeMembership { UserId = account.Id, PracticeId = practice.Id });
-                audit.Add(AuditKind.StaffChanged, practice.Id, $"Account created for {account.DisplayName} ({email}) as {command.Role} in {practice.Name}");
+                db.Memberships.Add(new PracticeMembership { UserId = account.Id, PracticeId = practice.Id, Role = role });
+                audit.Add(AuditKind.StaffChanged, practice.Id, $"Account created for {account.DisplayName} ({email}) as {StaffRules.Words(role)} in {practice.Name}");
             }
 
             return CommandResult<Created>.Ok(new Created(account.Id, account.DisplayName, email, command.Role!, chosen.Select(p => p.Name).ToList(), password));

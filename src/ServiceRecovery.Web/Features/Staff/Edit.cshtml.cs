@@ -1,3 +1,4 @@
+using ServiceRecovery.Web.Infrastructure.Auth;
 using Mediator;
 
 using Microsoft.AspNetCore.Authorization;
@@ -9,7 +10,7 @@ using ServiceRecovery.Web.Infrastructure.Pipeline;
 
 namespace ServiceRecovery.Web.Features.Staff;
 
-[Authorize(Roles = Roles.Managers)]
+[Authorize(Policy = AppPolicies.Manager)]
 public sealed class EditModel(IMediator mediator, UserManager<ApplicationUser> users, SignInManager<ApplicationUser> signIn) : AppPageModel
 {
     [BindProperty(SupportsGet = true)]
@@ -34,7 +35,7 @@ public sealed class EditModel(IMediator mediator, UserManager<ApplicationUser> u
         return Page();
     }
 
-    /// <summary>Saves the role and practices.</summary>
+    /// <summary>Saves the role in each practice.</summary>
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         Input.UserId = Id;
@@ -111,7 +112,7 @@ public sealed class EditModel(IMediator mediator, UserManager<ApplicationUser> u
     {
         UserId = View.UserId,
         ConcurrencyStamp = View.ConcurrencyStamp,
-        Role = View.Role,
-        PracticeIds = [.. View.PracticeIds],
+        Roles = View.Practices.Where(p => p.ReadOnlyReason is null)
+            .ToDictionary(p => p.PracticeId, p => (string?)(p.Role is { } role ? Roles.Name(role) : EditStaff.NotAMember)),
     };
 }

@@ -1,5 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-
 using FluentValidation;
 
 using Mediator;
@@ -15,77 +13,90 @@ using ServiceRecovery.Web.Infrastructure.Pipeline;
 namespace ServiceRecovery.Web.Features.Staff;
 
 /// <summary>
-/// A manager changes a colleague's role and practices, or deactivates and reactivates the account. Every change
-/// renews the account's security stamp, which ends the colleague's existing sessions, and is audited.
+/// A manager changes a colleague's role in each practice they manage (or ends the membership there), or an administrator of
+/// every practice the account belongs to deactivates or reactivates it. Every change renews the account's security stamp,
+/// which ends the colleague's existing sessions, and is audited in each practice it affects.
 /// </summary>
 public static class EditStaff
 {
-    public sealed record Query(string UserId) : IQuery<View?>;
+    /// <summary>The value of a practice's role field that means "not a member of this practice".</summary>
+    public const string NotAMember = "";
+
+    [Requires(StaffRole.PracticeManager)]
+    public sealed record Query(string UserId) : IQuery<View?>, ITargetsStaffMember
+    {
+        string? ITargetsStaffMember.TargetUserId => UserId;
+    }
 
     /// <summary>
-    /// The account as the editor may see it. <see cref="PracticeIds"/> are its practices among the editor's;
-    /// <see cref="OtherPractices"/> counts the ones the editor does not manage, which edits leave alone.
+    /// The account as the editor may see it: one row per practice the editor manages (<see cref="Practices"/>), with the
+    /// member's role there or none; <see cref="OtherPractices"/> counts the practices the editor does not manage, which edits
+    /// leave alone.
     /// </summary>
     public sealed record View(
-        string UserId, string DisplayName, string Email, bool IsActive, string Role, string ConcurrencyStamp,
-        IReadOnlyList<Guid> PracticeIds, int OtherPractices, IReadOnlyList<PracticeChoice> Practices, IReadOnlyList<string> GrantableRoles,
-        bool IsSelf, string? ReadOnlyReason);
+        string UserId, string DisplayName, string Email, bool IsActive, string ConcurrencyStamp,
+        IReadOnlyList<PracticeRow> Practices, int OtherPractices, bool IsSelf, bool MayDeactivate)
+    {
+        public IReadOnlyList<MembershipView> Memberships =>
+            [.. Practices.Where(p => p.Role is not null).Select(p => new MembershipView(p.PracticeId, p.PracticeName, p.Role!.Value))];
+
+        public string Role => Memberships.Count > 0 ? StaffRules.Summary(Memberships) : "Not a member of your practices";
+    }
+
+    /// <summary>
+    /// One practice the editor manages: the member's role there (null: not a member), the roles the editor may set there, and
+    /// why it cannot be changed when it cannot.
+    /// </summary>
+    public sealed record PracticeRow(Guid PracticeId, string PracticeName, StaffRole? Role, IReadOnlyList<string> GrantableRoles, string? ReadOnlyReason);
 
     public sealed class QueryHandler(AppDbContext db, ICurrentUser user) : IQueryHandler<Query, View?>
     {
         public async ValueTask<View?> Handle(Query query, CancellationToken cancellationToken)
         {
-            var account = await StaffRules.FindInPracticesAsync(db, query.UserId, user.PracticeIds, cancellationToken);
-            if (account is null)
-            {
-                return null;
-            }
-
-            var role = await StaffRules.RoleOfAsync(db, account.Id, cancellationToken);
-            var practices = await StaffRules.PracticesOfAsync(db, user.PracticeIds, cancellationToken);
-            var theirs = await db.Memberships.AsNoTracking().Where(m => m.UserId == account.Id).Select(m => m.PracticeId).ToListAsync(cancellationToken);
-            var shared = theirs.Where(id => practices.Any(p => p.Id == id)).ToList();
-            return new View(account.Id, account.DisplayName, account.Email ?? "", account.IsActive, role, account.ConcurrencyStamp ?? "",
-                shared, theirs.Count - shared.Count, practices, StaffRules.GrantableBy(user.Role), account.Id == user.UserId,
-                StaffRules.MayGrant(user.Role, role) ? null : StaffRules.AdministratorAccountOnly);
+            var target = await StaffTarget.LoadAsync(db, user, query.UserId, cancellationToken);
+            return target?.ToView();
         }
     }
 
     /// <summary>What the edit did, in words for the confirmation; null when nothing needed changing.</summary>
     public sealed record Changed(string DisplayName, string? Summary, bool ChangedSelf);
 
-    /// <summary>The role and practices form.</summary>
-    public sealed class Command : IAppCommand<Changed>
+    /// <summary>The role form: for each practice the editor manages, the role there or <see cref="NotAMember"/>.</summary>
+    [Requires(StaffRole.PracticeManager)]
+    public sealed class Command : IAppCommand<Changed>, ITargetsStaffMember
     {
         public string? UserId { get; set; }
 
         /// <summary>The account's ConcurrencyStamp when the form was built: a later save by anyone else is a conflict.</summary>
         public string? ConcurrencyStamp { get; set; }
 
-        [Display(Name = "Role")]
-        public string? Role { get; set; }
+        /// <summary>Practice id → role name, or "" for not a member. A practice left out stays as it is.</summary>
+        public Dictionary<Guid, string?> Roles { get; set; } = [];
 
-        [Display(Name = "Practices")]
-        public List<Guid> PracticeIds { get; set; } = [];
+        string? ITargetsStaffMember.TargetUserId => UserId;
     }
 
     public sealed class Validator : AbstractValidator<Command>
     {
         public Validator()
         {
-            RuleFor(c => c.Role).Must(r => r is not null && Roles.All.Contains(r)).WithMessage("Choose a role.");
-            RuleFor(c => c.PracticeIds).NotEmpty().WithMessage(StaffRules.AtLeastOnePractice);
+            RuleFor(c => c.Roles).NotEmpty().WithMessage(StaffRules.AtLeastOnePractice);
+            RuleForEach(c => c.Roles).Must(r => string.IsNullOrEmpty(r.Value) || Data.Roles.All.Contains(r.Value))
+                .WithMessage("Choose a role from the list.");
         }
     }
 
-    /// <summary>The deactivate and reactivate buttons.</summary>
-    public sealed class SetActive : IAppCommand<Changed>
+    /// <summary>The deactivate and reactivate buttons: the whole account, so an administrator of every practice it belongs to.</summary>
+    [Requires(StaffRole.PracticeManager)]
+    public sealed class SetActive : IAppCommand<Changed>, ITargetsStaffMember
     {
         public string? UserId { get; set; }
 
         public string? ConcurrencyStamp { get; set; }
 
         public bool Active { get; set; }
+
+        string? ITargetsStaffMember.TargetUserId => UserId;
     }
 
     public sealed class Handler(UserManager<ApplicationUser> users, AppDbContext db, ICurrentUser user, AuditLog audit, TimeProvider clock)
@@ -100,28 +111,46 @@ public static class EditStaff
             }
 
             var account = target.Account;
-            var actor = user.ToActor();
-            if (!StaffRules.MayGrant(actor.Role, command.Role))
+            var changes = new List<(StaffTarget.Row Row, StaffRole? To)>();
+            foreach (var (practiceId, posted) in command.Roles)
             {
-                return CommandResult<Changed>.Invalid(nameof(Command.Role), StaffRules.AdministratorOnly);
+                if (target.Rows.SingleOrDefault(r => r.PracticeId == practiceId) is not { } row)
+                {
+                    return CommandResult<Changed>.Invalid(nameof(Command.Roles), StaffRules.OwnPracticesOnly);
+                }
+
+                var to = string.IsNullOrEmpty(posted) ? null : Data.Roles.Parse(posted);
+                if (to == row.Role)
+                {
+                    continue;
+                }
+
+                if (row.Role is { } held && !StaffRules.MayChange(row.EditorRole, held))
+                {
+                    return CommandResult<Changed>.Invalid(nameof(Command.Roles), StaffRules.AdministratorAccountOnly);
+                }
+
+                if (to is { } granted && !StaffRules.MayGrant(row.EditorRole, Data.Roles.Name(granted)))
+                {
+                    return CommandResult<Changed>.Invalid(nameof(Command.Roles), StaffRules.AdministratorOnly);
+                }
+
+                // Your own role is for someone else to change; ending your own membership of a practice is yours to do.
+                if (target.IsSelf && row.Role is not null && to is not null)
+                {
+                    return CommandResult<Changed>.Invalid(nameof(Command.Roles), StaffRules.NotYourOwnRole);
+                }
+
+                changes.Add((row, to));
             }
 
-            if (target.IsSelf && command.Role != target.Role)
+            var remaining = target.OtherPractices + target.Rows.Count(r => (changes.Any(c => c.Row == r) ? changes.Single(c => c.Row == r).To : r.Role) is not null);
+            if (remaining == 0)
             {
-                return CommandResult<Changed>.Invalid(nameof(Command.Role), StaffRules.NotYourOwnRole);
+                return CommandResult<Changed>.Invalid(nameof(Command.Roles), StaffRules.LastMembership);
             }
 
-            var chosen = target.EditorPractices.Where(p => command.PracticeIds.Contains(p.Id)).ToList();
-            if (chosen.Count != command.PracticeIds.Distinct().Count())
-            {
-                return CommandResult<Changed>.Invalid(nameof(Command.PracticeIds), StaffRules.OwnPracticesOnly);
-            }
-
-            var memberships = await db.Memberships.Where(m => m.UserId == account.Id).ToListAsync(cancellationToken);
-            var added = chosen.Where(p => memberships.All(m => m.PracticeId != p.Id)).ToList();
-            var removed = target.EditorPractices.Where(p => memberships.Any(m => m.PracticeId == p.Id) && !chosen.Contains(p)).ToList();
-            var roleChanged = command.Role != target.Role;
-            if (!roleChanged && added.Count == 0 && removed.Count == 0)
+            if (changes.Count == 0)
             {
                 return CommandResult<Changed>.Ok(new Changed(account.DisplayName, null, target.IsSelf));
             }
@@ -131,44 +160,33 @@ public static class EditStaff
                 return conflict;
             }
 
+            var memberships = await db.Memberships.Where(m => m.UserId == account.Id).ToListAsync(cancellationToken);
             var words = new List<string>();
-            if (roleChanged)
+            foreach (var (row, to) in changes)
             {
-                var replaced = await users.RemoveFromRolesAsync(account, await users.GetRolesAsync(account));
-                var granted = replaced.Succeeded ? await users.AddToRoleAsync(account, command.Role!) : replaced;
-                if (!granted.Succeeded)
+                var membership = memberships.SingleOrDefault(m => m.PracticeId == row.PracticeId);
+                string what;
+                if (to is null)
                 {
-                    return Failed(granted);
+                    db.Memberships.Remove(membership!);
+                    what = $"{account.DisplayName} removed from {row.PracticeName} (was {StaffRules.Words(row.Role!.Value)})";
+                    words.Add($"removed from {row.PracticeName}");
+                }
+                else if (membership is null)
+                {
+                    db.Memberships.Add(new PracticeMembership { UserId = account.Id, PracticeId = row.PracticeId, Role = to.Value });
+                    what = $"{account.DisplayName} added to {row.PracticeName} as {StaffRules.Words(to.Value)}";
+                    words.Add($"added to {row.PracticeName} as {StaffRules.Words(to.Value)}");
+                }
+                else
+                {
+                    membership.Role = to.Value;
+                    what = $"Role of {account.DisplayName} at {row.PracticeName} changed from {StaffRules.Words(row.Role!.Value)} to {StaffRules.Words(to.Value)}";
+                    words.Add($"role at {row.PracticeName} changed from {StaffRules.Words(row.Role!.Value)} to {StaffRules.Words(to.Value)}");
                 }
 
-                foreach (var practice in chosen)
-                {
-                    audit.Add(AuditKind.StaffChanged, practice.Id, $"Role of {account.DisplayName} changed from {target.Role} to {command.Role}");
-                }
-
-                words.Add($"role changed from {StaffRules.Words(target.Role)} to {StaffRules.Words(command.Role!)}");
-            }
-
-            foreach (var practice in added)
-            {
-                db.Memberships.Add(new PracticeMembership { UserId = account.Id, PracticeId = practice.Id });
-                audit.Add(AuditKind.StaffChanged, practice.Id, $"{account.DisplayName} added to {practice.Name}");
-            }
-
-            foreach (var practice in removed)
-            {
-                db.Memberships.Remove(memberships.Single(m => m.PracticeId == practice.Id));
-                audit.Add(AuditKind.StaffChanged, practice.Id, $"{account.DisplayName} removed from {practice.Name}");
-            }
-
-            if (added.Count > 0)
-            {
-                words.Add($"added to {string.Join(", ", added.Select(p => p.Name))}");
-            }
-
-            if (removed.Count > 0)
-            {
-                words.Add($"removed from {string.Join(", ", removed.Select(p => p.Name))}");
+                // In the trail of the practice it changes: that practice's administrators see who changed its staff.
+                audit.Add(AuditKind.StaffChanged, row.PracticeId, what);
             }
 
             return CommandResult<Changed>.Ok(new Changed(account.DisplayName, string.Join("; ", words), target.IsSelf));
@@ -186,6 +204,11 @@ public static class EditStaff
             if (target.IsSelf && !command.Active)
             {
                 return CommandResult<Changed>.Invalid("", StaffRules.NotYourself);
+            }
+
+            if (!target.MayDeactivate)
+            {
+                return CommandResult<Changed>.Invalid("", StaffRules.DeactivateNeedsAdministrator);
             }
 
             if (account.IsActive == command.Active)
@@ -207,8 +230,9 @@ public static class EditStaff
                 return conflict;
             }
 
+            // The account ends (or starts again) in every practice it belongs to: each one's trail says so.
             var what = command.Active ? "reactivated" : "deactivated";
-            foreach (var practiceId in target.SharedPracticeIds)
+            foreach (var practiceId in target.AllPracticeIds)
             {
                 audit.Add(AuditKind.StaffChanged, practiceId, $"{account.DisplayName} {what}");
             }
@@ -216,36 +240,23 @@ public static class EditStaff
             return CommandResult<Changed>.Ok(new Changed(account.DisplayName, what, target.IsSelf));
         }
 
-        private sealed record Target(ApplicationUser Account, string Role, bool IsSelf, IReadOnlyList<PracticeChoice> EditorPractices, IReadOnlyList<Guid> SharedPracticeIds);
-
-        /// <summary>
-        /// The account, if it is in the editor's practices (else not found), unchanged since the form was built (else a
-        /// conflict) and not an administrator's unless the editor is one.
-        /// </summary>
-        private async Task<(Target? Target, CommandResult<Changed>? Failure)> LoadAsync(string? userId, string? concurrencyStamp, CancellationToken cancellationToken)
+        /// <summary>The account, if it is a member of a practice the editor manages (else not found) and unchanged since the form was built (else a conflict).</summary>
+        private async Task<(StaffTarget? Target, CommandResult<Changed>? Failure)> LoadAsync(string? userId, string? concurrencyStamp, CancellationToken cancellationToken)
         {
-            var account = await StaffRules.FindInPracticesAsync(db, userId, user.PracticeIds, cancellationToken);
-            if (account is null)
+            var target = await StaffTarget.LoadAsync(db, user, userId, cancellationToken);
+            if (target is null)
             {
                 return (null, CommandResult<Changed>.NotFound());
             }
 
-            if (account.ConcurrencyStamp != concurrencyStamp)
+            if (target.Account.ConcurrencyStamp != concurrencyStamp)
             {
                 return (null, Conflict());
             }
 
-            var role = await StaffRules.RoleOfAsync(db, account.Id, cancellationToken);
-            if (!StaffRules.MayGrant(user.Role, role))
-            {
-                return (null, CommandResult<Changed>.Invalid("", StaffRules.AdministratorAccountOnly));
-            }
-
             // The database checks the stamp again on save, so a change that lands between this read and that save is caught too.
-            db.Entry(account).Property(u => u.ConcurrencyStamp).OriginalValue = concurrencyStamp;
-            var practices = await StaffRules.PracticesOfAsync(db, user.PracticeIds, cancellationToken);
-            var shared = await db.Memberships.Where(m => m.UserId == account.Id && user.PracticeIds.Contains(m.PracticeId)).Select(m => m.PracticeId).ToListAsync(cancellationToken);
-            return (new Target(account, role, account.Id == user.UserId, practices, shared), null);
+            db.Entry(target.Account).Property(u => u.ConcurrencyStamp).OriginalValue = concurrencyStamp;
+            return (target, null);
         }
 
         /// <summary>A new security stamp signs the account out everywhere: the cookie validator refuses the old one.</summary>
@@ -262,4 +273,56 @@ public static class EditStaff
 
         private CommandResult<Changed> Conflict() => CommandResult<Changed>.Conflicted(new ConcurrencyConflict("someone else", clock.GetUtcNow()));
     }
+}
+
+/// <summary>A staff account as one editor may change it: its memberships in the practices the editor manages, and the rest counted.</summary>
+internal sealed class StaffTarget
+{
+    private StaffTarget(ApplicationUser account, bool isSelf, IReadOnlyList<Row> rows, IReadOnlyList<Guid> allPracticeIds, bool mayDeactivate)
+    {
+        Account = account;
+        IsSelf = isSelf;
+        Rows = rows;
+        AllPracticeIds = allPracticeIds;
+        MayDeactivate = mayDeactivate;
+    }
+
+    public sealed record Row(Guid PracticeId, string PracticeName, StaffRole? Role, StaffRole? EditorRole);
+
+    public ApplicationUser Account { get; }
+    public bool IsSelf { get; }
+    public IReadOnlyList<Row> Rows { get; }
+    public IReadOnlyList<Guid> AllPracticeIds { get; }
+
+    /// <summary>Only an administrator of every practice the account belongs to may end (or restart) the account as a whole.</summary>
+    public bool MayDeactivate { get; }
+
+    public int OtherPractices => AllPracticeIds.Count(id => Rows.All(r => r.PracticeId != id));
+
+    public static async Task<StaffTarget?> LoadAsync(AppDbContext db, ICurrentUser user, string? userId, CancellationToken cancellationToken)
+    {
+        var managed = user.PracticesWhere(StaffRole.PracticeManager);
+        var account = await StaffRules.FindInPracticesAsync(db, userId, managed, cancellationToken);
+        if (account is null)
+        {
+            return null;
+        }
+
+        // Memberships carry no practice filter: all of them are read, to count (never name) the practices the editor cannot see.
+        var memberships = await db.Memberships.AsNoTracking().Where(m => m.UserId == account.Id).ToListAsync(cancellationToken);
+        var practices = await StaffRules.PracticesOfAsync(db, managed, cancellationToken);
+        var rows = practices
+            .Select(p => new Row(p.Id, p.Name, memberships.SingleOrDefault(m => m.PracticeId == p.Id)?.Role, user.RoleIn(p.Id)))
+            .ToList();
+        var all = memberships.Select(m => m.PracticeId).ToList();
+        return new StaffTarget(account, account.Id == user.UserId, rows, all, all.All(id => user.RoleIn(id) == StaffRole.Administrator));
+    }
+
+    public EditStaff.View ToView() => new(
+        Account.Id, Account.DisplayName, Account.Email ?? "", Account.IsActive, Account.ConcurrencyStamp ?? "",
+        [.. Rows.Select(r => new EditStaff.PracticeRow(r.PracticeId, r.PracticeName, r.Role,
+            // Your own row offers only your role as it is, or leaving the practice: a role is for someone else to change.
+            IsSelf && r.Role is { } mine ? [Roles.Name(mine)] : StaffRules.GrantableBy(r.EditorRole),
+            r.Role is { } held && !StaffRules.MayChange(r.EditorRole, held) ? StaffRules.AdministratorAccountOnly : null))],
+        OtherPractices, IsSelf, MayDeactivate && !IsSelf);
 }

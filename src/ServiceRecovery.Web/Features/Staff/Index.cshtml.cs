@@ -8,7 +8,7 @@ using ServiceRecovery.Web.Infrastructure.Auth;
 
 namespace ServiceRecovery.Web.Features.Staff;
 
-[Authorize(Roles = Roles.Managers)]
+[Authorize(Policy = AppPolicies.Manager)]
 public sealed class IndexModel(IMediator mediator, ICurrentUser user) : AppPageModel
 {
     [BindProperty(SupportsGet = true, Name = "practice")]

@@ -3,28 +3,38 @@ using Mediator;
 using Microsoft.EntityFrameworkCore;
 
 using ServiceRecovery.Data;
+using ServiceRecovery.Domain;
 using ServiceRecovery.Web.Infrastructure.Auth;
 
 namespace ServiceRecovery.Web.Features.Staff;
 
-/// <summary>The staff of the user's practices (or of one of them): active first, then by name.</summary>
+/// <summary>The staff of the practices the user manages (or of one of them): active first, then by name.</summary>
 public static class StaffList
 {
     /// <summary>A practice's staff fits on one page; the bound keeps the page cheap whatever happens.</summary>
     public const int Limit = 500;
 
+    [Requires(StaffRole.PracticeManager)]
     public sealed record Query(Guid? PracticeId) : IQuery<Result>;
 
     public sealed record Result(IReadOnlyList<Row> Rows, IReadOnlyList<PracticeChoice> Practices, Guid? PracticeId, bool Truncated);
 
-    /// <summary>One account. <see cref="Practices"/> lists only the viewer's practices; <see cref="OtherPractices"/> counts the rest.</summary>
-    public sealed record Row(string Id, string Name, string Email, string Role, bool IsActive, IReadOnlyList<string> Practices, int OtherPractices);
+    /// <summary>
+    /// One account. <see cref="Memberships"/> lists only the practices the viewer manages, each with the role there;
+    /// <see cref="OtherPractices"/> counts the rest.
+    /// </summary>
+    public sealed record Row(string Id, string Name, string Email, IReadOnlyList<MembershipView> Memberships, bool IsActive, int OtherPractices)
+    {
+        public string Role => StaffRules.Summary(Memberships);
+
+        public IReadOnlyList<string> Practices => [.. Memberships.Select(m => m.PracticeName)];
+    }
 
     public sealed class Handler(AppDbContext db, ICurrentUser user) : IQueryHandler<Query, Result>
     {
         public async ValueTask<Result> Handle(Query query, CancellationToken cancellationToken)
         {
-            var practices = await StaffRules.PracticesOfAsync(db, user.PracticeIds, cancellationToken);
+            var practices = await StaffRules.PracticesOfAsync(db, user.PracticesWhere(StaffRole.PracticeManager), cancellationToken);
             var filter = practices.Any(p => p.Id == query.PracticeId) ? query.PracticeId : null;
             var shown = filter is { } one ? [one] : practices.Select(p => p.Id).ToArray();
 
@@ -38,20 +48,17 @@ public static class StaffList
             var truncated = accounts.Count > Limit;
             var ids = accounts.Take(Limit).Select(a => a.Id).ToList();
 
-            var roles = (await (from ur in db.UserRoles
-                                join r in db.Roles on ur.RoleId equals r.Id
-                                where ids.Contains(ur.UserId)
-                                select new { ur.UserId, r.Name }).ToListAsync(cancellationToken))
-                .ToLookup(r => r.UserId, r => r.Name!);
             var memberships = (await db.Memberships.AsNoTracking().Where(m => ids.Contains(m.UserId)).ToListAsync(cancellationToken))
-                .ToLookup(m => m.UserId, m => m.PracticeId);
+                .ToLookup(m => m.UserId);
             var names = practices.ToDictionary(p => p.Id, p => p.Name);
 
             var rows = accounts.Take(Limit).Select(a =>
             {
                 var theirs = memberships[a.Id].ToList();
-                var visible = theirs.Where(names.ContainsKey).Select(id => names[id]).Order().ToList();
-                return new Row(a.Id, a.DisplayName, a.Email ?? "", StaffRules.HighestOf(roles[a.Id]), a.IsActive, visible, theirs.Count - visible.Count);
+                var visible = theirs.Where(m => names.ContainsKey(m.PracticeId))
+                    .Select(m => new MembershipView(m.PracticeId, names[m.PracticeId], m.Role))
+                    .OrderBy(m => m.PracticeName).ToList();
+                return new Row(a.Id, a.DisplayName, a.Email ?? "", visible, a.IsActive, theirs.Count - visible.Count);
             }).ToList();
             return new Result(rows, practices, filter, truncated);
         }

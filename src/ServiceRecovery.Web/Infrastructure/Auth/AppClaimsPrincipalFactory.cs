@@ -6,22 +6,25 @@ using ServiceRecovery.Data;
 
 namespace ServiceRecovery.Web.Infrastructure.Auth;
 
-/// <summary>Puts the user's display name and practices into the sign-in cookie.</summary>
+/// <summary>
+/// Puts the user's display name and memberships (practice and role there) into the sign-in cookie. No global role
+/// claim is written: a role belongs to a membership. Any change to a membership renews the security stamp, so the
+/// cookie is rebuilt from these rows.
+/// </summary>
 public sealed class AppClaimsPrincipalFactory(
     UserManager<ApplicationUser> userManager,
-    RoleManager<IdentityRole> roleManager,
     IOptions<IdentityOptions> options,
     AppDbContext db)
-    : UserClaimsPrincipalFactory<ApplicationUser, IdentityRole>(userManager, roleManager, options)
+    : UserClaimsPrincipalFactory<ApplicationUser>(userManager, options)
 {
     protected override async Task<ClaimsIdentity> GenerateClaimsAsync(ApplicationUser user)
     {
         var identity = await base.GenerateClaimsAsync(user);
         identity.AddClaim(new Claim(AppClaims.DisplayName, user.DisplayName));
-        var practiceIds = await db.Memberships.AsNoTracking().Where(m => m.UserId == user.Id).Select(m => m.PracticeId).ToListAsync();
-        foreach (var practiceId in practiceIds)
+        var memberships = await db.Memberships.AsNoTracking().Where(m => m.UserId == user.Id).ToListAsync();
+        foreach (var membership in memberships)
         {
-            identity.AddClaim(new Claim(AppClaims.Practice, practiceId.ToString()));
+            identity.AddClaim(AppClaims.For(membership));
         }
 
         return identity;

@@ -4,24 +4,35 @@ using ServiceRecovery.Domain;
 
 namespace ServiceRecovery.Web.Infrastructure.Auth;
 
-/// <summary>The signed-in person, as handlers and the practice filter need them.</summary>
+/// <summary>
+/// The signed-in person, as handlers and the practice filter need them. A role belongs to a membership, so every
+/// question about power names the practice it is asked for.
+/// </summary>
 public interface ICurrentUser
 {
     bool IsSignedIn { get; }
     string? UserId { get; }
     string Name { get; }
-    StaffRole Role { get; }
+
+    /// <summary>Every practice the person belongs to, whatever their role there: the practice filter.</summary>
     Guid[] PracticeIds { get; }
 
     /// <summary>Practice ids joined for a log line (ids only, never names of people).</summary>
     string PracticeIdsForLog { get; }
 
-    Actor ToActor();
+    /// <summary>The person's role at the practice, or null when they do not belong to it.</summary>
+    StaffRole? RoleIn(Guid practiceId);
+
+    /// <summary>The practices where the person holds at least <paramref name="role"/>.</summary>
+    Guid[] PracticesWhere(StaffRole role);
+
+    /// <summary>The person acting at the practice, with their role there. Refused for a practice they do not belong to.</summary>
+    Actor ToActor(Guid practiceId);
 }
 
 public sealed class HttpCurrentUser(IHttpContextAccessor accessor) : ICurrentUser
 {
-    private Guid[]? _practiceIds;
+    private IReadOnlyDictionary<Guid, StaffRole>? _roles;
 
     private ClaimsPrincipal? Principal => accessor.HttpContext?.User;
 
@@ -31,22 +42,19 @@ public sealed class HttpCurrentUser(IHttpContextAccessor accessor) : ICurrentUse
 
     public string Name => Principal?.FindFirstValue(AppClaims.DisplayName) ?? Principal?.Identity?.Name ?? "";
 
-    public StaffRole Role => Principal switch
-    {
-        { } p when p.IsInRole(Roles.Administrator) => StaffRole.Administrator,
-        { } p when p.IsInRole(Roles.PracticeManager) => StaffRole.PracticeManager,
-        _ => StaffRole.FrontDesk,
-    };
+    private IReadOnlyDictionary<Guid, StaffRole> Roles => _roles ??= IsSignedIn ? AppClaims.MembershipsOf(Principal!) : new Dictionary<Guid, StaffRole>();
 
-    public Guid[] PracticeIds => _practiceIds ??= IsSignedIn
-        ? Principal!.FindAll(AppClaims.Practice).Select(c => Guid.TryParse(c.Value, out var id) ? id : Guid.Empty).Where(id => id != Guid.Empty).ToArray()
-        : [];
+    public Guid[] PracticeIds => [.. Roles.Keys];
 
-    public string PracticeIdsForLog => string.Join(",", PracticeIds);
+    public string PracticeIdsForLog => string.Join(",", Roles.Keys);
 
-    public Actor ToActor() => UserId is { } id
-        ? new Actor(id, Name, Role)
-        : throw new InvalidOperationException("No one is signed in.");
+    public StaffRole? RoleIn(Guid practiceId) => Roles.TryGetValue(practiceId, out var role) ? role : null;
+
+    public Guid[] PracticesWhere(StaffRole role) => [.. Roles.Where(m => m.Value >= role).Select(m => m.Key)];
+
+    public Actor ToActor(Guid practiceId) => (UserId, RoleIn(practiceId)) is ({ } id, { } role)
+        ? new Actor(id, Name, role)
+        : throw new InvalidOperationException("The signed-in person does not belong to this practice.");
 }
 
 /// <summary>
@@ -64,6 +72,28 @@ public sealed class PracticeScope(ICurrentUser user) : IPracticeScope
 
 public static class AppClaims
 {
-    public const string Practice = "sr:practice";
+    /// <summary>One claim per membership: the practice id and the role there, as "{practice id} {role}".</summary>
+    public const string Membership = "sr:membership";
     public const string DisplayName = "sr:name";
+
+    public static Claim For(PracticeMembership membership) => new(Membership, $"{membership.PracticeId:D} {Data.Roles.Name(membership.Role)}");
+
+    /// <summary>The memberships a principal carries; a claim that does not parse grants nothing.</summary>
+    public static IReadOnlyDictionary<Guid, StaffRole> MembershipsOf(ClaimsPrincipal principal)
+    {
+        var memberships = new Dictionary<Guid, StaffRole>();
+        foreach (var claim in principal.FindAll(Membership))
+        {
+            var parts = claim.Value.Split(' ');
+            if (parts.Length == 2 && Guid.TryParse(parts[0], out var practiceId) && practiceId != Guid.Empty && Data.Roles.Parse(parts[1]) is { } role)
+            {
+                memberships[practiceId] = role;
+            }
+        }
+
+        return memberships;
+    }
+
+    /// <summary>Whether the principal holds at least <paramref name="role"/> in some practice: for navigation only.</summary>
+    public static bool HoldsSomewhere(ClaimsPrincipal principal, StaffRole role) => MembershipsOf(principal).Values.Any(r => r >= role);
 }

@@ -55,9 +55,11 @@ public sealed class CommandResult<T> : ICommandResult<CommandResult<T>>, IComman
 public interface IAppCommand<TValue> : Mediator.ICommand<CommandResult<TValue>>;
 
 /// <summary>A command that edits one recovery case, with the version the user's form was built from.</summary>
-public interface ICaseCommand
+public interface ICaseCommand : Auth.ITargetsCase
 {
     Guid CaseId { get; set; }
 
     Guid Version { get; set; }
+
+    Guid Auth.ITargetsCase.TargetCaseId => CaseId;
 }

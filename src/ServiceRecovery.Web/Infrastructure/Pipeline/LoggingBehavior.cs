@@ -24,6 +24,12 @@ public sealed class LoggingBehavior<TMessage, TResponse>(ILogger<LoggingBehavior
                 name, outcome, Stopwatch.GetElapsedTime(started).TotalMilliseconds, user.UserId, user.PracticeIdsForLog);
             return response;
         }
+        catch (AccessDeniedException)
+        {
+            logger.LogWarning("Refused {Request} after {ElapsedMs:0.0} ms for user {UserId} in practice(s) {PracticeIds}: not allowed",
+                name, Stopwatch.GetElapsedTime(started).TotalMilliseconds, user.UserId, user.PracticeIdsForLog);
+            throw;
+        }
         catch (Exception exception)
         {
             // The exception type only: messages from lower layers may quote values a user typed.

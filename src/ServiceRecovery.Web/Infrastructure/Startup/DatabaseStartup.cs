@@ -70,7 +70,6 @@ public sealed class DatabaseInitialiser(IServiceProvider services, IConfiguratio
             }
         }
 
-        await IdentitySeed.EnsureRolesAsync(scope.ServiceProvider);
         if (configuration.GetValue<bool>("Seed:DemoData") && !await db.Practices.AnyAsync(cancellationToken))
         {
             await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync(configuration["Seed:DemoPassword"]);

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using ServiceRecovery.Data;
+using ServiceRecovery.Web.Infrastructure.Auth;
 
 namespace ServiceRecovery.Web.Infrastructure.Web;
 
@@ -33,7 +34,7 @@ public static class BenchmarkEndpoints
                     info.HeapSizeBytes,
                     process.WorkingSet64));
             })
-            .RequireAuthorization(policy => policy.RequireRole(Roles.Administrator));
+            .RequireAuthorization(AppPolicies.Administrator);
     }
 
     public sealed record GcFigures(long AllocatedBytes, int Gen0, int Gen1, int Gen2, long ManagedBytes, long HeapSizeBytes, long WorkingSetBytes);
