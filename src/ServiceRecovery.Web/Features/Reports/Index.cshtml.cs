@@ -1,12 +1,9 @@
-using ServiceRecovery.Web.Infrastructure.Auth;
 using System.Globalization;
-
 using Mediator;
-
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-
 using ServiceRecovery.Data;
+using ServiceRecovery.Web.Infrastructure.Auth;
 
 namespace ServiceRecovery.Web.Features.Reports;
 

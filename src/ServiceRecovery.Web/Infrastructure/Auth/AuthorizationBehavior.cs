@@ -1,4 +1,3 @@
-using System.Reflection;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using ServiceRecovery.Data;
@@ -16,7 +15,7 @@ namespace ServiceRecovery.Web.Infrastructure.Auth;
 public sealed class AuthorizationBehavior<TMessage, TResponse>(ICurrentUser user, AppDbContext db) : IPipelineBehavior<TMessage, TResponse>
     where TMessage : notnull, IMessage
 {
-    private static readonly StaffRole? Required = Declared(typeof(TMessage));
+    private static readonly StaffRole? Required = Requirement.Declared(typeof(TMessage));
 
     public async ValueTask<TResponse> Handle(TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken)
     {
@@ -31,20 +30,6 @@ public sealed class AuthorizationBehavior<TMessage, TResponse>(ICurrentUser user
         }
 
         return await next(message, cancellationToken);
-    }
-
-    /// <summary>The role a request type declares; null for a public one. A type that declares neither cannot be sent.</summary>
-    public static StaffRole? Declared(Type type)
-    {
-        var requires = type.GetCustomAttribute<RequiresAttribute>();
-        var isPublic = type.GetCustomAttribute<PublicRequestAttribute>() is not null;
-        return (requires, isPublic) switch
-        {
-            ({ } declared, false) => declared.Role,
-            (null, true) => null,
-            _ => throw new InvalidOperationException(
-                $"{type.FullName} must declare exactly one of [Requires] and [PublicRequest]: who may send it is part of its contract."),
-        };
     }
 
     private async ValueTask<bool> AllowedAsync(TMessage message, StaffRole role, CancellationToken cancellationToken)

@@ -1,3 +1,4 @@
+using System.Reflection;
 using ServiceRecovery.Domain;
 
 namespace ServiceRecovery.Web.Infrastructure.Auth;
@@ -13,6 +14,24 @@ namespace ServiceRecovery.Web.Infrastructure.Auth;
 public sealed class RequiresAttribute(StaffRole role) : Attribute
 {
     public StaffRole Role { get; } = role;
+}
+
+/// <summary>Reads what a request type declares.</summary>
+public static class Requirement
+{
+    /// <summary>The role a request type declares; null for a public one. A type that declares neither (or both) cannot be sent.</summary>
+    public static StaffRole? Declared(Type type)
+    {
+        var requires = type.GetCustomAttribute<RequiresAttribute>();
+        var isPublic = type.GetCustomAttribute<PublicRequestAttribute>() is not null;
+        return (requires, isPublic) switch
+        {
+            ({ } declared, false) => declared.Role,
+            (null, true) => null,
+            _ => throw new InvalidOperationException(
+                $"{type.FullName} must declare exactly one of [Requires] and [PublicRequest]: who may send it is part of its contract."),
+        };
+    }
 }
 
 /// <summary>A message anyone may send without signing in; <paramref name="why"/> says what protects it instead.</summary>
