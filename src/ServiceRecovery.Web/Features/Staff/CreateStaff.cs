@@ -77,16 +77,17 @@ public static class CreateStaff
     {
         public async ValueTask<CommandResult<Created>> Handle(Command command, CancellationToken cancellationToken)
         {
-            if (command.PracticeIds.Any(id => !StaffRules.MayGrant(user.RoleIn(id), command.Role)))
-            {
-                return CommandResult<Created>.Invalid(nameof(Command.Role), StaffRules.AdministratorOnly);
-            }
-
             var practices = await StaffRules.PracticesOfAsync(db, user.PracticesWhere(StaffRole.PracticeManager), cancellationToken);
             var chosen = practices.Where(p => command.PracticeIds.Contains(p.Id)).ToList();
             if (chosen.Count != command.PracticeIds.Distinct().Count())
             {
                 return CommandResult<Created>.Invalid(nameof(Command.PracticeIds), StaffRules.OwnPracticesOnly);
+            }
+
+            // The role is granted in each chosen practice, by the creator's role there.
+            if (chosen.Any(p => !StaffRules.MayGrant(user.RoleIn(p.Id), command.Role)))
+            {
+                return CommandResult<Created>.Invalid(nameof(Command.Role), StaffRules.AdministratorOnly);
             }
 
             var email = command.Email!.Trim();

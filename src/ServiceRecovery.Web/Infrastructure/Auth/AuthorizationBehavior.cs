@@ -60,10 +60,11 @@ public sealed class AuthorizationBehavior<TMessage, TResponse>(ICurrentUser user
                     .Where(m => m.UserId == userId && user.PracticeIds.Contains(m.PracticeId)).Select(m => m.PracticeId).ToListAsync(cancellationToken);
                 // Not a colleague at all: the handler answers "not found".
                 return theirs.Count == 0 || theirs.Any(Holds);
+            // A practice the person does not belong to is the handler's to answer (not found, or "choose one of yours"), as for a case.
             case ITargetsPractices { TargetPracticeIds: var practiceIds }:
-                return practiceIds.Count > 0 ? practiceIds.All(Holds) : user.PracticesWhere(role).Length > 0;
+                return practiceIds.Count > 0 ? practiceIds.All(id => user.RoleIn(id) is null || Holds(id)) : user.PracticesWhere(role).Length > 0;
             case ITargetsPractice { TargetPracticeId: { } practiceId }:
-                return Holds(practiceId);
+                return user.RoleIn(practiceId) is null ? user.PracticeIds.Length > 0 : Holds(practiceId);
             default:
                 return user.PracticesWhere(role).Length > 0;
         }
