@@ -71,6 +71,23 @@ public sealed class ForwardedHeadersTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Loopback_is_not_a_proxy_unless_listed_and_a_connection_without_an_address_is_never_one()
+    {
+        (await SignInAsync("127.0.0.1", "203.0.113.10")).ShouldBe(HttpStatusCode.OK);
+        (await SignInAsync("::1", "203.0.113.11")).ShouldBe(HttpStatusCode.OK);
+        using var noAddress = new WebClient(_app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false }));
+        var page = await noAddress.GetPageAsync("/Account/SignIn");
+        var fields = WebClient.FieldsOf((AngleSharp.Html.Dom.IHtmlFormElement)page.QuerySelector("form")!);
+        fields["Input.Email"] = "nobody@harbourside.test";
+        fields["Input.Password"] = "wrong-password-123";
+        using var post = new HttpRequestMessage(HttpMethod.Post, "/Account/SignIn") { Content = new FormUrlEncodedContent(fields) };
+        post.Headers.Add("X-Forwarded-For", "203.0.113.12");
+        (await noAddress.Http.SendAsync(post)).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        (await RecordedAddressesAsync()).ShouldBe(["127.0.0.1", "::1", null]);
+    }
+
+    [Fact]
     public async Task Only_the_entry_the_proxy_added_is_believed_not_one_the_client_sent_ahead_of_it()
     {
         (await SignInAsync(Proxy, "192.0.2.66, 203.0.113.8")).ShouldBe(HttpStatusCode.OK);
