@@ -43,6 +43,9 @@ builder.Services.AddSingleton<UnusablePasswordCheck>();
 builder.Services.AddScoped<ServiceRecovery.Web.Features.Queue.ExportCases>();
 builder.Services.AddSingleton<ServiceRecovery.Web.Features.Queue.ExportGate>();
 builder.Services.AddSingleton<PublicAddress>();
+builder.Services.AddSingleton<ServiceRecovery.Web.Features.Feedback.CardForms>();
+// Forwarded headers are believed only from the proxies listed in ForwardedHeaders:KnownProxies; checked here, at start.
+builder.Services.AddTrustedProxies(builder.Configuration);
 builder.Services.AddServiceRecoveryData(builder.Configuration, dataFolder);
 builder.Services.AddScoped<DemoSeeder>();
 builder.Services.AddNotifications(builder.Configuration, dataFolder);
@@ -130,17 +133,17 @@ builder.Services.AddRateLimiter(options =>
 {
     options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
     options.AddPolicy(RateLimits.SignIn, context => HttpMethods.IsPost(context.Request.Method)
-        ? RateLimitPartition.GetFixedWindowLimiter(context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+        ? RateLimitPartition.GetFixedWindowLimiter(RateLimits.ClientOf(context),
             _ => new FixedWindowRateLimiterOptions { PermitLimit = signInsPerMinute, Window = TimeSpan.FromMinutes(1) })
         : RateLimitPartition.GetNoLimiter("reads"));
     // The public huddle display link answers without sign-in: limited per client address too.
-    options.AddPolicy(RateLimits.Public, context => RateLimitPartition.GetFixedWindowLimiter(context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+    options.AddPolicy(RateLimits.Public, context => RateLimitPartition.GetFixedWindowLimiter(RateLimits.ClientOf(context),
         _ => new FixedWindowRateLimiterOptions { PermitLimit = publicPerMinute, Window = TimeSpan.FromMinutes(1) }));
     // The comment card: reading it as the display link; sending it far less often, so nobody floods a practice's queue.
     options.AddPolicy(RateLimits.CommentCard, context => HttpMethods.IsPost(context.Request.Method)
-        ? RateLimitPartition.GetFixedWindowLimiter(context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+        ? RateLimitPartition.GetFixedWindowLimiter(RateLimits.ClientOf(context),
             _ => new FixedWindowRateLimiterOptions { PermitLimit = commentCardPostsPerHour, Window = TimeSpan.FromHours(1) })
-        : RateLimitPartition.GetFixedWindowLimiter("read:" + (context.Connection.RemoteIpAddress?.ToString() ?? "unknown"),
+        : RateLimitPartition.GetFixedWindowLimiter("read:" + RateLimits.ClientOf(context),
             _ => new FixedWindowRateLimiterOptions { PermitLimit = publicPerMinute, Window = TimeSpan.FromMinutes(1) }));
 });
 builder.Services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database", tags: ["ready"]);
@@ -149,6 +152,7 @@ var app = builder.Build();
 // A wrong App:PublicBaseUrl stops the start, rather than every printed QR code pointing nowhere.
 _ = app.Services.GetRequiredService<PublicAddress>();
 
+app.UseTrustedProxies();
 app.UseCorrelationId();
 app.UseSerilogRequestLogging(options =>
 {

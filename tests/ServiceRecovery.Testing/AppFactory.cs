@@ -95,6 +95,7 @@ public sealed class AppFactory(
         builder.ConfigureServices(services =>
         {
             services.ConfigureDbContext<AppDbContext>(options => options.AddInterceptors(Commands));
+            services.AddTransient<IStartupFilter, TestClientAddress>();
             TestServices?.Invoke(services);
         });
     }

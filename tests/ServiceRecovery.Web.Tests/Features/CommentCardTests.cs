@@ -181,6 +181,82 @@ public sealed class CommentCardTests(AppFixture fixture) : IClassFixture<AppFixt
     }
 
     [Fact]
+    public async Task One_shown_card_sends_one_card_however_often_and_with_whatever_answers_it_is_posted()
+    {
+        using var script = fixture.Anonymous();
+        var page = await script.GetPageAsync(CardUrl);
+
+        var responses = new List<HttpResponseMessage>();
+        for (var post = 1; post <= 3; post++)
+        {
+            var answers = Answers($"Card test: replayed form {post}.");
+            answers["Input.IdempotencyKey"] = Guid.NewGuid().ToString();
+            responses.Add(await script.SubmitAsync(page, "#comment-card-form", answers));
+        }
+
+        responses.ShouldAllBe(r => r.StatusCode == HttpStatusCode.Redirect && r.Headers.Location!.OriginalString == "/feedback/harbourside/thanks");
+        (await fixture.App.WithDbAsync(db => db.Defects.CountAsync(d => d.Description.StartsWith("Card test: replayed form")))).ShouldBe(1);
+        (await CaseWithDescriptionAsync("Card test: replayed form 1.")).ShouldNotBeNull("the first post of the form is the card");
+    }
+
+    [Theory]
+    [InlineData("absent")]
+    [InlineData("forged")]
+    [InlineData("another practice's")]
+    [InlineData("another rendering's")]
+    public async Task A_card_without_its_own_form_token_is_not_sent_keeps_what_was_typed_and_sends_from_the_page_shown_again(string token)
+    {
+        using var patient = fixture.Anonymous();
+        var page = await patient.GetPageAsync(CardUrl);
+        var description = $"Card test: {token} form token.";
+        var answers = Answers(description, mayContact: true, name: "Token Tester", phone: "0400 555 666");
+        var otherPage = token switch
+        {
+            "another practice's" => await patient.GetPageAsync("/feedback/other-street"),
+            "another rendering's" => await patient.GetPageAsync(CardUrl),
+            _ => null,
+        };
+        answers[CardForm] = token == "forged" ? "CfDJ8" + new string('A', 120) : otherPage is null ? null : FormToken(otherPage);
+        if (token == "another practice's")
+        {
+            // With the antiforgery token rendered beside it, so only the practice differs.
+            answers["__RequestVerificationToken"] = ((IHtmlInputElement)otherPage!.QuerySelector("#comment-card-form input[name='__RequestVerificationToken']")!).Value;
+        }
+
+        var response = await patient.SubmitAsync(page, "#comment-card-form", answers);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var shownAgain = await WebClient.ParseAsync(response);
+        shownAgain.QuerySelector("#error-summary")!.TextContent.ShouldContain("This card had expired or did not come from our page, so it was not sent.");
+        shownAgain.QuerySelector("#Input_Description")!.TextContent.ShouldBe(description);
+        ((IHtmlInputElement)shownAgain.QuerySelector("#Input_Name")!).Value.ShouldBe("Token Tester");
+        (await CaseWithDescriptionAsync(description)).ShouldBeNull();
+
+        (await patient.SubmitAsync(shownAgain, "#comment-card-form", new())).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await fixture.App.WithDbAsync(db => db.Defects.CountAsync(d => d.Description == description))).ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task A_card_shown_again_with_a_message_keeps_its_key_so_it_still_opens_one_case()
+    {
+        using var patient = fixture.Anonymous();
+        var page = await patient.GetPageAsync(CardUrl);
+        const string description = "Card test: corrected then sent twice.";
+        var shownAgain = await WebClient.ParseAsync(await patient.SubmitAsync(page, "#comment-card-form", Answers(description, mayContact: true)));
+        shownAgain.QuerySelector("#error-summary")!.TextContent.ShouldContain("Tell us your name");
+
+        var corrected = Answers(description, mayContact: false);
+        (await patient.SubmitAsync(shownAgain, "#comment-card-form", corrected)).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await patient.SubmitAsync(page, "#comment-card-form", corrected)).StatusCode.ShouldBe(HttpStatusCode.Redirect, "the first rendering of the same card");
+
+        (await fixture.App.WithDbAsync(db => db.Defects.CountAsync(d => d.Description == description))).ShouldBe(1);
+    }
+
+    private const string CardForm = ServiceRecovery.Web.Features.Feedback.CardModel.FormTokenField;
+
+    private static string FormToken(IHtmlDocument page) => ((IHtmlInputElement)page.QuerySelector($"#comment-card-form input[name='{CardForm}']")!).Value;
+
+    [Fact]
     public async Task A_filled_honeypot_gets_the_thank_you_page_and_stores_nothing()
     {
         using var patient = fixture.Anonymous();

@@ -93,16 +93,15 @@ public sealed class HostileInputTests(AppFixture fixture) : IClassFixture<AppFix
     public async Task The_public_comment_card_never_fails_on_hostile_input_and_stores_nothing_it_refuses()
     {
         using var patient = fixture.Anonymous();
-        var page = await patient.GetPageAsync("/feedback/harbourside");
-        string[] fields = ["Input.Rating", "Input.StageId", "Input.Description", "Input.VisitDate", "Input.MayContact", "Input.Name", "Input.Phone", "Input.Email", "Input.IdempotencyKey", "website"];
-        // The driver checks that a refused card leaves every table as it was.
+        // The form token in place of the idempotency key: a posted key is never read, and a hostile token is refused.
+        string[] fields = ["Input.Rating", "Input.StageId", "Input.Description", "Input.VisitDate", "Input.MayContact", "Input.Name", "Input.Phone", "Input.Email", global::ServiceRecovery.Web.Features.Feedback.CardModel.FormTokenField, "website"];
+        // The driver checks that a refused card leaves every table as it was. One shown card sends one card: each value gets its own.
         var driver = new HostileDriver(fixture.App, patient);
         await driver.DriveAsync(HostileInput.Corpus.Select((value, i) => (fields[i % fields.Length], value)), async (field, value) =>
         {
             var answers = Features.CommentCardTests.Answers($"Hostile card {Guid.NewGuid():N}", mayContact: true, name: "Hostile Card", phone: "0400 111 222");
             answers[field] = value;
-            answers["Input.IdempotencyKey"] = field == "Input.IdempotencyKey" ? value : Guid.NewGuid().ToString();
-            return await patient.SubmitAsync(page, "#comment-card-form", answers);
+            return await patient.SubmitAsync("/feedback/harbourside", "#comment-card-form", answers);
         });
     }
 

@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using ServiceRecovery.Testing;
+using ServiceRecovery.Web.Infrastructure.Web;
 using ServiceRecovery.Web.Tests.Support;
 
 namespace ServiceRecovery.Web.Tests.Security;
@@ -15,10 +17,10 @@ public sealed class HstsTests(AppFixture fixture) : IClassFixture<AppFixture>
     [Fact]
     public async Task Production_sends_hsts_over_https_and_behind_a_proxy_that_terminates_https()
     {
-        // As the compose file runs it: Production, believing the proxy's X-Forwarded-Proto.
+        // As the compose file runs it: Production, believing X-Forwarded-Proto from its proxy only.
         await using var production = fixture.App.WithWebHostBuilder(builder => builder
             .UseEnvironment("Production")
-            .UseSetting("ForwardedHeaders_Enabled", "true"));
+            .UseSetting(TrustedProxies.Setting, "10.0.0.1"));
 
         using var https = production.CreateClient(Options("https://servicerecovery.example"));
         var direct = await https.GetAsync("/Account/SignIn");
@@ -27,10 +29,8 @@ public sealed class HstsTests(AppFixture fixture) : IClassFixture<AppFixture>
         using var plain = production.CreateClient(Options("http://servicerecovery.example"));
         (await plain.GetAsync("/Account/SignIn")).Headers.Contains(Hsts).ShouldBeFalse("HSTS is never sent over plain HTTP");
 
-        using var request = new HttpRequestMessage(HttpMethod.Get, "/Account/SignIn");
-        request.Headers.Add("X-Forwarded-Proto", "https");
-        var proxied = await plain.SendAsync(request);
-        proxied.Headers.GetValues(Hsts).Single().ShouldStartWith("max-age=");
+        (await plain.SendAsync(ForwardedAsHttps(from: "10.0.0.1"))).Headers.GetValues(Hsts).Single().ShouldStartWith("max-age=");
+        (await plain.SendAsync(ForwardedAsHttps(from: "10.0.0.2"))).Headers.Contains(Hsts).ShouldBeFalse("X-Forwarded-Proto counts from the configured proxy only");
     }
 
     [Fact]
@@ -51,6 +51,15 @@ public sealed class HstsTests(AppFixture fixture) : IClassFixture<AppFixture>
         using var https = fixture.App.CreateClient(Options("https://servicerecovery.example"));
 
         (await https.GetAsync("/Account/SignIn")).Headers.GetValues(Hsts).Single().ShouldStartWith("max-age=");
+    }
+
+    private static HttpRequestMessage ForwardedAsHttps(string from)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Get, "/Account/SignIn");
+        request.Headers.Add(TestClientAddress.Header, from);
+        request.Headers.Add("X-Forwarded-For", "203.0.113.9");
+        request.Headers.Add("X-Forwarded-Proto", "https");
+        return request;
     }
 
     private static WebApplicationFactoryClientOptions Options(string baseAddress) =>

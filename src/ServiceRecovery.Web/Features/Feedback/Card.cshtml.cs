@@ -1,4 +1,5 @@
 using Mediator;
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -7,11 +8,13 @@ namespace ServiceRecovery.Web.Features.Feedback;
 /// <summary>
 /// The comment card at /feedback/{slug}: public (allowed anonymously in Program.cs), rate-limited per client address,
 /// its own layout with no way into the staff pages. Posts are small and few; a filled honeypot gets the thank-you
-/// page and stores nothing.
+/// page and stores nothing. Each rendering carries its own form token (<see cref="CardForms"/>): one card per rendered
+/// form, and a post without a good token is shown again with what the patient typed and a fresh token.
 /// </summary>
 [RequestSizeLimit(MaxRequestBytes)]
 [RequestFormLimits(ValueCountLimit = 32, ValueLengthLimit = MaxRequestBytes, KeyLengthLimit = 64)]
-public sealed class CardModel(IMediator mediator, TimeProvider clock, ILogger<CardModel> logger) : AppPageModel
+public sealed class CardModel(IMediator mediator, TimeProvider clock, CardForms forms, IAntiforgery antiforgery,
+    Microsoft.Extensions.Options.IOptions<AntiforgeryOptions> antiforgeryOptions, ILogger<CardModel> logger) : AppPageModel
 {
     /// <summary>The longest honest card, with every field at its limit and encoded, is well under this.</summary>
     public const int MaxRequestBytes = 32 * 1024;
@@ -19,11 +22,23 @@ public sealed class CardModel(IMediator mediator, TimeProvider clock, ILogger<Ca
     /// <summary>A field people never see or reach; software that fills every field fills it.</summary>
     public const string HoneypotField = "website";
 
+    /// <summary>The form token's field; read here, never bound into the command.</summary>
+    public const string FormTokenField = "card-form";
+
+    /// <summary>Shown when a post comes without a good form token: expired, forged, or not from this page.</summary>
+    public const string ExpiredMessage = "This card had expired or did not come from our page, so it was not sent. Your answers are still here: please check them and press Send again.";
+
     [BindProperty]
     public CommentCard.Command Input { get; set; } = new();
 
     [BindProperty(Name = HoneypotField)]
     public string? Honeypot { get; set; }
+
+    [BindProperty(Name = FormTokenField)]
+    public string? PostedFormToken { get; set; }
+
+    /// <summary>The token rendered into this form.</summary>
+    public string FormToken { get; private set; } = "";
 
     public CommentCard.Card? Card { get; private set; }
 
@@ -36,8 +51,8 @@ public sealed class CardModel(IMediator mediator, TimeProvider clock, ILogger<Ca
             return CardNotFound();
         }
 
-        Input = new CommentCard.Command { IdempotencyKey = Guid.NewGuid(), VisitDate = Today };
-        return Page();
+        Input = new CommentCard.Command { VisitDate = Today };
+        return ShowForm(Guid.NewGuid());
     }
 
     public async Task<IActionResult> OnPostAsync(string slug, CancellationToken cancellationToken)
@@ -54,12 +69,20 @@ public sealed class CardModel(IMediator mediator, TimeProvider clock, ILogger<Ca
             return RedirectToPage("/Feedback/Thanks", new { slug = Slug(slug) });
         }
 
+        var form = forms.Read(PostedFormToken, Card!.PracticeId, Request.Form[antiforgeryOptions.Value.FormFieldName].ToString());
+        if (form is null)
+        {
+            ModelState.AddModelError("", ExpiredMessage);
+            return ShowForm(Guid.NewGuid());
+        }
+
         if (!ModelState.IsValid)
         {
-            return Page();
+            return ShowForm(form.IdempotencyKey);
         }
 
         Input.Slug = Slug(slug);
+        Input.IdempotencyKey = form.IdempotencyKey;
         var result = await mediator.Send(Input, cancellationToken);
         if (result.IsNotFound)
         {
@@ -69,7 +92,7 @@ public sealed class CardModel(IMediator mediator, TimeProvider clock, ILogger<Ca
         if (!result.Succeeded)
         {
             ShowErrors(result.Errors, nameof(Input));
-            return Page();
+            return ShowForm(form.IdempotencyKey);
         }
 
         return RedirectToPage("/Feedback/Thanks", new { slug = Slug(slug) });
@@ -84,6 +107,14 @@ public sealed class CardModel(IMediator mediator, TimeProvider clock, ILogger<Ca
         }
 
         return Card is not null;
+    }
+
+    /// <summary>The card, with a token for the form about to be rendered: bound to that form's own antiforgery token.</summary>
+    private PageResult ShowForm(Guid idempotencyKey)
+    {
+        var antiforgeryToken = antiforgery.GetAndStoreTokens(HttpContext).RequestToken!;
+        FormToken = forms.Issue(Card!.PracticeId, idempotencyKey, antiforgeryToken);
+        return Page();
     }
 
     private static string Slug(string slug) => slug.ToLowerInvariant();

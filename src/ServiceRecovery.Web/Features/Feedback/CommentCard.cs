@@ -90,7 +90,11 @@ public static class CommentCard
         [Display(Name = "Email")]
         public string? Email { get; set; }
 
-        /// <summary>Generated with the card, so a double tap or a retry opens one case.</summary>
+        /// <summary>
+        /// From the card's form token (<see cref="CardForms"/>), never from the form: a double tap, a retry or a
+        /// replay of one rendered card opens one case.
+        /// </summary>
+        [Microsoft.AspNetCore.Mvc.ModelBinding.BindNever]
         public Guid IdempotencyKey { get; set; }
     }
 
