@@ -111,6 +111,7 @@ builder.Services.AddRazorPages(options =>
     options.Conventions.AddFolderApplicationModelConvention("/Feedback", page => page.EndpointMetadata.Add(new EnableRateLimitingAttribute(RateLimits.CommentCard)));
 }).AddMvcOptions(options =>
 {
+    options.Filters.Add<UnknownHandlerFilter>();
     var messages = options.ModelBindingMessageProvider;
     messages.SetAttemptedValueIsInvalidAccessor((_, field) => $"Enter a valid value for {field}.");
     messages.SetValueMustBeANumberAccessor(field => $"{field} must be a number.");
