@@ -88,6 +88,11 @@ public sealed class AppDbContext : IdentityDbContext<ApplicationUser>, IDataProt
             entry.Property(c => c.Version).CurrentValue = Guid.NewGuid();
         }
 
+        foreach (var entry in ChangeTracker.Entries<Improvement>().Where(e => e.State == EntityState.Modified))
+        {
+            entry.Property(i => i.Version).CurrentValue = Guid.NewGuid();
+        }
+
         // A practice's settings include its stages and categories: a change to any of them renews the practice's version.
         var touched = ChangeTracker.Entries<CxStage>().Where(e => e.State is EntityState.Modified or EntityState.Added).Select(e => e.Entity.PracticeId)
             .Concat(ChangeTracker.Entries<DefectCategory>().Where(e => e.State is EntityState.Modified or EntityState.Added).Select(e => e.Entity.PracticeId))

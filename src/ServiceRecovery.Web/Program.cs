@@ -118,6 +118,7 @@ builder.Services.AddRazorPages(options =>
 {
     // A request the pipeline refuses (AuthorizationBehavior) is shown as the friendly "Not allowed" page.
     options.Filters.Add<AccessDeniedFilter>();
+    options.Filters.Add<UnknownHandlerFilter>();
     var messages = options.ModelBindingMessageProvider;
     messages.SetAttemptedValueIsInvalidAccessor((_, field) => $"Enter a valid value for {field}.");
     messages.SetValueMustBeANumberAccessor(field => $"{field} must be a number.");

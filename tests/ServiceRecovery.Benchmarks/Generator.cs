@@ -70,7 +70,7 @@ public static class Generator
                 .ToList();
             foreach (var (improvement, i) in improvements.Select((x, i) => (x, i)))
             {
-                improvement.MoveTo(i < improvements.Count - 3 ? ImprovementStatus.Done : i < improvements.Count - 1 ? ImprovementStatus.InProgress : ImprovementStatus.Proposed);
+                improvement.MoveTo(i < improvements.Count - 3 ? ImprovementStatus.Done : i < improvements.Count - 1 ? ImprovementStatus.InProgress : ImprovementStatus.Proposed, managerActor, improvement.CreatedAt);
             }
 
             db.Improvements.AddRange(improvements);

@@ -27,6 +27,8 @@ internal sealed class ImprovementConfiguration : IEntityTypeConfiguration<Improv
         builder.Property(i => i.Description).HasMaxLength(Limits.Description);
         builder.Property(i => i.OwnerId).HasMaxLength(450);
         builder.Property(i => i.OwnerName).HasMaxLength(Limits.Name);
+        builder.Property(i => i.Version).IsConcurrencyToken();
+        builder.Property(i => i.StatusChangedByName).HasMaxLength(Limits.Name);
         builder.HasOne<Practice>().WithMany().HasForeignKey(i => i.PracticeId);
         builder.HasIndex(i => new { i.PracticeId, i.Status });
     }

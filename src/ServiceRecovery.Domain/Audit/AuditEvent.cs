@@ -42,4 +42,5 @@ public enum AuditKind
     DisplayLinkRevoked,
     DisplayLinkUsed,
     EmailResent,
+    ImprovementChanged,
 }

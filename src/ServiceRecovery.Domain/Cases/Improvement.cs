@@ -15,6 +15,14 @@ public sealed class Improvement
     public ImprovementStatus Status { get; private set; }
     public DateTimeOffset CreatedAt { get; private set; }
 
+    /// <summary>A concurrency token, renewed by every save that changes the improvement; its status form carries it.</summary>
+    public Guid Version { get; private set; } = Guid.NewGuid();
+
+    /// <summary>Who last changed the status, and when: for the page and for the message to someone whose form was stale.</summary>
+    public string? StatusChangedByName { get; private set; }
+
+    public DateTimeOffset? StatusChangedAt { get; private set; }
+
     public static Improvement Propose(Guid practiceId, string title, string? description, string? ownerId, string? ownerName, DateOnly? dueOn, DateTimeOffset now) => new()
     {
         Id = Guid.CreateVersion7(),
@@ -28,7 +36,40 @@ public sealed class Improvement
         CreatedAt = now,
     };
 
-    public void MoveTo(ImprovementStatus status) => Status = Enum.IsDefined(status)
-        ? status
-        : throw new DomainRuleException("Choose an improvement status from the list.");
+    /// <summary>
+    /// An improvement is the practice's process change, so its owner (who carries it out) and the practice's managers
+    /// (who answer for the outer loop of the SERVICE steps) move it along; other staff see it and link cases to it.
+    /// </summary>
+    public bool MayChangeStatus(Actor by) => by.IsManager || (OwnerId is not null && OwnerId == by.UserId);
+
+    /// <summary>Moves the improvement to <paramref name="status"/>; the change, or null when it already has that status.</summary>
+    public ImprovementStatusChange? MoveTo(ImprovementStatus status, Actor by, DateTimeOffset now)
+    {
+        if (!Enum.IsDefined(status))
+        {
+            throw new DomainRuleException("Choose an improvement status from the list.");
+        }
+
+        if (!MayChangeStatus(by))
+        {
+            throw new DomainRuleException("Only the improvement's owner or a practice manager can change its status.");
+        }
+
+        if (status == Status)
+        {
+            return null;
+        }
+
+        var change = new ImprovementStatusChange(Status, status, by, now);
+        Status = status;
+        StatusChangedByName = by.Name;
+        StatusChangedAt = now;
+        return change;
+    }
+}
+
+/// <summary>One status change of an improvement: who, when, from and to.</summary>
+public sealed record ImprovementStatusChange(ImprovementStatus From, ImprovementStatus To, Actor By, DateTimeOffset At)
+{
+    public string Describe(string title) => $"Improvement \"{title}\": {From.Words()} → {To.Words()}";
 }

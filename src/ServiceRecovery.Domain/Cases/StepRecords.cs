@@ -77,8 +77,12 @@ public sealed class Lesson : CaseRecord
 
     internal void MarkShared(DateOnly huddleDate) => SharedOn ??= huddleDate;
 
+    /// <summary>
+    /// The new wording waits to be shared, even when the one it corrects was: it goes on the huddle board (and the
+    /// display link) only once a manager has read it and marked it shared. The step stays done.
+    /// </summary>
     internal Lesson Corrected(Actor by, string text, DateTimeOffset now) =>
-        AsCorrectionOf(new Lesson(CaseId, by, text, now) { SharedOn = SharedOn });
+        AsCorrectionOf(new Lesson(CaseId, by, text, now));
 }
 
 /// <summary>Extend the outcome: a planned follow-up and, later, how it went.</summary>

@@ -101,8 +101,8 @@ public sealed class DemoSeeder(IServiceProvider services, AppDbContext db, TimeP
         var improvements = ImprovementIdeas
             .Select(i => Improvement.Propose(practice.Id, i.Title, i.Description, manager.UserId, manager.Name, DateOnly.FromDateTime(now.UtcDateTime.AddDays(random.Next(-30, 45))), now.AddDays(-170)))
             .ToList();
-        improvements.Take(4).ToList().ForEach(i => i.MoveTo(ImprovementStatus.Done));
-        improvements.Skip(4).Take(2).ToList().ForEach(i => i.MoveTo(ImprovementStatus.InProgress));
+        improvements.Take(4).ToList().ForEach(i => i.MoveTo(ImprovementStatus.Done, manager, now.AddDays(-30)));
+        improvements.Skip(4).Take(2).ToList().ForEach(i => i.MoveTo(ImprovementStatus.InProgress, manager, now.AddDays(-30)));
         db.Improvements.AddRange(improvements);
 
         var patients = new List<Patient>();

@@ -32,6 +32,21 @@ public class CommunicateResultsTests
     }
 
     [Fact]
+    public void A_correction_of_a_shared_lesson_waits_to_be_shared_again_and_the_step_stays_done()
+    {
+        var recoveryCase = A.OpenCase();
+        var lesson = recoveryCase.RecordLesson(A.Manager, "Pat Jones waited an hour: warn patients early.", A.Now.AddMinutes(5));
+        recoveryCase.MarkLessonsShared(A.Manager, new DateOnly(2026, 3, 11), A.Now.AddDays(1));
+
+        var correction = (Lesson)recoveryCase.CorrectRecord(lesson.Id, "Warn patients as soon as the book runs late.", A.FrontDesk, A.Now.AddDays(2));
+
+        correction.SharedOn.ShouldBeNull("its wording has not been read at a huddle");
+        recoveryCase.StateOf(ServiceStep.CommunicateResults, A.Now.AddDays(2)).ShouldBe(StepState.Done);
+        recoveryCase.MarkLessonsShared(A.Manager, new DateOnly(2026, 3, 13), A.Now.AddDays(3));
+        correction.SharedOn.ShouldBe(new DateOnly(2026, 3, 13));
+    }
+
+    [Fact]
     public void Marking_lessons_shared_before_any_lesson_is_recorded_is_refused()
     {
         var recoveryCase = A.OpenCase();

@@ -124,7 +124,7 @@ public sealed class HuddleTests(AppFixture fixture) : IClassFixture<AppFixture>
     }
 
     [Fact]
-    public async Task The_board_never_shows_a_patients_name_phone_email_or_what_happened()
+    public async Task A_lesson_naming_the_patient_never_reaches_the_display_link_until_a_manager_has_corrected_and_shared_it()
     {
         using var frontDesk = await fixture.SignInAsync(TestWorld.FrontDesk);
         using var manager = await fixture.SignInAsync(TestWorld.Manager);
@@ -135,29 +135,44 @@ public sealed class HuddleTests(AppFixture fixture) : IClassFixture<AppFixture>
         var logged = await frontDesk.SubmitAsync(log, "#log-defect-form", form);
         logged.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         var page = new CasePage(frontDesk, logged.Headers.Location!.OriginalString);
-        await page.SubmitAsync("#lesson-form", new() { ["Lesson.Text"] = "Discuss invoices at the desk, quietly." });
+        // Staff write what they know: here the patient's name, in the one free text the board shows.
+        await page.SubmitAsync("#lesson-form", new() { ["Lesson.Text"] = "Zebediah Quartermaine heard his invoice read aloud: discuss invoices quietly." });
         await page.SubmitAsync("#follow-up-form", new() { ["FollowUp.PlannedFor"] = HuddlePractice.Today.ToString("yyyy-MM-dd") });
         var reference = (await page.LoadAsync()).QuerySelector("[data-testid=case-reference]")!.TextContent;
         var link = await IssueLinkAsync(manager, fixture.World.Harbourside.Id);
-        using var anonymous = fixture.Anonymous();
+        using var tv = fixture.Anonymous();
+        string[] secrets = ["Zebediah", "Quartermaine", "0499 876 543", "0499876543", "zebediah.q@example.com", "xylophone"];
+        async Task<string[]> DisplayAsync() => [await tv.Http.GetStringAsync(link), await tv.Http.GetStringAsync($"{link}?handler=Panels")];
 
-        string[] pages =
-        [
-            await frontDesk.Http.GetStringAsync("/huddle"),
-            await frontDesk.Http.GetStringAsync($"/huddle?handler=Panels&practice={fixture.World.Harbourside.Id}"),
-            await manager.Http.GetStringAsync("/huddle"),
-            await anonymous.Http.GetStringAsync(link),
-            await anonymous.Http.GetStringAsync($"{link}?handler=Panels"),
-        ];
-
-        foreach (var html in pages)
+        // Unshared: the TV shows the case but not the lesson; the manager reads it on the signed-in board, warned.
+        foreach (var html in await DisplayAsync())
         {
             html.ShouldContain(reference);
+            html.ShouldNotContain("discuss invoices quietly");
+            secrets.ShouldAllBe(secret => !html.Contains(secret, StringComparison.OrdinalIgnoreCase));
+        }
+
+        var board = await manager.GetPageAsync("/huddle");
+        Panel(board, "lessons").TextContent.ShouldContain("Zebediah Quartermaine heard his invoice read aloud");
+        board.QuerySelector("[data-testid=share-warning]")!.TextContent.ShouldContain("Check that none names a patient");
+        (await frontDesk.GetPageAsync(page.Url)).QuerySelector("#lesson-hint")!.TextContent.ShouldContain("name no patient");
+
+        // The manager corrects the wording on the case, then shares: only the corrected wording reaches the TV.
+        await new CasePage(manager, page.Url).SubmitAsync("[data-testid=lessons] .correct-form", new() { ["Correct.Text"] = "Discuss invoices at the desk, quietly." });
+        (await manager.SubmitAsync("/huddle", "#share-form", [])).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+
+        foreach (var html in await DisplayAsync())
+        {
             html.ShouldContain("Discuss invoices at the desk, quietly.");
-            foreach (var secret in new[] { "Zebediah", "Quartermaine", "0499 876 543", "0499876543", "zebediah.q@example.com", "xylophone" })
-            {
-                html.ShouldNotContain(secret, Case.Insensitive);
-            }
+            html.ShouldContain("Lessons shared");
+            secrets.ShouldAllBe(secret => !html.Contains(secret, StringComparison.OrdinalIgnoreCase));
+        }
+
+        // Signed-in boards never show the patient's details either (the lesson panel is now empty: all shared).
+        foreach (var html in new[] { await frontDesk.Http.GetStringAsync("/huddle"), await manager.Http.GetStringAsync($"/huddle?handler=Panels&practice={fixture.World.Harbourside.Id}") })
+        {
+            html.ShouldContain(reference);
+            secrets.ShouldAllBe(secret => !html.Contains(secret, StringComparison.OrdinalIgnoreCase));
         }
     }
 
@@ -308,17 +323,27 @@ public sealed class HuddleTests(AppFixture fixture) : IClassFixture<AppFixture>
         var mine = await HuddlePractice.CreateAsync(fixture, "Mine Dental");
         var theirs = await HuddlePractice.CreateAsync(fixture, "Theirs Dental");
         await mine.OpenCaseAsync(1, TimeSpan.FromHours(1), (c, at) => c.RecordLesson(mine.Manager, "Our own lesson.", at.AddMinutes(1)));
+        await mine.OpenCaseAsync(2, TimeSpan.FromHours(1), (c, at) =>
+        {
+            c.RecordLesson(mine.Manager, "Our shared lesson.", at.AddMinutes(1));
+            c.MarkLessonsShared(mine.Manager, HuddlePractice.Today, at.AddMinutes(2));
+        });
         await theirs.OpenCaseAsync(1, TimeSpan.FromHours(2), (c, at) => c.RecordLesson(theirs.Manager, "Their private lesson.", at.AddMinutes(1)));
-        await theirs.OpenCaseAsync(2, TimeSpan.FromDays(3));
+        await theirs.OpenCaseAsync(2, TimeSpan.FromDays(3), (c, at) =>
+        {
+            c.RecordLesson(theirs.Manager, "Their shared lesson.", at.AddMinutes(1));
+            c.MarkLessonsShared(theirs.Manager, HuddlePractice.Today, at.AddMinutes(2));
+        });
         using var myManager = await fixture.SignInAsync(mine.ManagerEmail);
         using var theirStaff = await fixture.SignInAsync(theirs.FrontDeskEmail);
         var link = await IssueLinkAsync(myManager, mine.Id);
         using var tv = fixture.Anonymous();
 
-        foreach (var html in new[] { await tv.Http.GetStringAsync(link), await myManager.Http.GetStringAsync("/huddle") })
+        foreach (var (html, ours) in new[] { (await tv.Http.GetStringAsync(link), "Our shared lesson."), (await myManager.Http.GetStringAsync("/huddle"), "Our own lesson.") })
         {
-            html.ShouldContain("Our own lesson.");
+            html.ShouldContain(ours);
             html.ShouldNotContain("Their private lesson.");
+            html.ShouldNotContain("Their shared lesson.");
             html.ShouldNotContain("Theirs Dental");
         }
 

@@ -127,6 +127,34 @@ public sealed class QueueTests(AppFixture fixture) : IClassFixture<AppFixture>
     }
 
     [Fact]
+    public async Task A_manager_asking_for_another_practices_csv_is_not_found_and_nothing_lands_in_its_audit_trail()
+    {
+        using var frontDesk = await fixture.SignInAsync(TestWorld.FrontDesk);
+        using var otherFrontDesk = await fixture.SignInAsync(TestWorld.OtherFrontDesk);
+        using var manager = await fixture.SignInAsync(TestWorld.Manager);
+        await CasePage.OpenAsync(frontDesk, "Export Ours Patient");
+        await CasePage.OpenAsync(otherFrontDesk, "Export Theirs Patient");
+        var otherId = fixture.World.Other.Id;
+        var otherTrail = () => fixture.App.WithDbAsync(db => db.Audit.CountAsync(a => a.PracticeId == otherId));
+        var before = await otherTrail();
+
+        var refused = await manager.Http.GetAsync($"/queue?handler=Csv&Filter.Status=&Filter.PracticeId={otherId}&includeContacts=true");
+        var everything = await manager.Http.GetAsync("/queue?handler=Csv&Filter.Status=&includeContacts=true");
+
+        refused.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await refused.Content.ReadAsStringAsync()).ShouldNotContain("Export Theirs Patient");
+        everything.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var rows = await everything.Content.ReadAsStringAsync();
+        // References count per practice, so the patients tell the two cases apart.
+        rows.ShouldContain("Export Ours Patient");
+        rows.ShouldNotContain("Export Theirs Patient");
+        rows.ShouldNotContain("Other Street Dental");
+        (await otherTrail()).ShouldBe(before, "no export of the other practice's is on its trail");
+        var ourExports = await fixture.App.WithDbAsync(db => db.Audit.Where(a => a.Kind == AuditKind.Export).OrderByDescending(a => a.At).Select(a => a.PracticeId).FirstAsync());
+        ourExports.ShouldBe(fixture.World.Harbourside.Id);
+    }
+
+    [Fact]
     public async Task The_csv_export_writes_each_case_as_the_practice_reads_it()
     {
         using var frontDesk = await fixture.SignInAsync(TestWorld.FrontDesk);

@@ -75,7 +75,7 @@ public sealed class HostileFormsTests(AppFixture fixture) : IClassFixture<AppFix
 
         string[] targets =
         [
-            "status|Change.Status", "status|Change.ExpectedStatus", "status|id",
+            "status|Change.Status", "status|Change.Version", "status|id",
             "share|Share.CaseIds[0]", "share|practice",
             "display-link|Issue", "display-link|Revoke",
         ];

@@ -10,10 +10,11 @@ namespace ServiceRecovery.Web.Features.Huddle;
 /// for the overdue times, and, with several web instances, how long a change made on another instance takes to show.
 /// One computation per practice at a time: the screens that miss together wait for it instead of repeating it.
 /// </summary>
-public sealed class BoardCache(TimeProvider clock) : PracticeCache<Guid, HuddleBoard.Panels>(clock, Lifetime, int.MaxValue)
+/// A display link's panels are kept apart from the signed-in staff's: they show different lessons.
+public sealed class BoardCache(TimeProvider clock) : PracticeCache<(Guid PracticeId, bool ViaDisplayLink), HuddleBoard.Panels>(clock, Lifetime, int.MaxValue)
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(15);
 
-    public Task<HuddleBoard.Panels> GetAsync(Guid practiceId, Func<CancellationToken, Task<HuddleBoard.Panels>> compute, CancellationToken cancellationToken) =>
-        GetAsync(practiceId, [practiceId], compute, cancellationToken);
+    public Task<HuddleBoard.Panels> GetAsync(Guid practiceId, bool viaDisplayLink, Func<CancellationToken, Task<HuddleBoard.Panels>> compute, CancellationToken cancellationToken) =>
+        GetAsync((practiceId, viaDisplayLink), [practiceId], compute, cancellationToken);
 }

@@ -14,6 +14,8 @@ namespace ServiceRecovery.Web.Features.Huddle;
 /// lessons to share, the stage heatmap of the last 30 days and today's follow-ups.
 /// It shows case references, stages, categories and steps only: never a patient's name, contact details or
 /// the defect's description, because the board hangs on a wall and may be opened through a link without sign-in.
+/// Lessons are the one text written by staff: signed-in staff see those waiting to be shared, and a display link shows
+/// only lessons a manager has marked shared (after reading them on the signed-in board), never one before that.
 /// Every panel is a count in SQL or a short list (Take), so its cost follows open work, not history.
 /// </summary>
 public static class HuddleBoard
@@ -21,6 +23,9 @@ public static class HuddleBoard
     public const int OverdueShown = 6;
     public const int NewShown = 5;
     public const int LessonsShown = 3;
+
+    /// <summary>How long a shared lesson stays on the board a display link shows.</summary>
+    public const int SharedLessonDays = 7;
     public const int FollowUpsShown = 4;
     public const int HeatmapDays = 30;
     public const int MaxPractices = 50;
@@ -86,7 +91,12 @@ public static class HuddleBoard
 
     public sealed record WinsPanel(DateOnly WeekStart, int GesturesGiven, decimal GestureTotal, int PatientsReturned);
 
-    public sealed record LessonsPanel(IReadOnlyList<LessonRow> Rows, int Total);
+    /// <summary>
+    /// Signed in: the lessons waiting to be shared. Through a display link (<see cref="SharedOnly"/>): the lessons
+    /// shared in the last <see cref="SharedLessonDays"/> days, because a lesson is free text and is shown to whoever
+    /// stands at the TV only once a manager has read and shared it.
+    /// </summary>
+    public sealed record LessonsPanel(IReadOnlyList<LessonRow> Rows, int Total, bool SharedOnly = false);
 
     public sealed record LessonRow(Guid CaseId, string Reference, string Text);
 
@@ -143,7 +153,7 @@ public static class HuddleBoard
             }
 
             var locale = new PracticeLocale(practice.TimeZoneId, practice.Culture, practice.Currency);
-            var panels = await cache.GetAsync(practice.Id, token => ComputeAsync(practice, locale, viaDisplayLink, token), cancellationToken);
+            var panels = await cache.GetAsync(practice.Id, viaDisplayLink, token => ComputeAsync(practice, locale, viaDisplayLink, token), cancellationToken);
 
             return new Board(
                 practice.Id, practice.Name, locale, panels.Now, panels.Today, practice.DisplayTokenIssuedAt, choices,
@@ -162,7 +172,7 @@ public static class HuddleBoard
                 await OverdueAsync(scope, now, cancellationToken),
                 await NewAsync(scope, practice.LastHuddleAt, now, cancellationToken),
                 await WinsAsync(scope, locale, today, cancellationToken),
-                await LessonsAsync(scope, cancellationToken),
+                viaDisplayLink ? await SharedLessonsAsync(scope, today, cancellationToken) : await LessonsAsync(scope, cancellationToken),
                 await HeatmapAsync(scope, locale, today, now, cancellationToken),
                 await FollowUpsAsync(scope, today, cancellationToken));
         }
@@ -292,6 +302,30 @@ public static class HuddleBoard
                 .Select(l => new LessonRow(l.Id, l.Reference, l.Text))
                 .ToListAsync(cancellationToken);
             return new LessonsPanel(rows, total);
+        }
+
+        /// <summary>
+        /// For a display link: lessons a manager marked shared in the last few days, of cases not withdrawn, newest first.
+        /// A lesson corrected since is left out, so a wording corrected away (a name, say) never comes back on the TV; its
+        /// correction waits to be shared like any new lesson.
+        /// </summary>
+        private static async Task<LessonsPanel> SharedLessonsAsync(BoardScope scope, DateOnly today, CancellationToken cancellationToken)
+        {
+            var since = today.AddDays(-(SharedLessonDays - 1));
+            var lessons = scope.Records<Lesson>();
+            var shared =
+                from c in scope.Cases
+                join l in lessons on c.Id equals l.CaseId
+                where l.SharedOn != null && l.SharedOn >= since && c.Status != CaseStatus.Withdrawn
+                      && !lessons.Any(correction => correction.CorrectsId == l.Id)
+                select new { c.Id, c.Reference, l.Text, l.SharedOn, l.RecordedAt };
+            var total = await shared.CountAsync(cancellationToken);
+            var rows = await shared
+                .OrderByDescending(l => l.SharedOn).ThenByDescending(l => l.RecordedAt)
+                .Take(LessonsShown)
+                .Select(l => new LessonRow(l.Id, l.Reference, l.Text))
+                .ToListAsync(cancellationToken);
+            return new LessonsPanel(rows, total, SharedOnly: true);
         }
 
         /// <summary>

@@ -1,5 +1,6 @@
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
+using ServiceRecovery.Web.Infrastructure.Pipeline;
 
 namespace ServiceRecovery.Web.Features.Improvements;
 
@@ -9,6 +10,9 @@ public sealed class DetailsModel(IMediator mediator) : AppPageModel
 
     [BindProperty]
     public PracticeImprovements.ChangeStatus Change { get; set; } = new();
+
+    /// <summary>Someone else changed the improvement after this form was built; the page shows it as it is now.</summary>
+    public ConcurrencyConflict? Conflict { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
     {
@@ -39,6 +43,7 @@ public sealed class DetailsModel(IMediator mediator) : AppPageModel
                 return RedirectToPage(new { id });
             }
 
+            Conflict = result.Conflict;
             ShowErrors(result.Errors, nameof(Change));
         }
 

@@ -37,11 +37,11 @@ public static class PracticeImprovements
         Guid ITargetsImprovement.TargetImprovementId => Id;
     }
 
-    public sealed record Details(Improvement Improvement, string PracticeName, PracticeLocale Locale, IReadOnlyList<LinkedCase> Cases);
+    public sealed record Details(Improvement Improvement, string PracticeName, PracticeLocale Locale, IReadOnlyList<LinkedCase> Cases, bool MayChangeStatus);
 
     public sealed record LinkedCase(Guid Id, string Reference, CaseStatus Status, string Stage, DateTimeOffset OpenedAt);
 
-    public sealed class DetailsHandler(AppDbContext db) : IQueryHandler<DetailsQuery, Details?>
+    public sealed class DetailsHandler(AppDbContext db, ICurrentUser user) : IQueryHandler<DetailsQuery, Details?>
     {
         public async ValueTask<Details?> Handle(DetailsQuery query, CancellationToken cancellationToken)
         {
@@ -61,11 +61,15 @@ public static class PracticeImprovements
                                select new LinkedCase(c.Id, c.Reference, c.Status, s == null ? ServiceDefect.StageNotSure : s.Name, c.OpenedAt))
                 .Take(Limit)
                 .ToListAsync(cancellationToken);
-            return new Details(improvement, practice.Name, new PracticeLocale(practice.TimeZoneId, practice.Culture, practice.Currency), cases);
+            return new Details(improvement, practice.Name, new PracticeLocale(practice.TimeZoneId, practice.Culture, practice.Currency), cases, improvement.MayChangeStatus(user.ToActor(improvement.PracticeId)));
         }
     }
 
-    /// <summary>Move an improvement along (Proposed → In progress → Done). The form says which status it saw, so a concurrent change is not overwritten.</summary>
+    /// <summary>
+    /// Move an improvement along (Proposed → In progress → Done). The form carries the version it was built from, so a
+    /// concurrent change is never overwritten; the improvement's owner or a practice manager of its practice may change it
+    /// (the domain rule); each change is on the practice's audit trail.
+    /// </summary>
     [Requires(StaffRole.FrontDesk)]
     public sealed class ChangeStatus : IAppCommand<Mediator.Unit>, ITargetsImprovement
     {
@@ -73,7 +77,7 @@ public static class PracticeImprovements
 
         Guid ITargetsImprovement.TargetImprovementId => ImprovementId;
 
-        public ImprovementStatus ExpectedStatus { get; set; }
+        public Guid Version { get; set; }
 
         [Display(Name = "Status")]
         public ImprovementStatus Status { get; set; }
@@ -84,7 +88,7 @@ public static class PracticeImprovements
         public ChangeStatusValidator() => RuleFor(c => c.Status).IsInEnum().WithMessage("Choose a status from the list.");
     }
 
-    public sealed class ChangeStatusHandler(AppDbContext db) : ICommandHandler<ChangeStatus, CommandResult<Mediator.Unit>>
+    public sealed class ChangeStatusHandler(AppDbContext db, ICurrentUser user, AuditLog audit, TimeProvider clock) : ICommandHandler<ChangeStatus, CommandResult<Mediator.Unit>>
     {
         public async ValueTask<CommandResult<Mediator.Unit>> Handle(ChangeStatus command, CancellationToken cancellationToken)
         {
@@ -94,13 +98,19 @@ public static class PracticeImprovements
                 return CommandResult<Mediator.Unit>.NotFound();
             }
 
-            if (improvement.Status != command.ExpectedStatus)
+            if (improvement.Version != command.Version)
             {
-                return CommandResult<Mediator.Unit>.Invalid(nameof(ChangeStatus.Status),
-                    $"Someone has just changed this improvement to {improvement.Status.Words()}. Check and choose again.");
+                return CommandResult<Mediator.Unit>.Conflicted(
+                    new ConcurrencyConflict(improvement.StatusChangedByName ?? "another user", improvement.StatusChangedAt ?? clock.GetUtcNow()));
             }
 
-            improvement.MoveTo(command.Status);
+            // The save must still find the version the form was built from, or it fails as a concurrency conflict.
+            db.Entry(improvement).Property(i => i.Version).OriginalValue = command.Version;
+            if (improvement.MoveTo(command.Status, user.ToActor(improvement.PracticeId), clock.GetUtcNow()) is { } change)
+            {
+                audit.Add(AuditKind.ImprovementChanged, improvement.PracticeId, change.Describe(AuditLog.AsTyped(improvement.Title, Limits.ShortText)));
+            }
+
             return CommandResult<Mediator.Unit>.Ok(Mediator.Unit.Value);
         }
     }

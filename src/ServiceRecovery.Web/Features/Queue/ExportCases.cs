@@ -15,8 +15,20 @@ namespace ServiceRecovery.Web.Features.Queue;
 /// </summary>
 public sealed class ExportCases(AppDbContext db, ICurrentUser user, AuditLog audit, TimeProvider clock, ExportGate gate)
 {
+    /// <summary>
+    /// Whether the filter names no practice or one of the user's. The practice filter would export nothing of another
+    /// practice anyway, but the audit entry names the practice asked for, and it must never land in a trail of a practice
+    /// the user does not belong to.
+    /// </summary>
+    public bool Allows(CaseQueue.Filter filter) => filter.PracticeId is not { } id || user.PracticeIds.Contains(id);
+
     public async Task WriteAsync(CaseQueue.Filter filter, bool includeContacts, Stream body, CancellationToken cancellationToken)
     {
+        if (!Allows(filter))
+        {
+            throw new InvalidOperationException("The export was asked for a practice the user does not belong to; the page answers 404 before this.");
+        }
+
         CaseQueue.Check(filter);
         using var turn = await gate.EnterAsync(cancellationToken);
         var locale = await PracticeLocales.ForAsync(db, filter.PracticeId, cancellationToken);
@@ -25,9 +37,17 @@ public sealed class ExportCases(AppDbContext db, ICurrentUser user, AuditLog aud
         var managed = user.PracticesWhere(StaffRole.PracticeManager);
         var rows = Rows(CaseQueue.Ordered(CaseQueue.Filtered(db, user, filter, locale).Where(c => managed.Contains(c.PracticeId)), now), includeContacts);
 
-        // Audited before the first row is sent, so a download cut off part-way is on record too.
-        await audit.SaveNowAsync(AuditKind.Export, filter.PracticeId,
-            $"Exported cases from the queue to CSV{(includeContacts ? ", with patient contact details" : "")}");
+        // Audited before the first row is sent, so a download cut off part-way is on record too: in the trail of each
+        // practice whose cases it may hold, the chosen one or else every practice of the user (and no other); someone of no
+        // practice exports nothing, and is on record with no practice.
+        var detail = $"Exported cases from the queue to CSV{(includeContacts ? ", with patient contact details" : "")}";
+        Guid?[] practices = filter.PracticeId is { } chosen ? [chosen] : user.PracticeIds is { Length: > 0 } mine ? [.. mine.Select(id => (Guid?)id)] : [null];
+        foreach (var practiceId in practices)
+        {
+            audit.Add(AuditKind.Export, practiceId, detail);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
         var format = new RowFormat(locale, now);
         await using (var text = new StreamWriter(body, CsvExport.Utf8WithBom, bufferSize: 64 * 1024, leaveOpen: true))
         await using (var csv = CsvExport.Writer(text, format.Culture))

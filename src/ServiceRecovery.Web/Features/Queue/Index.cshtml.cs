@@ -30,6 +30,11 @@ public sealed class IndexModel(IMediator mediator, ICurrentUser user, TimeProvid
             return Forbid();
         }
 
+        if (!export.Allows(Filter))
+        {
+            return NotFound();
+        }
+
         Response.ContentType = "text/csv; charset=utf-8";
         Response.Headers.ContentDisposition = $"attachment; filename=\"cases-{clock.GetUtcNow():yyyyMMdd}.csv\"";
         await export.WriteAsync(Filter, includeContacts, Response.Body, cancellationToken);

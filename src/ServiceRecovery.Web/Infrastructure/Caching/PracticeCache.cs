@@ -7,8 +7,9 @@ namespace ServiceRecovery.Web.Infrastructure.Caching;
 /// Values worked out from one or more practices' data, kept for <c>lifetime</c> (counted from when their computation
 /// began) and dropped as soon as a committed change of any of those practices is reported (see
 /// <see cref="PracticeCacheInvalidation"/>). A generation number per practice, read before a value is computed, stops a
-/// value read before a change from being kept after it. Callers who miss together wait for one computation per key.
-/// At most <c>maxEntries</c> are kept; the oldest go first. A lifetime of zero keeps nothing.
+/// value read before a change from being kept after it. Callers who miss together wait for one computation per key; the
+/// gate they wait at lives only while someone holds or awaits it, so keys that come and go (report periods) leave nothing
+/// behind. At most <c>maxEntries</c> are kept; the oldest go first. A lifetime of zero keeps nothing.
 /// </summary>
 public abstract class PracticeCache<TKey, TValue>(TimeProvider clock, TimeSpan lifetime, int maxEntries) : IPracticeCache
     where TKey : notnull
@@ -16,7 +17,10 @@ public abstract class PracticeCache<TKey, TValue>(TimeProvider clock, TimeSpan l
 {
     private readonly ConcurrentDictionary<Guid, long> generations = new();
     private readonly ConcurrentDictionary<TKey, Entry> entries = new();
-    private readonly ConcurrentDictionary<TKey, TurnGate> computing = new();
+    private readonly ConcurrentDictionary<TKey, Gate> computing = new();
+
+    /// <summary>How many keys have a computation gate now: those being computed or awaited, no more.</summary>
+    internal int Gates => computing.Count;
 
     public bool Enabled => lifetime > TimeSpan.Zero;
 
@@ -33,22 +37,67 @@ public abstract class PracticeCache<TKey, TValue>(TimeProvider clock, TimeSpan l
             return kept;
         }
 
-        using var turn = await computing.GetOrAdd(key, _ => new TurnGate(1)).EnterAsync(cancellationToken);
-        if (TryGet(key, out kept))
+        var gate = Join(key);
+        try
         {
-            return kept;
+            using var turn = await gate.Turns.EnterAsync(cancellationToken);
+            if (TryGet(key, out kept))
+            {
+                return kept;
+            }
+
+            var seen = practiceIds.Select(id => generations.GetValueOrDefault(id)).ToArray();
+            var at = clock.GetUtcNow();
+            var value = await compute(cancellationToken);
+            if (Current(practiceIds, seen))
+            {
+                entries[key] = new Entry(practiceIds, seen, at, value);
+                TrimOldest();
+            }
+
+            return value;
+        }
+        finally
+        {
+            Leave(key, gate);
+        }
+    }
+
+    /// <summary>
+    /// The key's gate, counted as used by one more caller. A gate its last user has left is closed and gone from the
+    /// dictionary; a caller who found it just before that takes a fresh one instead, so no one waits at a dead gate.
+    /// </summary>
+    private Gate Join(TKey key)
+    {
+        while (true)
+        {
+            var gate = computing.GetOrAdd(key, _ => new Gate());
+            lock (gate)
+            {
+                if (!gate.Closed)
+                {
+                    gate.Users++;
+                    return gate;
+                }
+            }
+        }
+    }
+
+    private void Leave(TKey key, Gate gate)
+    {
+        lock (gate)
+        {
+            if (--gate.Users > 0)
+            {
+                return;
+            }
+
+            gate.Closed = true;
         }
 
-        var seen = practiceIds.Select(id => generations.GetValueOrDefault(id)).ToArray();
-        var at = clock.GetUtcNow();
-        var value = await compute(cancellationToken);
-        if (Current(practiceIds, seen))
-        {
-            entries[key] = new Entry(practiceIds, seen, at, value);
-            TrimOldest();
-        }
-
-        return value;
+        // Only this gate: a fresh one under the same key belongs to the callers who came after.
+        computing.TryRemove(new KeyValuePair<TKey, Gate>(key, gate));
+        gate.Turns.Dispose();
     }
 
     public void Invalidate(Guid practiceId)
@@ -96,4 +145,14 @@ public abstract class PracticeCache<TKey, TValue>(TimeProvider clock, TimeSpan l
     }
 
     private sealed record Entry(IReadOnlyList<Guid> PracticeIds, long[] Generations, DateTimeOffset At, TValue Value);
+
+    /// <summary>One computation at a time for a key, and how many callers hold or await it (guarded by the gate itself).</summary>
+    private sealed class Gate
+    {
+        public TurnGate Turns { get; } = new(1);
+
+        public int Users { get; set; }
+
+        public bool Closed { get; set; }
+    }
 }

@@ -1,0 +1,51 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace ServiceRecovery.Migrations.SqlServer.Migrations
+{
+    /// <inheritdoc />
+    public partial class ImprovementVersion : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<DateTimeOffset>(
+                name: "StatusChangedAt",
+                table: "Improvements",
+                type: "datetimeoffset",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "StatusChangedByName",
+                table: "Improvements",
+                type: "nvarchar(120)",
+                maxLength: 120,
+                nullable: true);
+
+            migrationBuilder.AddColumn<Guid>(
+                name: "Version",
+                table: "Improvements",
+                type: "uniqueidentifier",
+                nullable: false,
+                defaultValue: new Guid("00000000-0000-0000-0000-000000000000"));
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "StatusChangedAt",
+                table: "Improvements");
+
+            migrationBuilder.DropColumn(
+                name: "StatusChangedByName",
+                table: "Improvements");
+
+            migrationBuilder.DropColumn(
+                name: "Version",
+                table: "Improvements");
+        }
+    }
+}
