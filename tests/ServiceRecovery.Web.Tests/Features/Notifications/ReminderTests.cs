@@ -1,8 +1,8 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using ServiceRecovery.Domain;
 using ServiceRecovery.Data;
+using ServiceRecovery.Domain;
 using ServiceRecovery.Testing;
 using ServiceRecovery.Web.Seeding;
 
