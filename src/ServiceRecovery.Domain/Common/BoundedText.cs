@@ -15,13 +15,15 @@ public static class BoundedText
     /// <summary>
     /// <paramref name="prefix"/> then as many of <paramref name="names"/> as fit in <paramref name="maxLength"/>,
     /// in order, and "and N others" for the rest: "emailed Mia Chen, Sam Patel and 38 others".
+    /// When every name fits, they are all listed: "emailed Mia Chen, Sam Patel, Ada Jones".
     /// </summary>
     public static string Names(string prefix, IReadOnlyList<string> names, int maxLength)
     {
         var text = new StringBuilder(prefix);
         for (var shown = 0; shown < names.Count; shown++)
         {
-            var separator = shown == 0 ? "" : shown == names.Count - 1 ? " and " : ", ";
+            // Commas throughout, as the timeline has always written the list; "and" only before the others.
+            var separator = shown == 0 ? "" : ", ";
             var rest = names.Count - shown - 1;
             // The next name fits only if the words for whatever follows it fit too.
             var tail = rest == 0 ? "" : Others(rest, afterNames: true);
