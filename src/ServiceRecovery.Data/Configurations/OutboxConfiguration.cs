@@ -14,7 +14,7 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
         builder.HasIndex(m => m.DedupKey).IsUnique();
         builder.Property(m => m.RecipientUserId).HasMaxLength(450);
         builder.Property(m => m.RecipientAddress).HasMaxLength(Limits.Email);
-        builder.Property(m => m.Subject).HasMaxLength(200);
+        builder.Property(m => m.Subject).HasMaxLength(OutboxMessage.MaxSubjectLength);
         builder.Property(m => m.ClaimedBy).HasMaxLength(100);
         builder.Property(m => m.LastError).HasMaxLength(300);
         builder.HasOne<Practice>().WithMany().HasForeignKey(m => m.PracticeId).OnDelete(DeleteBehavior.Restrict);

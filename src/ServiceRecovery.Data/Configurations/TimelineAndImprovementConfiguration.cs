@@ -12,7 +12,7 @@ internal sealed class TimelineEventConfiguration : IEntityTypeConfiguration<Time
         builder.Property(e => e.Id).ValueGeneratedNever();
         builder.Property(e => e.ActorId).HasMaxLength(450);
         builder.Property(e => e.ActorName).HasMaxLength(Limits.Name);
-        builder.Property(e => e.Detail).HasMaxLength(Limits.Reason + 200);
+        builder.Property(e => e.Detail).HasMaxLength(TimelineEvent.MaxDetailLength);
         builder.HasIndex(e => new { e.CaseId, e.At });
     }
 }
@@ -42,7 +42,7 @@ internal sealed class AuditEventConfiguration : IEntityTypeConfiguration<AuditEv
         builder.Property(e => e.Id).ValueGeneratedNever();
         builder.Property(e => e.ActorId).HasMaxLength(450);
         builder.Property(e => e.ActorName).HasMaxLength(Limits.Name);
-        builder.Property(e => e.Detail).HasMaxLength(Limits.Reason);
+        builder.Property(e => e.Detail).HasMaxLength(AuditEvent.MaxDetailLength);
         builder.Property(e => e.ClientAddress).HasMaxLength(64);
         builder.HasIndex(e => e.At);
         builder.HasIndex(e => new { e.PracticeId, e.At });

@@ -6,6 +6,8 @@ namespace ServiceRecovery.Domain;
 /// </summary>
 public sealed class AuditEvent
 {
+    public const int MaxDetailLength = Limits.Reason;
+
     private AuditEvent() { }
 
     public Guid Id { get; private set; }
@@ -25,7 +27,7 @@ public sealed class AuditEvent
         ActorId = actorId,
         ActorName = actorName.Length > Limits.Name ? actorName[..Limits.Name] : actorName,
         Kind = kind,
-        Detail = detail.Length > Limits.Reason ? detail[..Limits.Reason] : detail,
+        Detail = BoundedText.Fit(detail, MaxDetailLength),
         ClientAddress = clientAddress,
     };
 }

@@ -437,8 +437,9 @@ public sealed class RecoveryCase
             return false;
         }
 
+        // Every recipient's name would outgrow the column in a practice with many managers: "and N others" instead.
         _timeline.Add(new TimelineEvent(Id, system, TimelineEventKind.ApologyEscalated, ServiceStep.SaySorry,
-            $"Say sorry overdue by {Durations.Describe(now - SaySorry.DueAt)}: emailed {string.Join(", ", notified)}", now));
+            BoundedText.Names($"Say sorry overdue by {Durations.Describe(now - SaySorry.DueAt)}: emailed ", [.. notified], TimelineEvent.MaxDetailLength), now));
         return true;
     }
 

@@ -3,6 +3,9 @@ namespace ServiceRecovery.Domain;
 /// <summary>One change to a case: who, when, what. Appended, never edited or removed.</summary>
 public sealed class TimelineEvent
 {
+    /// <summary>The longest <see cref="Detail"/>: a reason of <see cref="Limits.Reason"/> and the words around it.</summary>
+    public const int MaxDetailLength = Limits.Reason + 200;
+
     private TimelineEvent() { }
 
     internal TimelineEvent(Guid caseId, Actor by, TimelineEventKind kind, ServiceStep? step, string detail, DateTimeOffset at)
@@ -13,7 +16,7 @@ public sealed class TimelineEvent
         ActorName = by.Name;
         Kind = kind;
         Step = step;
-        Detail = detail;
+        Detail = BoundedText.Fit(detail, MaxDetailLength);
         At = at;
     }
 

@@ -9,6 +9,9 @@ public sealed class OutboxMessage
 {
     public const int MaxAttempts = 8;
 
+    /// <summary>The longest subject; a longer one (a long practice name, say) is shortened, never refused.</summary>
+    public const int MaxSubjectLength = 200;
+
     private OutboxMessage() { }
 
     public Guid Id { get; private set; }
@@ -47,7 +50,7 @@ public sealed class OutboxMessage
             DedupKey = Guard.Text(dedupKey, "Email key", 200),
             RecipientUserId = recipientUserId,
             RecipientAddress = Guard.Text(recipientAddress, "Email address", Limits.Email),
-            Subject = Guard.Text(subject, "Subject", 200),
+            Subject = BoundedText.Fit(Guard.Text(subject, "Subject", int.MaxValue), MaxSubjectLength),
             TextBody = textBody,
             HtmlBody = htmlBody,
             CreatedAt = now,

@@ -25,6 +25,12 @@ public sealed class EmailOptions
     /// <summary>How long a sender holds a message it claimed; longer than the SMTP timeout.</summary>
     public int ClaimSeconds { get; set; } = 120;
 
+    /// <summary>Readiness reports Degraded while an email has waited longer than this to be sent.</summary>
+    public int StuckAfterMinutes { get; set; } = 30;
+
+    /// <summary>Readiness reports Degraded after this many send attempts, or planner runs, failed in a row.</summary>
+    public int FailuresBeforeDegraded { get; set; } = 3;
+
     /// <summary>An apology overdue for longer than this when first noticed goes to the digest instead of an escalation.</summary>
     public int EscalationWindowHours { get; set; } = 24;
 

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 using ServiceRecovery.Web.Infrastructure.Auth;
 
@@ -62,6 +63,8 @@ public static class NotificationsRegistration
             services.AddSingleton<IEmailTransport>(sp => new PickupFolderEmailTransport(folder, sp.GetRequiredService<TimeProvider>()));
         }
 
+        services.AddSingleton<EmailHealth>();
+        services.AddHealthChecks().AddCheck<EmailHealthCheck>(EmailHealthCheck.Name, HealthStatus.Degraded, tags: ["ready"]);
         services.AddScoped<OutboxSender>();
         services.AddScoped<ReminderPlanner>();
         services.AddSingleton<NotificationsService>();

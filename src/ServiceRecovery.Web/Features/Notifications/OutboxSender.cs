@@ -21,13 +21,20 @@ public sealed record SendReport(int Sent, int Failed);
 /// Sends what is due in the outbox. Each message is claimed first with one conditional UPDATE — only one
 /// sender's update can match — so two app instances on one database never send the same message twice.
 /// A failed attempt is put back with a growing pause; after <see cref="OutboxMessage.MaxAttempts"/> it stays failed.
+/// Once the mail server has accepted a message it is never sent again by this sender: only the "sent" mark is
+/// retried, a few times at once and then on every later run, while the claim keeps other senders off it.
 /// </summary>
 public sealed class OutboxSender(
-    AppDbContext db, IEmailTransport transport, TimeProvider clock, IOptions<EmailOptions> options, SenderIdentity me, ILogger<OutboxSender> logger)
+    AppDbContext db, IEmailTransport transport, TimeProvider clock, IOptions<EmailOptions> options, SenderIdentity me, EmailHealth health,
+    ILogger<OutboxSender> logger)
 {
+    /// <summary>Tries to save the "sent" mark at once; pauses of 250 ms, doubling, all well inside the claim.</summary>
+    public const int MarkAttempts = 4;
+
     public async Task<SendReport> SendDueAsync(CancellationToken cancellationToken)
     {
         var settings = options.Value;
+        await RecordEarlierSendsAsync();
         var now = clock.GetUtcNow();
         var due = await db.Outbox.AsNoTracking()
             .Where(m => m.Status == OutboxStatus.Pending && m.NextAttemptAt <= now && (m.ClaimedUntil == null || m.ClaimedUntil < now))
@@ -39,7 +46,9 @@ public sealed class OutboxSender(
         int sent = 0, failed = 0;
         foreach (var id in due)
         {
-            if (await TryClaimAsync(id, TimeSpan.FromSeconds(settings.ClaimSeconds), cancellationToken) is not { } message)
+            // Accepted by the server already, its mark still unsaved: sending it again would be a duplicate.
+            if (health.IsUnrecorded(id)
+                || await TryClaimAsync(id, TimeSpan.FromSeconds(settings.ClaimSeconds), cancellationToken) is not { } message)
             {
                 continue;
             }
@@ -47,22 +56,79 @@ public sealed class OutboxSender(
             try
             {
                 await transport.SendAsync(ToMime(message, settings.From), cancellationToken);
-                await db.Outbox.Where(m => m.Id == id && m.ClaimedBy == me.Id).ExecuteUpdateAsync(s => s
-                    .SetProperty(m => m.Status, OutboxStatus.Sent)
-                    .SetProperty(m => m.SentAt, clock.GetUtcNow())
-                    .SetProperty(m => m.ClaimedUntil, (DateTimeOffset?)null)
-                    .SetProperty(m => m.LastError, (string?)null), CancellationToken.None);
-                sent++;
             }
             catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
                 failed++;
+                health.SendFailed();
                 await RecordFailureAsync(message, exception);
+                continue;
             }
+
+            // The server has the message. From here on only the record of it may be retried, never the send.
+            sent++;
+            health.SendSucceeded();
+            await MarkSentAsync(message.Id);
         }
 
         return new SendReport(sent, failed);
     }
+
+    private async Task MarkSentAsync(Guid id)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                // Only while this sender still holds the claim: if another took it over, its own outcome stands.
+                var marked = await SaveSentAsync(db.Outbox.Where(m => m.Id == id && m.ClaimedBy == me.Id && m.Status == OutboxStatus.Pending));
+                if (marked == 0)
+                {
+                    logger.LogWarning("Email {OutboxId} was sent, but another sender had taken over its claim", id);
+                }
+
+                health.Recorded(id);
+                return;
+            }
+            catch (Exception exception) when (attempt < MarkAttempts)
+            {
+                logger.LogWarning("Email {OutboxId} was accepted by the mail server but could not be marked sent ({ExceptionType}); trying the mark again",
+                    id, exception.GetType().Name);
+                // Real time, not the app's clock: a pause for the database to recover, not a business time.
+                await Task.Delay(TimeSpan.FromMilliseconds(250 * Math.Pow(2, attempt - 1)), CancellationToken.None);
+            }
+            catch (Exception exception)
+            {
+                logger.LogError("Email {OutboxId} was accepted by the mail server but could not be marked sent ({ExceptionType}); "
+                                + "it will be marked on the next run and not sent again by this instance", id, exception.GetType().Name);
+                health.AcceptedButUnrecorded(id);
+                return;
+            }
+        }
+    }
+
+    /// <summary>Marks the emails an earlier run sent but could not record. The claim may have run out: the server has them all the same.</summary>
+    private async Task RecordEarlierSendsAsync()
+    {
+        foreach (var id in health.Unrecorded)
+        {
+            try
+            {
+                await SaveSentAsync(db.Outbox.Where(m => m.Id == id && m.Status == OutboxStatus.Pending));
+                health.Recorded(id);
+            }
+            catch (Exception exception)
+            {
+                logger.LogError("Email {OutboxId} is still not marked sent ({ExceptionType}); trying again on the next run", id, exception.GetType().Name);
+            }
+        }
+    }
+
+    private Task<int> SaveSentAsync(IQueryable<OutboxMessage> rows) => rows.ExecuteUpdateAsync(s => s
+        .SetProperty(m => m.Status, OutboxStatus.Sent)
+        .SetProperty(m => m.SentAt, clock.GetUtcNow())
+        .SetProperty(m => m.ClaimedUntil, (DateTimeOffset?)null)
+        .SetProperty(m => m.LastError, (string?)null), CancellationToken.None);
 
     private async Task<OutboxMessage?> TryClaimAsync(Guid id, TimeSpan claim, CancellationToken cancellationToken)
     {

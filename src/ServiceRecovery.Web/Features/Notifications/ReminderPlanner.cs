@@ -12,55 +12,104 @@ public sealed record ReminderReport(int Escalations, int Digests);
 /// Decides which reminder email is due and writes it to the outbox, in the same transaction as the record of
 /// having done so (the case's timeline for an escalation, the practice's digest run for a digest). Two app
 /// instances planning at once cannot both succeed: unique keys make the second save fail, and it is dropped.
+/// Any other failed save is an error: it is logged and tried again after a pause.
 /// </summary>
 public sealed class ReminderPlanner(
-    AppDbContext db, TimeProvider clock, EmailLinks links, IOptions<EmailOptions> options, ILogger<ReminderPlanner> logger)
+    AppDbContext db, TimeProvider clock, EmailLinks links, IOptions<EmailOptions> options, EmailHealth health, ILogger<ReminderPlanner> logger)
 {
+    /// <summary>Tries per practice and kind of reminder in one run; pauses of one second, doubling, between them.</summary>
+    public const int SaveAttempts = 3;
+
     private static readonly Actor System = new("system", "ServiceRecovery reminders", StaffRole.Administrator);
 
     public async Task<ReminderReport> RunAsync(CancellationToken cancellationToken)
     {
-        var now = clock.GetUtcNow();
-        var practices = await db.Practices.AsNoTracking().OrderBy(p => p.Name).ToListAsync(cancellationToken);
-        int escalations = 0, digests = 0;
-        foreach (var practice in practices)
-        {
-            var locale = new PracticeLocale(practice.TimeZoneId, practice.Culture, practice.Currency);
-            if (practice.Reminders.EscalateOverdueApology)
-            {
-                escalations += await SaveOnceAsync(() => EscalateAsync(practice, locale, now, cancellationToken), cancellationToken);
-            }
-
-            if (practice.Reminders.OwnersGetDigest || practice.Reminders.ManagersGetDigest)
-            {
-                digests += await SaveOnceAsync(() => PlanDigestAsync(practice, locale, now, cancellationToken), cancellationToken);
-            }
-        }
-
-        return new ReminderReport(escalations, digests);
-    }
-
-    /// <summary>Saves what <paramref name="plan"/> added, or nothing if another instance saved the same first.</summary>
-    private async Task<int> SaveOnceAsync(Func<Task<int>> plan, CancellationToken cancellationToken)
-    {
+        var failed = false;
         try
         {
-            var count = await plan();
-            if (db.ChangeTracker.HasChanges())
+            var now = clock.GetUtcNow();
+            var practices = await db.Practices.AsNoTracking().OrderBy(p => p.Name).ToListAsync(cancellationToken);
+            int escalations = 0, digests = 0;
+            foreach (var practice in practices)
             {
-                await db.SaveChangesAsync(cancellationToken);
+                var locale = new PracticeLocale(practice.TimeZoneId, practice.Culture, practice.Currency);
+                if (practice.Reminders.EscalateOverdueApology)
+                {
+                    var (count, ok) = await SaveOnceAsync(() => EscalateAsync(practice, locale, now, cancellationToken), cancellationToken);
+                    escalations += count;
+                    failed |= !ok;
+                }
+
+                if (practice.Reminders.OwnersGetDigest || practice.Reminders.ManagersGetDigest)
+                {
+                    var (count, ok) = await SaveOnceAsync(() => PlanDigestAsync(practice, locale, now, cancellationToken), cancellationToken);
+                    digests += count;
+                    failed |= !ok;
+                }
             }
 
-            return count;
+            return new ReminderReport(escalations, digests);
         }
-        catch (DbUpdateException)
+        catch (Exception) when (!cancellationToken.IsCancellationRequested)
         {
-            logger.LogInformation("Reminders already planned by another app instance; nothing more to do");
-            return 0;
+            failed = true;
+            throw;
         }
         finally
         {
-            db.ChangeTracker.Clear();
+            if (failed)
+            {
+                health.PlanFailed();
+            }
+            else if (!cancellationToken.IsCancellationRequested)
+            {
+                health.PlanSucceeded();
+            }
+        }
+    }
+
+    /// <summary>
+    /// Saves what <paramref name="plan"/> added, or nothing if another instance saved the same first. Not ok
+    /// when every attempt failed for another reason: the next run tries again.
+    /// </summary>
+    private async Task<(int Count, bool Ok)> SaveOnceAsync(Func<Task<int>> plan, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                var count = await plan();
+                if (db.ChangeTracker.HasChanges())
+                {
+                    await db.SaveChangesAsync(cancellationToken);
+                }
+
+                return (count, true);
+            }
+            catch (DbUpdateException exception) when (UniqueKeyViolation.Is(exception))
+            {
+                logger.LogInformation("Reminders already planned by another app instance; nothing more to do");
+                return (0, true);
+            }
+            catch (DbUpdateException exception)
+            {
+                // Not a clash with another instance (a locked or full database, a dropped connection): say so, then try again.
+                // The exception's type only: its message may quote the values being saved.
+                var last = attempt == SaveAttempts;
+                logger.LogError("Planning reminders failed ({ExceptionType}, attempt {Attempt} of {Attempts}); {Outcome}",
+                    exception.InnerException?.GetType().Name ?? exception.GetType().Name, attempt, SaveAttempts, last ? "the next run tries again" : "trying again shortly");
+                if (last)
+                {
+                    return (0, false);
+                }
+            }
+            finally
+            {
+                db.ChangeTracker.Clear();
+            }
+
+            // Real time, not the app's clock: a pause for the database to recover, not a business time.
+            await Task.Delay(TimeSpan.FromSeconds(Math.Pow(2, attempt - 1)), cancellationToken);
         }
     }
 

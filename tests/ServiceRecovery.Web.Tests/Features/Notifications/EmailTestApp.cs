@@ -1,3 +1,6 @@
+using System.Net;
+using System.Text.Json;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
@@ -34,6 +37,10 @@ public sealed class EmailTestApp : IAsyncDisposable
 
     public CommitRefusal Commits { get; } = new();
 
+    public SentMarkFailure SentMarks { get; } = new();
+
+    public SaveFailure Saves { get; } = new();
+
     public TestWorld World => App.World;
 
     public static async Task<EmailTestApp> StartAsync(DateTimeOffset start, IReadOnlyDictionary<string, string>? settings = null)
@@ -45,7 +52,7 @@ public sealed class EmailTestApp : IAsyncDisposable
             TestServices = services =>
             {
                 services.AddSingleton<TimeProvider>(clock);
-                services.ConfigureDbContext<AppDbContext>(options => options.AddInterceptors(test!.Commits));
+                services.ConfigureDbContext<AppDbContext>(options => options.AddInterceptors(test!.Commits, test.SentMarks, test.Saves));
             },
         };
         test = new EmailTestApp(clock, app);
@@ -112,6 +119,21 @@ public sealed class EmailTestApp : IAsyncDisposable
         });
     }
 
+    /// <summary>The anonymous readiness check, as a load balancer sees it: the status code and the word.</summary>
+    public async Task<(HttpStatusCode Status, string Word)> ReadinessAsync()
+    {
+        using var client = App.CreateClient();
+        var response = await client.GetAsync("/health/ready");
+        return (response.StatusCode, await response.Content.ReadAsStringAsync());
+    }
+
+    /// <summary>The log events the app wrote at <paramref name="level"/> (Serilog's compact JSON: "@l", "@mt" and the properties).</summary>
+    public async Task<List<JsonElement>> LogEventsAsync(string level) =>
+        (await App.ReadLogsAsync()).Split('\n', StringSplitOptions.RemoveEmptyEntries)
+        .Select(line => JsonDocument.Parse(line).RootElement.Clone())
+        .Where(e => (e.TryGetProperty("@l", out var l) ? l.GetString() : "Information") == level)
+        .ToList();
+
     public ValueTask DisposeAsync() => App.DisposeAsync();
 
     /// <summary>Refuses to commit while <see cref="Refuse"/> is set: every command of the save has run, then the commit fails.</summary>
@@ -122,5 +144,59 @@ public sealed class EmailTestApp : IAsyncDisposable
         public override ValueTask<InterceptionResult> TransactionCommittingAsync(
             System.Data.Common.DbTransaction transaction, TransactionEventData eventData, InterceptionResult result, CancellationToken cancellationToken = default) =>
             Refuse ? throw new InvalidOperationException("The test refused this commit.") : ValueTask.FromResult(result);
+    }
+
+    /// <summary>
+    /// The database refuses the next <see cref="FailNext"/> saves of an email's "sent" mark, as a locked or
+    /// briefly unreachable database would, after the mail server has accepted the email.
+    /// </summary>
+    public sealed class SentMarkFailure : DbCommandInterceptor
+    {
+        private int _failNext;
+
+        public int FailNext { get => _failNext; set => _failNext = value; }
+
+        public int Refused { get; private set; }
+
+        public override ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(
+            System.Data.Common.DbCommand command, CommandEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+        {
+            var marksSent = command.CommandText.StartsWith("UPDATE \"Outbox\"", StringComparison.Ordinal) && command.CommandText.Contains("\"SentAt\" =", StringComparison.Ordinal);
+            if (marksSent && Interlocked.Decrement(ref _failNext) >= 0)
+            {
+                Refused++;
+                throw new SqliteException("database is locked", 5);
+            }
+
+            return ValueTask.FromResult(result);
+        }
+    }
+
+    /// <summary>The next <see cref="FailNext"/> saves that queue email fail with <see cref="Error"/>, before anything is written.</summary>
+    public sealed class SaveFailure : SaveChangesInterceptor
+    {
+        private int _failNext;
+
+        public int FailNext { get => _failNext; set => _failNext = value; }
+
+        /// <summary>The provider's error the save fails with, e.g. a unique-key clash (19/2067) or a locked database (5).</summary>
+        public SqliteException Error { get; set; } = new("database is locked", 5);
+
+        /// <summary>Saves that queued email, failed or not.</summary>
+        public int Attempts { get; private set; }
+
+        public override ValueTask<InterceptionResult<int>> SavingChangesAsync(
+            DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+        {
+            if (!eventData.Context!.ChangeTracker.Entries<OutboxMessage>().Any(e => e.State == EntityState.Added))
+            {
+                return ValueTask.FromResult(result);
+            }
+
+            Attempts++;
+            return Interlocked.Decrement(ref _failNext) >= 0
+                ? throw new DbUpdateException("An error occurred while saving the entity changes.", Error)
+                : ValueTask.FromResult(result);
+        }
     }
 }

@@ -154,6 +154,139 @@ public sealed class OutboxSenderTests
     }
 
     [Fact]
+    public async Task An_email_the_server_accepted_is_not_sent_again_when_marking_it_sent_fails_once()
+    {
+        await using var sink = await SmtpSink.StartAsync();
+        await using var test = await EmailTestApp.StartAsync(WholeSecondNow(), sink.Settings);
+        var id = (await QueueAsync(test, 1))[0];
+        test.SentMarks.FailNext = 1;
+
+        (await test.SendAsync()).ShouldBe(new SendReport(1, 0));
+
+        test.SentMarks.Refused.ShouldBe(1, "the first save of the mark was refused");
+        var stored = (await test.OutboxAsync()).Single();
+        stored.Status.ShouldBe(OutboxStatus.Sent);
+        stored.Attempts.ShouldBe(1);
+        stored.LastError.ShouldBeNull();
+        test.Clock.Advance(TimeSpan.FromHours(2));
+        (await test.SendAsync()).ShouldBe(new SendReport(0, 0));
+        sink.Messages().ShouldHaveSingleItem().MessageId.ShouldBe($"{id:N}@servicerecovery", "the server received it once");
+    }
+
+    [Fact]
+    public async Task An_email_whose_sent_mark_cannot_be_saved_for_a_while_is_marked_on_a_later_run_and_never_sent_twice()
+    {
+        await using var sink = await SmtpSink.StartAsync();
+        await using var test = await EmailTestApp.StartAsync(WholeSecondNow(), sink.Settings);
+        await QueueAsync(test, 1);
+        test.SentMarks.FailNext = OutboxSender.MarkAttempts;
+
+        (await test.SendAsync()).ShouldBe(new SendReport(1, 0));
+
+        test.SentMarks.Refused.ShouldBe(OutboxSender.MarkAttempts);
+        (await test.OutboxAsync()).Single().Status.ShouldBe(OutboxStatus.Pending, "the database would not take the mark");
+        (await test.ReadinessAsync()).ShouldBe((HttpStatusCode.OK, "Degraded"));
+
+        // Long after the claim ran out, the database answers again.
+        test.Clock.Advance(TimeSpan.FromHours(2));
+        (await test.SendAsync()).ShouldBe(new SendReport(0, 0));
+
+        sink.Messages().Count.ShouldBe(1, "the server received it once");
+        var stored = (await test.OutboxAsync()).Single();
+        stored.Status.ShouldBe(OutboxStatus.Sent);
+        stored.Attempts.ShouldBe(1);
+        (await test.ReadinessAsync()).ShouldBe((HttpStatusCode.OK, "Healthy"));
+    }
+
+    [Fact]
+    public async Task Readiness_is_degraded_but_answers_200_while_an_email_waits_too_long_and_healthy_once_it_is_sent()
+    {
+        await using var test = await EmailTestApp.StartAsync(WholeSecondNow());
+        (await test.ReadinessAsync()).ShouldBe((HttpStatusCode.OK, "Healthy"));
+        await QueueAsync(test, 1);
+
+        test.Clock.Advance(TimeSpan.FromMinutes(29));
+        (await test.ReadinessAsync()).ShouldBe((HttpStatusCode.OK, "Healthy"), "waiting under 30 minutes is normal");
+        test.Clock.Advance(TimeSpan.FromMinutes(2));
+        (await test.ReadinessAsync()).ShouldBe((HttpStatusCode.OK, "Degraded"), "a load balancer keeps the instance; monitoring sees the word");
+
+        (await test.SendAsync()).ShouldBe(new SendReport(1, 0));
+        (await test.ReadinessAsync()).ShouldBe((HttpStatusCode.OK, "Healthy"));
+    }
+
+    [Fact]
+    public async Task Readiness_is_degraded_after_three_failed_send_attempts_in_a_row_and_healthy_after_a_success()
+    {
+        await using var sink = await SmtpSink.StartAsync(failFirst: 3);
+        await using var test = await EmailTestApp.StartAsync(WholeSecondNow(), sink.Settings);
+        await QueueAsync(test, 1);
+
+        (await test.SendAsync()).Failed.ShouldBe(1);
+        test.Clock.Advance(TimeSpan.FromSeconds(30));
+        (await test.SendAsync()).Failed.ShouldBe(1);
+        (await test.ReadinessAsync()).ShouldBe((HttpStatusCode.OK, "Healthy"), "two failures may be a passing hiccup");
+        test.Clock.Advance(TimeSpan.FromMinutes(1));
+        (await test.SendAsync()).Failed.ShouldBe(1);
+        (await test.ReadinessAsync()).ShouldBe((HttpStatusCode.OK, "Degraded"));
+
+        test.Clock.Advance(TimeSpan.FromMinutes(2));
+        (await test.SendAsync()).ShouldBe(new SendReport(1, 0));
+        (await test.ReadinessAsync()).ShouldBe((HttpStatusCode.OK, "Healthy"));
+        sink.Messages().Count.ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task Two_app_instances_on_one_database_file_each_running_the_planner_and_the_sender_send_every_reminder_exactly_once()
+    {
+        await using var sink = await SmtpSink.StartAsync();
+        var settings = new Dictionary<string, string>(sink.Settings) { ["Email:BackgroundServices"] = "true", ["Email:PollSeconds"] = "1", ["Email:BatchSize"] = "3" };
+        await using var first = new AppFactory(extraSettings: settings);
+        await first.StartAsync();
+        // A second host of the app on the same SQLite file, with its own background planner and sender.
+        await using var second = new AppFactory(connectionString: DatabaseOptions.DefaultSqliteConnectionString(first.DataFolder), extraSettings: settings);
+        _ = second.Services;
+
+        const int cases = 6;
+        var references = await first.WithDbAsync(async db =>
+        {
+            var practice = await db.Practices.Include(p => p.Stages).SingleAsync(p => p.Id == first.World.Harbourside.Id);
+            var owner = await db.Users.SingleAsync(u => u.Email == TestWorld.FrontDesk);
+            var actor = new Actor(owner.Id, owner.DisplayName, StaffRole.FrontDesk);
+            var openedAt = DateTimeOffset.UtcNow.AddMinutes(-65);
+            var opened = new List<string>();
+            for (var i = 0; i < cases; i++)
+            {
+                var patient = Patient.Create(practice.Id, EmailTestApp.PatientName, EmailTestApp.PatientPhone, null, null, openedAt);
+                var defect = ServiceDefect.Log(practice.Id, patient.Id, practice.Stages[0], null, Severity.Major, DefectChannel.Phone, openedAt.AddMinutes(-1),
+                    EmailTestApp.Description, actor, openedAt);
+                var recoveryCase = RecoveryCase.Open(practice, new CaseReference(openedAt.Year, 9100 + i), defect, actor, openedAt);
+                db.AddRange(patient, defect, recoveryCase);
+                opened.Add(recoveryCase.Reference);
+            }
+
+            await db.SaveChangesAsync();
+            return opened;
+        });
+
+        var expected = cases * 3; // the owner, the manager and the administrator for each case
+        await sink.WaitForAsync(expected, m => (m.Subject ?? "").StartsWith("Overdue apology: ", StringComparison.Ordinal), TimeSpan.FromSeconds(60));
+        // A few more rounds of both instances: nothing more may arrive.
+        await Task.Delay(TimeSpan.FromSeconds(3));
+
+        var received = sink.Messages().Where(m => (m.Subject ?? "").StartsWith("Overdue apology: ", StringComparison.Ordinal)).ToList();
+        received.Count.ShouldBe(expected);
+        received.Select(m => (m.Subject, To: m.To.ToString())).Distinct().Count().ShouldBe(expected, "each person hears about each case once");
+        received.Select(m => m.MessageId).Distinct().Count().ShouldBe(expected);
+        received.Select(m => m.Subject![("Overdue apology: ".Length)..].Split(' ')[0]).Distinct().Order().ShouldBe(references.Order());
+        var (events, stored) = await first.WithDbAsync(async db => (
+            await db.Timeline.CountAsync(t => t.Kind == TimelineEventKind.ApologyEscalated),
+            await db.Outbox.Where(m => m.Kind == EmailKind.Escalation).Select(m => new { m.Status, m.Attempts }).ToListAsync()));
+        events.ShouldBe(cases, "one escalation per case on the timeline");
+        stored.Count.ShouldBe(expected);
+        stored.ShouldAllBe(m => m.Status == OutboxStatus.Sent && m.Attempts == 1);
+    }
+
+    [Fact]
     public async Task Without_SMTP_settings_email_is_written_to_the_pickup_folder()
     {
         await using var test = await EmailTestApp.StartAsync(WholeSecondNow());

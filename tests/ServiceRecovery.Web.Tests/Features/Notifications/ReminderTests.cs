@@ -1,6 +1,10 @@
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using ServiceRecovery.Data;
 using ServiceRecovery.Domain;
 using ServiceRecovery.Testing;
+using ServiceRecovery.Web.Seeding;
 
 namespace ServiceRecovery.Web.Tests.Features.Notifications;
 
@@ -188,20 +192,79 @@ public sealed class ReminderTests
     }
 
     [Fact]
-    public async Task Two_app_instances_planning_at_once_queue_each_email_once()
+    public async Task A_practice_with_many_managers_with_long_names_still_gets_its_escalation_and_the_timeline_entry_fits_its_column()
     {
         await using var test = await EmailTestApp.StartAsync(Midday);
-        for (var round = 0; round < 5; round++)
+        await SetDigestHourAsync(test, 23);
+        const int extraManagers = 30;
+        await using (var scope = test.App.Services.CreateAsyncScope())
         {
-            await test.OpenCaseAsync(TestWorld.FrontDesk);
-            test.Clock.Advance(TimeSpan.FromMinutes(61));
-            await Task.WhenAll(test.PlanAsync(), test.PlanAsync());
+            for (var i = 0; i < extraManagers; i++)
+            {
+                var name = $"Manager {i:00} " + new string('x', Limits.Name - 11);
+                await IdentitySeed.CreateStaffAsync(scope.ServiceProvider, $"manager{i}@harbourside.test", name, Roles.PracticeManager, TestWorld.Password,
+                    Midday, test.World.Harbourside.Id);
+            }
         }
 
-        var outbox = await test.OutboxAsync();
-        outbox.Count(m => m.Kind == EmailKind.Escalation).ShouldBe(5 * 3, "five cases, three people each");
-        outbox.Select(m => m.DedupKey).Distinct().Count().ShouldBe(outbox.Count);
-        (await test.WithDbAsync(db => db.Timeline.CountAsync(t => t.Kind == TimelineEventKind.ApologyEscalated))).ShouldBe(5);
+        var recoveryCase = await test.OpenCaseAsync(TestWorld.FrontDesk);
+        test.Clock.Advance(TimeSpan.FromMinutes(61));
+
+        (await test.PlanAsync()).Escalations.ShouldBe(1);
+
+        var recipients = 3 + extraManagers;
+        (await test.OutboxAsync()).Count(m => m.Kind == EmailKind.Escalation).ShouldBe(recipients, "every manager is still emailed");
+        var (detail, maxLength) = await test.WithDbAsync(async db => (
+            await db.Timeline.Where(t => t.CaseId == recoveryCase.Id && t.Kind == TimelineEventKind.ApologyEscalated).Select(t => t.Detail).SingleAsync(),
+            db.Model.FindEntityType(typeof(TimelineEvent))!.FindProperty(nameof(TimelineEvent.Detail))!.GetMaxLength()!.Value));
+        detail.Length.ShouldBeLessThanOrEqualTo(maxLength);
+        detail.ShouldStartWith("Say sorry overdue by 1 min: emailed ");
+        var others = System.Text.RegularExpressions.Regex.Match(detail, @" and (\d+) others$");
+        others.Success.ShouldBeTrue(detail);
+        var named = detail.Count(c => c == ',') + 1;
+        (named + int.Parse(others.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)).ShouldBe(recipients, "the names shown and the others add up");
+    }
+
+    [Fact]
+    public async Task A_failed_save_that_is_not_a_clash_is_logged_as_an_error_and_tried_again()
+    {
+        await using var test = await EmailTestApp.StartAsync(Midday);
+        await SetDigestHourAsync(test, 23);
+        var recoveryCase = await test.OpenCaseAsync(TestWorld.FrontDesk);
+        test.Clock.Advance(TimeSpan.FromMinutes(61));
+        var before = test.Saves.Attempts;
+        test.Saves.Error = new SqliteException("database is locked", 5);
+        test.Saves.FailNext = 1;
+
+        (await test.PlanAsync()).Escalations.ShouldBe(1, "the second attempt saved it");
+
+        (test.Saves.Attempts - before).ShouldBe(2);
+        (await test.OutboxAsync()).Count(m => m.Kind == EmailKind.Escalation).ShouldBe(3);
+        (await test.WithDbAsync(db => db.Timeline.CountAsync(t => t.CaseId == recoveryCase.Id && t.Kind == TimelineEventKind.ApologyEscalated))).ShouldBe(1);
+        var errors = await test.LogEventsAsync("Error");
+        var error = errors.ShouldHaveSingleItem();
+        error.GetProperty("@mt").GetString()!.ShouldStartWith("Planning reminders failed");
+        error.GetProperty("ExceptionType").GetString().ShouldBe("SqliteException");
+        error.GetRawText().ShouldNotContain("database is locked", customMessage: "the exception's type only, never its message");
+        (await test.LogEventsAsync("Information")).ShouldNotContain(e => e.GetProperty("@mt").GetString()!.StartsWith("Reminders already planned", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_unique_key_clash_means_another_instance_planned_it_and_is_neither_retried_nor_an_error()
+    {
+        await using var test = await EmailTestApp.StartAsync(Midday);
+        await SetDigestHourAsync(test, 23);
+        await test.OpenCaseAsync(TestWorld.FrontDesk);
+        test.Clock.Advance(TimeSpan.FromMinutes(61));
+        var before = test.Saves.Attempts;
+        test.Saves.Error = new SqliteException("UNIQUE constraint failed: Outbox.DedupKey", 19, 2067);
+        test.Saves.FailNext = 1;
+
+        (await test.PlanAsync()).Escalations.ShouldBe(0);
+
+        (test.Saves.Attempts - before).ShouldBe(1, "not tried again: the other instance has it");
+        (await test.LogEventsAsync("Error")).ShouldBeEmpty();
+        (await test.LogEventsAsync("Information")).ShouldContain(e => e.GetProperty("@mt").GetString()!.StartsWith("Reminders already planned", StringComparison.Ordinal));
     }
 
     private static void NoPatientDetailsIn(OutboxMessage email)
