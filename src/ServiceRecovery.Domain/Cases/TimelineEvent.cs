@@ -53,4 +53,9 @@ public enum TimelineEventKind
     Withdrawn,
     RecordCorrected,
     ApologyEscalated,
+    WithdrawalRequested,
+    SkipRequested,
+    RequestDeclined,
+    RequestLapsed,
+    Reinstated,
 }

@@ -25,6 +25,7 @@ public static class CaseDetails
         IReadOnlyList<StaffDirectory.Member> Staff,
         decimal? MyGestureLimit,
         bool IsManager,
+        string UserId,
         DateTimeOffset Now)
     {
         public Guid Id => Case.Id;
@@ -86,6 +87,7 @@ public static class CaseDetails
                 await CaseDetailsQueries.Lessons(db, id).ToListAsync(cancellationToken),
                 await CaseDetailsQueries.FollowUps(db, id).ToListAsync(cancellationToken),
                 await CaseDetailsQueries.Returns(db, id).ToListAsync(cancellationToken),
+                await CaseDetailsQueries.Requests(db, id).ToListAsync(cancellationToken),
                 await CaseDetailsQueries.Timeline(db, id).ToListAsync(cancellationToken));
 
             // An anonymous comment card has no patient: nobody to contact and no other cases to link.
@@ -113,6 +115,7 @@ public static class CaseDetails
                 staff,
                 head.GestureLimits.For(actor.Role),
                 actor.IsManager,
+                actor.UserId,
                 clock.GetUtcNow());
         }
     }

@@ -107,6 +107,9 @@ public static class CaseDetailsQueries
     public static readonly Func<AppDbContext, Guid, IAsyncEnumerable<PatientReturn>> Returns =
         EF.CompileAsyncQuery((AppDbContext db, Guid id) => db.Set<PatientReturn>().AsNoTracking().Where(r => r.CaseId == id));
 
+    public static readonly Func<AppDbContext, Guid, IAsyncEnumerable<CaseRequest>> Requests =
+        EF.CompileAsyncQuery((AppDbContext db, Guid id) => db.Set<CaseRequest>().AsNoTracking().Where(r => r.CaseId == id));
+
     public static readonly Func<AppDbContext, Guid, IAsyncEnumerable<TimelineEvent>> Timeline =
         EF.CompileAsyncQuery((AppDbContext db, Guid id) => db.Timeline.AsNoTracking().Where(e => e.CaseId == id));
 

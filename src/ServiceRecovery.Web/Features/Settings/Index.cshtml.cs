@@ -8,8 +8,11 @@ namespace ServiceRecovery.Web.Features.Settings;
 
 /// <summary>Practice settings: managers for their practices, administrators for all of theirs.</summary>
 [Authorize(Roles = Roles.Managers)]
-public sealed class IndexModel(IMediator mediator) : AppPageModel
+public sealed class IndexModel(IMediator mediator, ServiceRecovery.Web.Infrastructure.Auth.ICurrentUser user) : AppPageModel
 {
+    /// <summary>The signed-in person, for which gesture limits they may change.</summary>
+    public ServiceRecovery.Domain.Actor Actor => user.ToActor();
+
     [BindProperty(SupportsGet = true, Name = "practice")]
     public Guid? PracticeId { get; set; }
 
