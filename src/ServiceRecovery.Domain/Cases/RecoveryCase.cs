@@ -75,6 +75,12 @@ public sealed class RecoveryCase
     public DateTimeOffset? WithdrawnAt { get; private set; }
     public string? WithdrawReason { get; private set; }
 
+    /// <summary>
+    /// True while a request waits for a practice manager, kept on the case row so the case page and the queue read the
+    /// requests only of the cases that have one.
+    /// </summary>
+    public bool HasPendingRequest { get; private set; }
+
     /// <summary>Who changed the case last, for the "changed by NAME at TIME" message on a conflict.</summary>
     public string LastChangedByName { get; private set; } = "";
 
@@ -585,6 +591,7 @@ public sealed class RecoveryCase
         EnsureOpen("decide a request");
         var request = FindRequest(requestId);
         request.Approve(manager, now);
+        HasPendingRequest = _requests.Any(r => r.IsPending);
         var because = $"at {request.RecordedByName}'s request";
         if (request.Kind == CaseRequestKind.Withdrawal)
         {
@@ -608,6 +615,7 @@ public sealed class RecoveryCase
         EnsureOpen("decide a request");
         var request = FindRequest(requestId);
         request.Decline(manager, Guard.Text(reason, "The reason for declining", Limits.Reason), now);
+        HasPendingRequest = _requests.Any(r => r.IsPending);
         Append(manager, TimelineEventKind.RequestDeclined, request.Step,
             $"Declined {request.RecordedByName}'s request to {request.What}: {request.DecisionNote}", now);
     }
@@ -621,6 +629,7 @@ public sealed class RecoveryCase
     {
         var request = new CaseRequest(Id, by, kind, step, Guard.Text(reason, "The reason", Limits.Reason), now);
         _requests.Add(request);
+        HasPendingRequest = true;
         return request;
     }
 
@@ -641,6 +650,7 @@ public sealed class RecoveryCase
         foreach (var request in _requests.Where(r => r.IsPending && which(r)).ToList())
         {
             request.Lapse(why, now);
+            HasPendingRequest = _requests.Any(r => r.IsPending);
             Append(by, TimelineEventKind.RequestLapsed, request.Step, $"{request.RecordedByName}'s request to {request.What} no longer needed: {why}", now);
         }
     }

@@ -1101,6 +1101,9 @@ namespace ServiceRecovery.Migrations.SqlServer.Migrations
                     b.Property<bool>("HasGivenGesture")
                         .HasColumnType("bit");
 
+                    b.Property<bool>("HasPendingRequest")
+                        .HasColumnType("bit");
+
                     b.Property<Guid?>("IdempotencyKey")
                         .HasColumnType("uniqueidentifier");
 

@@ -1087,6 +1087,9 @@ namespace ServiceRecovery.Migrations.Sqlite.Migrations
                     b.Property<bool>("HasGivenGesture")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("HasPendingRequest")
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid?>("IdempotencyKey")
                         .HasColumnType("TEXT");
 

@@ -57,6 +57,7 @@ public class BuryingTests
         request.RecordedAt.ShouldBe(A.Now.AddMinutes(5));
         request.Reason.ShouldBe("Logged twice");
         recoveryCase.PendingRequest(CaseRequestKind.Withdrawal).ShouldBe(request);
+        recoveryCase.HasPendingRequest.ShouldBeTrue();
         recoveryCase.Timeline[^1].Kind.ShouldBe(TimelineEventKind.WithdrawalRequested);
         recoveryCase.Timeline[^1].Detail.ShouldBe("Asked a practice manager to withdraw the case: Logged twice");
     }
@@ -117,6 +118,7 @@ public class BuryingTests
         request.State.ShouldBe(CaseRequestState.Declined);
         request.DecisionNote.ShouldBe("A complaint is not a reason to withdraw");
         recoveryCase.PendingRequest(CaseRequestKind.Withdrawal).ShouldBeNull();
+        recoveryCase.HasPendingRequest.ShouldBeFalse();
         recoveryCase.Timeline[^1].Detail.ShouldBe("Declined Fiona Front's request to withdraw the case: A complaint is not a reason to withdraw");
         recoveryCase.Timeline[^1].ActorName.ShouldBe("Maya Manager");
     }

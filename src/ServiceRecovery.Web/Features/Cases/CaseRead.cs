@@ -44,6 +44,7 @@ public sealed class CaseRead(
     public IReadOnlyList<FollowUp> FollowUps => followUps;
     public IReadOnlyList<PatientReturn> Returns => returns;
     public IReadOnlyList<TimelineEvent> Timeline => timeline;
+    /// <summary>The case's requests; read only while one waits for a manager (see <see cref="CaseDetailsQueries.Head.HasPendingRequest"/>).</summary>
     public IReadOnlyList<CaseRequest> Requests => requests;
 
     /// <summary>Requests waiting for a practice manager, oldest first (a case only shows them while it is open).</summary>

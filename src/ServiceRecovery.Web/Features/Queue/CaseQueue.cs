@@ -110,7 +110,7 @@ public static partial class CaseQueue
                         c.OwnerId,
                         c.OwnerName,
                         AwaitingApproval = c.Gestures.Any(g => g.State == GestureState.PendingApproval),
-                        AwaitingDecision = db.Set<CaseRequest>().Any(q => q.CaseId == c.Id && q.State == CaseRequestState.Pending),
+                        AwaitingDecision = c.HasPendingRequest,
                         practice.TimeZoneId,
                         practice.Culture,
                         practice.Currency,

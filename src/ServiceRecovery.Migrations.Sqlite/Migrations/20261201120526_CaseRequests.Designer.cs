@@ -12,7 +12,7 @@ using ServiceRecovery.Data;
 namespace ServiceRecovery.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261201113231_CaseRequests")]
+    [Migration("20261201120526_CaseRequests")]
     partial class CaseRequests
     {
         /// <inheritdoc />
@@ -1088,6 +1088,9 @@ namespace ServiceRecovery.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("HasGivenGesture")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("HasPendingRequest")
                         .HasColumnType("INTEGER");
 
                     b.Property<Guid?>("IdempotencyKey")

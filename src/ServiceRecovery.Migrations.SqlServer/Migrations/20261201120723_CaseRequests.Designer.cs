@@ -13,7 +13,7 @@ using ServiceRecovery.Data;
 namespace ServiceRecovery.Migrations.SqlServer.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261201113252_CaseRequests")]
+    [Migration("20261201120723_CaseRequests")]
     partial class CaseRequests
     {
         /// <inheritdoc />
@@ -1102,6 +1102,9 @@ namespace ServiceRecovery.Migrations.SqlServer.Migrations
                         .HasColumnType("date");
 
                     b.Property<bool>("HasGivenGesture")
+                        .HasColumnType("bit");
+
+                    b.Property<bool>("HasPendingRequest")
                         .HasColumnType("bit");
 
                     b.Property<Guid?>("IdempotencyKey")

@@ -11,6 +11,13 @@ namespace ServiceRecovery.Migrations.Sqlite.Migrations
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<bool>(
+                name: "HasPendingRequest",
+                table: "RecoveryCases",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: false);
+
             migrationBuilder.CreateTable(
                 name: "CaseRequests",
                 columns: table => new
@@ -57,6 +64,10 @@ namespace ServiceRecovery.Migrations.Sqlite.Migrations
         {
             migrationBuilder.DropTable(
                 name: "CaseRequests");
+
+            migrationBuilder.DropColumn(
+                name: "HasPendingRequest",
+                table: "RecoveryCases");
         }
     }
 }
