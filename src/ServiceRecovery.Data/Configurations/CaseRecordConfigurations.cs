@@ -114,3 +114,19 @@ internal sealed class StepSkipConfiguration : CaseRecordConfiguration<StepSkip>
         builder.Property(s => s.Reason).HasMaxLength(Limits.Reason);
     }
 }
+
+internal sealed class CaseRequestConfiguration : CaseRecordConfiguration<CaseRequest>
+{
+    protected override void ConfigureRecord(EntityTypeBuilder<CaseRequest> builder)
+    {
+        builder.ToTable("CaseRequests");
+        builder.Property(r => r.Reason).HasMaxLength(Limits.Reason);
+        builder.Property(r => r.DecidedById).HasMaxLength(450);
+        builder.Property(r => r.DecidedByName).HasMaxLength(Limits.Name);
+        builder.Property(r => r.DecisionNote).HasMaxLength(Limits.Reason);
+        builder.Ignore(r => r.IsPending);
+        builder.Ignore(r => r.What);
+        // The queue's "requests waiting for a manager": the pending ones, by case.
+        builder.HasIndex(r => new { r.State, r.CaseId });
+    }
+}

@@ -53,6 +53,7 @@ internal sealed class RecoveryCaseConfiguration : IEntityTypeConfiguration<Recov
         builder.HasMany(c => c.FollowUps).WithOne().HasForeignKey(r => r.CaseId);
         builder.HasMany(c => c.Returns).WithOne().HasForeignKey(r => r.CaseId);
         builder.HasMany(c => c.Skips).WithOne().HasForeignKey(r => r.CaseId);
+        builder.HasMany(c => c.Requests).WithOne().HasForeignKey(r => r.CaseId);
         builder.HasMany(c => c.Timeline).WithOne().HasForeignKey(e => e.CaseId);
 
         builder.Ignore(c => c.TimeToApology);

@@ -28,6 +28,9 @@ public sealed class Gesture : CaseRecord
     public DateTimeOffset? DecidedAt { get; private set; }
     public string? DeclineReason { get; private set; }
 
+    /// <summary>Whether this person may approve or decline the gesture: a manager who did not give it.</summary>
+    public bool CanBeDecidedBy(string? userId, bool isManager) => isManager && userId != RecordedById;
+
     internal void Approve(Actor manager, DateTimeOffset now) => Decide(GestureState.Given, manager, null, now);
 
     internal void Decline(Actor manager, string reason, DateTimeOffset now) => Decide(GestureState.Declined, manager, reason, now);
@@ -37,6 +40,13 @@ public sealed class Gesture : CaseRecord
         if (!manager.IsManager)
         {
             throw new DomainRuleException("Only a practice manager can approve or decline a gesture.");
+        }
+
+        // Four eyes on money: the giver never decides their own gesture, whatever their role; a manager's own
+        // gesture above the manager limit waits for another manager or an administrator.
+        if (manager.UserId == RecordedById)
+        {
+            throw new DomainRuleException("You gave this gesture; another manager must decide.");
         }
 
         if (State != GestureState.PendingApproval)

@@ -20,6 +20,7 @@ public sealed class RecoveryCase
     private readonly List<FollowUp> _followUps = [];
     private readonly List<PatientReturn> _returns = [];
     private readonly List<StepSkip> _skips = [];
+    private readonly List<CaseRequest> _requests = [];
     private readonly List<TimelineEvent> _timeline = [];
 
     private RecoveryCase() { }
@@ -74,6 +75,12 @@ public sealed class RecoveryCase
     public DateTimeOffset? WithdrawnAt { get; private set; }
     public string? WithdrawReason { get; private set; }
 
+    /// <summary>
+    /// True while a request waits for a practice manager, kept on the case row so the case page and the queue read the
+    /// requests only of the cases that have one.
+    /// </summary>
+    public bool HasPendingRequest { get; private set; }
+
     /// <summary>Who changed the case last, for the "changed by NAME at TIME" message on a conflict.</summary>
     public string LastChangedByName { get; private set; } = "";
 
@@ -102,6 +109,9 @@ public sealed class RecoveryCase
     public IReadOnlyList<FollowUp> FollowUps => _followUps;
     public IReadOnlyList<PatientReturn> Returns => _returns;
     public IReadOnlyList<StepSkip> Skips => _skips;
+
+    /// <summary>Front desk's requests for a manager to withdraw the case or skip Say sorry, pending and decided.</summary>
+    public IReadOnlyList<CaseRequest> Requests => _requests;
     public IReadOnlyList<TimelineEvent> Timeline => _timeline.AsReadOnly();
 
     /// <summary>How long the patient waited for an apology, from when the defect happened.</summary>
@@ -243,6 +253,7 @@ public sealed class RecoveryCase
 
         Append(by, TimelineEventKind.ApologyRecorded, ServiceStep.SaySorry,
             $"Apology recorded: {apology.ApologisedBy}, {method.Words()}, {Durations.Describe(TimeToApology!.Value)} after the defect", now);
+        LapsePending(r => r.Kind == CaseRequestKind.SkipStep && r.Step == ServiceStep.SaySorry, "the apology was recorded", by, now);
         return apology;
     }
 
@@ -314,7 +325,7 @@ public sealed class RecoveryCase
         else
         {
             Append(by, TimelineEventKind.GestureAwaitingApproval, ServiceStep.Victory,
-                $"Gesture awaiting a manager's approval: {kind.Words()}, {money} (above the {by.Role.Words()} limit)", now);
+                $"Gesture awaiting {(by.IsManager ? "another" : "a")} manager's approval: {kind.Words()}, {money} (above the {by.Role.Words().ToLowerInvariant()} limit)", now);
         }
 
         return gesture;
@@ -520,9 +531,133 @@ public sealed class RecoveryCase
 
     // ---- Skipping and the life of the case ----------------------------------------------------
 
+    /// <summary>
+    /// Say sorry is the step the product measures and escalates: skipping it silences the escalation email, so only
+    /// a practice manager may (front desk asks with <see cref="RequestSkip"/>). Any other step anyone may skip with a reason.
+    /// </summary>
+    public static bool SkipNeedsManager(ServiceStep step) => step == ServiceStep.SaySorry;
+
     public void Skip(ServiceStep step, string reason, Actor by, DateTimeOffset now)
     {
         EnsureOpen("skip a step");
+        EnsureSkippable(step);
+        if (SkipNeedsManager(step) && !by.IsManager)
+        {
+            throw new DomainRuleException($"Only a practice manager can skip {step.Title()}; use Request to skip and a manager will decide.");
+        }
+
+        EnsureNoPending(CaseRequestKind.SkipStep, step);
+        SkipStep(step, Guard.Text(reason, "The reason for skipping", Limits.Reason), by, $"{step.Title()} skipped", now);
+    }
+
+    /// <summary>Front desk asks a practice manager to skip Say sorry. The step stays due (and escalates) until a manager decides.</summary>
+    public CaseRequest RequestSkip(ServiceStep step, Actor by, string reason, DateTimeOffset now)
+    {
+        EnsureOpen("ask to skip a step");
+        EnsureSkippable(step);
+        if (!SkipNeedsManager(step))
+        {
+            throw new DomainRuleException($"{step.Title()} needs no manager's approval to skip: skip it with a reason.");
+        }
+
+        if (by.IsManager)
+        {
+            throw new DomainRuleException($"As a practice manager you skip {step.Title()} yourself; no request is needed.");
+        }
+
+        EnsureNoPending(CaseRequestKind.SkipStep, step);
+        var request = AddRequest(CaseRequestKind.SkipStep, step, by, reason, now);
+        Append(by, TimelineEventKind.SkipRequested, step, $"Asked a practice manager to skip {step.Title()}: {request.Reason}", now);
+        return request;
+    }
+
+    /// <summary>Front desk asks a practice manager to withdraw the case. It stays open, in the queue, until a manager decides.</summary>
+    public CaseRequest RequestWithdrawal(Actor by, string reason, DateTimeOffset now)
+    {
+        EnsureOpen("ask to withdraw the case");
+        if (by.IsManager)
+        {
+            throw new DomainRuleException("As a practice manager you withdraw the case yourself; no request is needed.");
+        }
+
+        EnsureNoPending(CaseRequestKind.Withdrawal, null);
+        var request = AddRequest(CaseRequestKind.Withdrawal, null, by, reason, now);
+        Append(by, TimelineEventKind.WithdrawalRequested, null, $"Asked a practice manager to withdraw the case: {request.Reason}", now);
+        return request;
+    }
+
+    /// <summary>A manager (never the requester) approves: the case is withdrawn, or the step skipped, for the requester's reason.</summary>
+    public void ApproveRequest(Guid requestId, Actor manager, DateTimeOffset now)
+    {
+        EnsureOpen("decide a request");
+        var request = FindRequest(requestId);
+        request.Approve(manager, now);
+        HasPendingRequest = _requests.Any(r => r.IsPending);
+        var because = $"at {request.RecordedByName}'s request";
+        if (request.Kind == CaseRequestKind.Withdrawal)
+        {
+            WithdrawNow(manager, request.Reason, $"Case withdrawn {because}", now);
+        }
+        else
+        {
+            var step = request.Step!.Value;
+            if (Track(step).IsSettled)
+            {
+                throw new DomainRuleException($"{step.Title()} is already {(Track(step).IsSkipped ? "skipped" : "done")}.");
+            }
+
+            SkipStep(step, request.Reason, manager, $"{step.Title()} skipped {because}", now);
+        }
+    }
+
+    /// <summary>A manager (never the requester) declines with a reason: the request is cleared and the case goes on as before.</summary>
+    public void DeclineRequest(Guid requestId, Actor manager, string reason, DateTimeOffset now)
+    {
+        EnsureOpen("decide a request");
+        var request = FindRequest(requestId);
+        request.Decline(manager, Guard.Text(reason, "The reason for declining", Limits.Reason), now);
+        HasPendingRequest = _requests.Any(r => r.IsPending);
+        Append(manager, TimelineEventKind.RequestDeclined, request.Step,
+            $"Declined {request.RecordedByName}'s request to {request.What}: {request.DecisionNote}", now);
+    }
+
+    public CaseRequest? PendingRequest(CaseRequestKind kind, ServiceStep? step = null) => PendingOf(_requests, kind, step);
+
+    public static CaseRequest? PendingOf(IEnumerable<CaseRequest> requests, CaseRequestKind kind, ServiceStep? step = null) =>
+        requests.FirstOrDefault(r => r.IsPending && r.Kind == kind && (kind != CaseRequestKind.SkipStep || r.Step == step));
+
+    private CaseRequest AddRequest(CaseRequestKind kind, ServiceStep? step, Actor by, string reason, DateTimeOffset now)
+    {
+        var request = new CaseRequest(Id, by, kind, step, Guard.Text(reason, "The reason", Limits.Reason), now);
+        _requests.Add(request);
+        HasPendingRequest = true;
+        return request;
+    }
+
+    private CaseRequest FindRequest(Guid requestId) =>
+        _requests.SingleOrDefault(r => r.Id == requestId) ?? throw new DomainRuleException("That request is not on this case.");
+
+    /// <summary>Only one request of a kind waits at a time, and a manager decides it rather than acting around it.</summary>
+    private void EnsureNoPending(CaseRequestKind kind, ServiceStep? step)
+    {
+        if (PendingRequest(kind, step) is { } pending)
+        {
+            throw new DomainRuleException($"{pending.RecordedByName}'s request to {pending.What} is waiting for a practice manager: approve or decline it.");
+        }
+    }
+
+    private void LapsePending(Func<CaseRequest, bool> which, string why, Actor by, DateTimeOffset now)
+    {
+        foreach (var request in _requests.Where(r => r.IsPending && which(r)).ToList())
+        {
+            request.Lapse(why, now);
+            HasPendingRequest = _requests.Any(r => r.IsPending);
+            Append(by, TimelineEventKind.RequestLapsed, request.Step, $"{request.RecordedByName}'s request to {request.What} no longer needed: {why}", now);
+        }
+    }
+
+    private void EnsureSkippable(ServiceStep step)
+    {
         if (!Enum.IsDefined(step))
         {
             throw new DomainRuleException("Choose a SERVICE step.");
@@ -532,11 +667,14 @@ public sealed class RecoveryCase
         {
             throw new DomainRuleException($"{step.Title()} is already {(Track(step).IsSkipped ? "skipped" : "done")}.");
         }
+    }
 
-        var skip = new StepSkip(Id, by, step, Guard.Text(reason, "The reason for skipping", Limits.Reason), now);
+    private void SkipStep(ServiceStep step, string reason, Actor by, string what, DateTimeOffset now)
+    {
+        var skip = new StepSkip(Id, by, step, reason, now);
         _skips.Add(skip);
         Track(step).MarkSkipped(skip.Reason, now);
-        Append(by, TimelineEventKind.StepSkipped, step, $"{step.Title()} skipped: {skip.Reason}", now);
+        Append(by, TimelineEventKind.StepSkipped, step, $"{what}: {skip.Reason}", now);
     }
 
     public const string OnlyOwnerOrManagerReassigns =
@@ -566,13 +704,50 @@ public sealed class RecoveryCase
         Append(by, TimelineEventKind.OwnerChanged, null, OwnerName is null ? "Owner removed" : $"Owner set to {OwnerName}", now);
     }
 
+    /// <summary>
+    /// A withdrawn case leaves the queue, the reports and the reminders, so withdrawing needs a practice manager
+    /// (front desk asks with <see cref="RequestWithdrawal"/>); a manager can <see cref="Reinstate"/> it.
+    /// </summary>
     public void Withdraw(Actor by, string reason, DateTimeOffset now)
     {
         EnsureOpen("withdraw the case");
-        WithdrawReason = Guard.Text(reason, "The reason for withdrawing", Limits.Reason);
+        if (!by.IsManager)
+        {
+            throw new DomainRuleException("Only a practice manager can withdraw a case; use Request withdrawal and a manager will decide.");
+        }
+
+        EnsureNoPending(CaseRequestKind.Withdrawal, null);
+        WithdrawNow(by, Guard.Text(reason, "The reason for withdrawing", Limits.Reason), "Case withdrawn", now);
+    }
+
+    /// <summary>A manager brings a withdrawn case back: open again, in the queue, the reports and the reminders.</summary>
+    public void Reinstate(Actor by, string reason, DateTimeOffset now)
+    {
+        if (!by.IsManager)
+        {
+            throw new DomainRuleException("Only a practice manager can reinstate a case.");
+        }
+
+        if (Status != CaseStatus.Withdrawn)
+        {
+            throw new DomainRuleException("Only a withdrawn case can be reinstated.");
+        }
+
+        var why = Guard.Text(reason, "The reason for reinstating", Limits.Reason);
+        Status = CaseStatus.Open;
+        // The withdrawal stays on the timeline; the case row says what the case is now.
+        WithdrawnAt = null;
+        WithdrawReason = null;
+        Append(by, TimelineEventKind.Reinstated, null, $"Case reinstated: {why}", now);
+    }
+
+    private void WithdrawNow(Actor by, string reason, string what, DateTimeOffset now)
+    {
+        WithdrawReason = reason;
         WithdrawnAt = now;
         Status = CaseStatus.Withdrawn;
-        Append(by, TimelineEventKind.Withdrawn, null, $"Case withdrawn: {WithdrawReason}", now);
+        Append(by, TimelineEventKind.Withdrawn, null, $"{what}: {WithdrawReason}", now);
+        LapsePending(_ => true, "the case was withdrawn", by, now);
     }
 
     /// <summary>After review, a manager closes a resolved case.</summary>
@@ -637,8 +812,8 @@ public sealed class RecoveryCase
         _timeline.Add(new TimelineEvent(Id, by, kind, step, detail, now));
         LastChangedByName = by.Name;
         LastChangedAt = now;
-        // Reopening keeps the case open even though its steps are settled: the manager reopened it to act.
-        if (kind is not (TimelineEventKind.CaseOpened or TimelineEventKind.Resolved or TimelineEventKind.Reopened))
+        // Reopening (or reinstating) keeps the case open even though its steps may be settled: the manager did it to act.
+        if (kind is not (TimelineEventKind.CaseOpened or TimelineEventKind.Resolved or TimelineEventKind.Reopened or TimelineEventKind.Reinstated))
         {
             RefreshProgress();
             ResolveIfComplete(by, now);
@@ -660,6 +835,7 @@ public sealed class RecoveryCase
             Status = CaseStatus.Resolved;
             ResolvedAt = now;
             Append(by, TimelineEventKind.Resolved, null, "Case resolved: every SERVICE step is done or skipped", now);
+            LapsePending(_ => true, "the case was resolved", by, now);
         }
     }
 }

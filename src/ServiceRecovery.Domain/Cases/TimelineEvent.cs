@@ -56,4 +56,9 @@ public enum TimelineEventKind
     Withdrawn,
     RecordCorrected,
     ApologyEscalated,
+    WithdrawalRequested,
+    SkipRequested,
+    RequestDeclined,
+    RequestLapsed,
+    Reinstated,
 }

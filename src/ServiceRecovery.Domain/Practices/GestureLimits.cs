@@ -27,6 +27,28 @@ public sealed class GestureLimits
     public decimal? PracticeManager { get; private set; }
     public decimal? Administrator { get; private set; }
 
+    public static readonly IReadOnlyList<StaffRole> Roles = [StaffRole.FrontDesk, StaffRole.PracticeManager, StaffRole.Administrator];
+
+    /// <summary>
+    /// No one raises their own power: a role's limit is changed only by a higher role (a practice manager the front
+    /// desk's, an administrator the practice manager's). The administrator limit has no higher role above it: only an
+    /// administrator changes it, every change is in the practice's audit trail with the old and new values, and an
+    /// administrator's gesture above it still waits for someone else to approve.
+    /// </summary>
+    public static bool MayChange(StaffRole role, Actor by) =>
+        by.Role > role || (role == StaffRole.Administrator && by.Role == StaffRole.Administrator);
+
+    /// <summary>Why a person may not change a role's limit, for the settings page; null when they may.</summary>
+    public static string? WhyNot(StaffRole role, Actor by) => MayChange(role, by)
+        ? null
+        : role == StaffRole.FrontDesk
+            ? "Only a practice manager or an administrator changes the front-desk limit."
+            : "Only an administrator changes this limit: no one sets their own.";
+
+    /// <summary>The roles whose limit differs between these limits and <paramref name="next"/>, with old and new values.</summary>
+    public IReadOnlyList<(StaffRole Role, decimal? Old, decimal? New)> ChangesTo(GestureLimits next) =>
+        Roles.Where(r => For(r) != next.For(r)).Select(r => (r, For(r), next.For(r))).ToList();
+
     public decimal? For(StaffRole role) => role switch
     {
         StaffRole.FrontDesk => FrontDesk,

@@ -162,5 +162,22 @@ public sealed class Practice
 
     public void MarkHuddleHeld(DateTimeOffset now) => LastHuddleAt = now;
 
-    public void ChangeGestureLimits(GestureLimits limits) => GestureLimits = limits;
+    /// <summary>
+    /// Changes the limits <paramref name="by"/> may change (see <see cref="GestureLimits.MayChange"/>), refusing the lot
+    /// if any other limit would change; returns what changed, old and new, for the audit trail.
+    /// </summary>
+    public IReadOnlyList<(StaffRole Role, decimal? Old, decimal? New)> ChangeGestureLimits(GestureLimits limits, Actor by)
+    {
+        var changes = GestureLimits.ChangesTo(limits);
+        foreach (var (role, _, _) in changes)
+        {
+            if (GestureLimits.WhyNot(role, by) is { } why)
+            {
+                throw new DomainRuleException($"You cannot change the {role.Words().ToLowerInvariant()} limit. {why}");
+            }
+        }
+
+        GestureLimits = limits;
+        return changes;
+    }
 }

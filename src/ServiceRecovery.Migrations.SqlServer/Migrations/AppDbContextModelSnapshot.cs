@@ -357,6 +357,68 @@ namespace ServiceRecovery.Migrations.SqlServer.Migrations
                     b.ToTable("AuditEvents", (string)null);
                 });
 
+            modelBuilder.Entity("ServiceRecovery.Domain.CaseRequest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid?>("CorrectsId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("DecidedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<string>("DecidedByName")
+                        .HasMaxLength(120)
+                        .HasColumnType("nvarchar(120)");
+
+                    b.Property<string>("DecisionNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("RecordedById")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<string>("RecordedByName")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("nvarchar(120)");
+
+                    b.Property<int>("State")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("Step")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.HasIndex("State", "CaseId");
+
+                    b.ToTable("CaseRequests", (string)null);
+                });
+
             modelBuilder.Entity("ServiceRecovery.Domain.CxStage", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1055,6 +1117,9 @@ namespace ServiceRecovery.Migrations.SqlServer.Migrations
                     b.Property<bool>("HasGivenGesture")
                         .HasColumnType("bit");
 
+                    b.Property<bool>("HasPendingRequest")
+                        .HasColumnType("bit");
+
                     b.Property<Guid?>("IdempotencyKey")
                         .HasColumnType("uniqueidentifier");
 
@@ -1465,6 +1530,15 @@ namespace ServiceRecovery.Migrations.SqlServer.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("ServiceRecovery.Domain.CaseRequest", b =>
+                {
+                    b.HasOne("ServiceRecovery.Domain.RecoveryCase", null)
+                        .WithMany("Requests")
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("ServiceRecovery.Domain.CxStage", b =>
                 {
                     b.HasOne("ServiceRecovery.Domain.Practice", null)
@@ -1669,6 +1743,8 @@ namespace ServiceRecovery.Migrations.SqlServer.Migrations
                     b.Navigation("ImprovementLinks");
 
                     b.Navigation("Lessons");
+
+                    b.Navigation("Requests");
 
                     b.Navigation("Returns");
 

@@ -344,6 +344,68 @@ namespace ServiceRecovery.Migrations.Sqlite.Migrations
                     b.ToTable("AuditEvents", (string)null);
                 });
 
+            modelBuilder.Entity("ServiceRecovery.Domain.CaseRequest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("CorrectsId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("DecidedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DecidedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecidedByName")
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecisionNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RecordedById")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordedByName")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("State")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Step")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.HasIndex("State", "CaseId");
+
+                    b.ToTable("CaseRequests", (string)null);
+                });
+
             modelBuilder.Entity("ServiceRecovery.Domain.CxStage", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1041,6 +1103,9 @@ namespace ServiceRecovery.Migrations.Sqlite.Migrations
                     b.Property<bool>("HasGivenGesture")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("HasPendingRequest")
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid?>("IdempotencyKey")
                         .HasColumnType("TEXT");
 
@@ -1450,6 +1515,15 @@ namespace ServiceRecovery.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("ServiceRecovery.Domain.CaseRequest", b =>
+                {
+                    b.HasOne("ServiceRecovery.Domain.RecoveryCase", null)
+                        .WithMany("Requests")
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("ServiceRecovery.Domain.CxStage", b =>
                 {
                     b.HasOne("ServiceRecovery.Domain.Practice", null)
@@ -1654,6 +1728,8 @@ namespace ServiceRecovery.Migrations.Sqlite.Migrations
                     b.Navigation("ImprovementLinks");
 
                     b.Navigation("Lessons");
+
+                    b.Navigation("Requests");
 
                     b.Navigation("Returns");
 

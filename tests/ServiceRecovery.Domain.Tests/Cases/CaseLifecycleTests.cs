@@ -107,7 +107,7 @@ public class CaseLifecycleTests
     {
         var recoveryCase = A.OpenCase();
 
-        recoveryCase.Withdraw(A.FrontDesk, "  Logged twice by mistake  ", A.Now.AddMinutes(5));
+        recoveryCase.Withdraw(A.Manager, "  Logged twice by mistake  ", A.Now.AddMinutes(5));
 
         recoveryCase.Status.ShouldBe(CaseStatus.Withdrawn);
         recoveryCase.WithdrawReason.ShouldBe("Logged twice by mistake");
@@ -123,7 +123,7 @@ public class CaseLifecycleTests
     {
         var recoveryCase = A.OpenCase();
 
-        Should.Throw<DomainRuleException>(() => recoveryCase.Withdraw(A.FrontDesk, reason, A.Now));
+        Should.Throw<DomainRuleException>(() => recoveryCase.Withdraw(A.Manager, reason, A.Now));
 
         recoveryCase.Status.ShouldBe(CaseStatus.Open);
         recoveryCase.WithdrawReason.ShouldBeNull();

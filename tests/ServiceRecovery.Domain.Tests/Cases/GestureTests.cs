@@ -91,7 +91,7 @@ public class GestureTests
     public void The_practice_own_front_desk_limit_applies()
     {
         var practice = A.Practice();
-        practice.ChangeGestureLimits(new GestureLimits(250m, null, null));
+        practice.ChangeGestureLimits(new GestureLimits(250m, null, null), A.Manager);
         var recoveryCase = A.Case().In(practice).Build();
 
         var within = recoveryCase.GiveGesture(A.FrontDesk, GestureKind.Refund, 200m, null, practice.GestureLimits, A.Now);

@@ -7,7 +7,8 @@ namespace ServiceRecovery.Web.Tests.Features;
 public sealed class CasePageCostTests(AppFixture fixture) : IClassFixture<AppFixture>
 {
     // The session check; the case with its defect, practice, stage, category and patient; its eight kinds of records
-    // on screen; the patient's other cases; the improvements; the staff for the owner lists.
+    // on screen; the patient's other cases; the improvements; the staff for the owner lists. (A case with a request
+    // waiting for a manager reads its requests too; these cases have none.)
     private const int Budget = 13;
 
     [Fact]

@@ -64,7 +64,7 @@ public sealed class HuddleTests(AppFixture fixture) : IClassFixture<AppFixture>
             c.RecordFollowUpOutcome(done.Id, p.FrontDesk, "Happy now.", at.AddMinutes(4));
             c.PlanFollowUp(p.FrontDesk, today.AddDays(1), FollowUpMethod.Letter, at.AddMinutes(5));
         });
-        var withdrawn = await p.OpenCaseAsync(1, TimeSpan.FromHours(1), (c, at) => c.Withdraw(p.FrontDesk, "Logged twice.", at.AddMinutes(1)));
+        var withdrawn = await p.OpenCaseAsync(1, TimeSpan.FromHours(1), (c, at) => c.Withdraw(p.Manager, "Logged twice.", at.AddMinutes(1)));
         await p.OpenCaseAsync(8, TimeSpan.FromDays(40), (c, at) => SkipAll(p, c, at));
 
         using var client = await fixture.SignInAsync(p.FrontDeskEmail);

@@ -230,7 +230,8 @@ public sealed class QueueTests(AppFixture fixture) : IClassFixture<AppFixture>
         var overdueMajor = await CasePage.OpenAsync(frontDesk, "Facet Overdue Major");
         var apologisedMinor = await CasePage.OpenAsync(frontDesk, "Facet Apologised Minor");
         var waitingMinor = await CasePage.OpenAsync(frontDesk, "Facet Waiting Minor");
-        var withdrawn = await CasePage.OpenAsync(frontDesk, "Facet Withdrawn");
+        // Withdrawing needs a practice manager.
+        var withdrawn = await CasePage.OpenAsync(manager, "Facet Withdrawn");
         await apologisedMinor.SubmitAsync("#apology-form", []);
         await withdrawn.SubmitAsync("#withdraw-form", new() { ["Withdraw.Reason"] = "Logged twice." });
         await MakeOverdueAsync(overdueMajor.CaseId);
@@ -266,7 +267,7 @@ public sealed class QueueTests(AppFixture fixture) : IClassFixture<AppFixture>
         (await ExpectedCountsAsync(ServiceStep.SaySorry, Severity.Minor)).Total.ShouldBeGreaterThan(0);
 
         // Not left overdue: the other tests expect their own overdue case at the top of the queue.
-        await overdueMajor.SubmitAsync("#withdraw-form", new() { ["Withdraw.Reason"] = "Logged twice." });
+        await new CasePage(manager, overdueMajor.Url).SubmitAsync("#withdraw-form", new() { ["Withdraw.Reason"] = "Logged twice." });
     }
 
     [Fact]

@@ -376,7 +376,7 @@ public sealed class ReportsTests(AppFixture fixture) : IClassFixture<AppFixture>
             var k = seed.Case(Utc(2024, 12, 31, 12), "Waiting", waitingTime); // 23:00 on 31 December in Sydney
             k.LinkImprovement(tellEarly, Manager, Utc(2025, 1, 1));
             seed.Case(Utc(2025, 3, 31, 13, 30), "Waiting", waitingTime); // L: 00:30 on 1 April in Sydney
-            seed.Case(Utc(2025, 2, 25), "Waiting", waitingTime).Withdraw(FrontDesk, "Logged twice.", Utc(2025, 2, 25, 2)); // M
+            seed.Case(Utc(2025, 2, 25), "Waiting", waitingTime).Withdraw(Manager, "Logged twice.", Utc(2025, 2, 25, 2)); // M
         });
 
         // The other practice (Perth), same months: three defects and a large gesture nobody at Harbourside may see.

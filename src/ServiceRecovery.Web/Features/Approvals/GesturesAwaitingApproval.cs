@@ -18,7 +18,7 @@ public static class GesturesAwaitingApproval
 
     public sealed record Row(
         Guid GestureId, Guid CaseId, Guid CaseVersion, string Reference, string PracticeName, GestureKind Kind, decimal Amount,
-        string? Note, string GivenBy, DateTimeOffset RecordedAt, decimal CaseTotal, PracticeLocale Locale);
+        string? Note, string GivenBy, string GivenById, DateTimeOffset RecordedAt, decimal CaseTotal, PracticeLocale Locale);
 
     public sealed class Handler(AppDbContext db, ICurrentUser user) : IQueryHandler<Query, IReadOnlyList<Row>>
     {
@@ -42,6 +42,7 @@ public static class GesturesAwaitingApproval
                         g.Amount,
                         g.Note,
                         g.RecordedByName,
+                        g.RecordedById,
                         g.RecordedAt,
                         p.TimeZoneId,
                         p.Culture,
@@ -54,7 +55,7 @@ public static class GesturesAwaitingApproval
                     .Select(g => new { g.CaseId, g.Amount }).ToListAsync(cancellationToken))
                 .GroupBy(g => g.CaseId)
                 .ToDictionary(g => g.Key, g => g.Sum(x => x.Amount));
-            return rows.Select(r => new Row(r.Id, r.CaseId, r.Version, r.Reference, r.PracticeName, r.Kind, r.Amount, r.Note, r.RecordedByName, r.RecordedAt,
+            return rows.Select(r => new Row(r.Id, r.CaseId, r.Version, r.Reference, r.PracticeName, r.Kind, r.Amount, r.Note, r.RecordedByName, r.RecordedById, r.RecordedAt,
                 totals.GetValueOrDefault(r.CaseId), new PracticeLocale(r.TimeZoneId, r.Culture, r.Currency))).ToList();
         }
     }

@@ -8,14 +8,20 @@ using ServiceRecovery.Web.Infrastructure.Auth;
 namespace ServiceRecovery.Web.Features.Approvals;
 
 [Authorize(Policy = AppPolicies.Manager)]
-public sealed class IndexModel(IMediator mediator) : AppPageModel
+public sealed class IndexModel(IMediator mediator, ICurrentUser user) : AppPageModel
 {
     public IReadOnlyList<GesturesAwaitingApproval.Row> Rows { get; private set; } = [];
+
+    /// <summary>Front desk's requests to withdraw a case or skip Say sorry, decided on each case's page.</summary>
+    public IReadOnlyList<RequestsAwaitingDecision.Row> Requests { get; private set; } = [];
+
+    /// <summary>The signed-in user, so the page offers no decision on their own gesture or request.</summary>
+    public string? UserId => user.UserId;
 
     [BindProperty]
     public DecideGesture.Command Decision { get; set; } = new();
 
-    public async Task OnGetAsync(CancellationToken cancellationToken) => Rows = await mediator.Send(new GesturesAwaitingApproval.Query(), cancellationToken);
+    public Task OnGetAsync(CancellationToken cancellationToken) => LoadAsync(cancellationToken);
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
@@ -35,7 +41,13 @@ public sealed class IndexModel(IMediator mediator) : AppPageModel
             }
         }
 
-        Rows = await mediator.Send(new GesturesAwaitingApproval.Query(), cancellationToken);
+        await LoadAsync(cancellationToken);
         return Page();
+    }
+
+    private async Task LoadAsync(CancellationToken cancellationToken)
+    {
+        Rows = await mediator.Send(new GesturesAwaitingApproval.Query(), cancellationToken);
+        Requests = await mediator.Send(new RequestsAwaitingDecision.Query(), cancellationToken);
     }
 }

@@ -1,4 +1,5 @@
 using Mediator;
+using Microsoft.EntityFrameworkCore;
 using ServiceRecovery.Data;
 using ServiceRecovery.Domain;
 using ServiceRecovery.Web.Infrastructure.Auth;
@@ -24,7 +25,9 @@ public abstract class CaseCommandHandler<TCommand>(AppDbContext db, ICurrentUser
 {
     public async ValueTask<CommandResult<Unit>> Handle(TCommand command, CancellationToken cancellationToken)
     {
-        var loaded = await CaseEditing.LoadAsync(db, command, Include, cancellationToken);
+        // The case's requests always come along: a change that resolves or withdraws the case, or records the apology,
+        // settles the requests it makes moot (see RecoveryCase.LapsePending).
+        var loaded = await CaseEditing.LoadAsync(db, command, cases => Include(cases).Include(c => c.Requests), cancellationToken);
         if (!loaded.Found(out var recoveryCase, out var failure))
         {
             return failure;

@@ -29,6 +29,7 @@ public static class CaseDetails
         IReadOnlyList<StaffDirectory.Member> Staff,
         decimal? MyGestureLimit,
         bool IsManager,
+        string UserId,
         DateTimeOffset Now)
     {
         public Guid Id => Case.Id;
@@ -90,6 +91,8 @@ public static class CaseDetails
                 await CaseDetailsQueries.Lessons(db, id).ToListAsync(cancellationToken),
                 await CaseDetailsQueries.FollowUps(db, id).ToListAsync(cancellationToken),
                 await CaseDetailsQueries.Returns(db, id).ToListAsync(cancellationToken),
+                // Read only while one waits: most cases never have a request, and the page shows only the waiting ones.
+                head.HasPendingRequest ? await CaseDetailsQueries.Requests(db, id).ToListAsync(cancellationToken) : [],
                 await CaseDetailsQueries.Timeline(db, id).ToListAsync(cancellationToken));
 
             // An anonymous comment card has no patient: nobody to contact and no other cases to link.
@@ -117,6 +120,7 @@ public static class CaseDetails
                 staff,
                 head.GestureLimits.For(actor.Role),
                 actor.IsManager,
+                actor.UserId,
                 clock.GetUtcNow());
         }
     }

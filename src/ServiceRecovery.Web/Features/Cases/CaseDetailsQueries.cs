@@ -34,6 +34,7 @@ public static class CaseDetailsQueries
         DateTimeOffset? ClosedAt,
         DateTimeOffset? WithdrawnAt,
         string? WithdrawReason,
+        bool HasPendingRequest,
         StepTrack SaySorry,
         StepTrack Expedite,
         StepTrack Respond,
@@ -68,7 +69,7 @@ public static class CaseDetailsQueries
          where c.Id == id
          select new Head(
              c.Id, c.PracticeId, c.Reference, c.Version, c.Status, c.CurrentStep, c.OwnerId, c.OwnerName,
-             c.OpenedAt, c.FirstApologyAt, c.ResolvedAt, c.ClosedAt, c.WithdrawnAt, c.WithdrawReason,
+             c.OpenedAt, c.FirstApologyAt, c.ResolvedAt, c.ClosedAt, c.WithdrawnAt, c.WithdrawReason, c.HasPendingRequest,
              // The tracks' columns, not the complex properties themselves: EF builds those far more slowly in a projection.
              StepTrack.AsStored(c.SaySorry.DueAt, c.SaySorry.SettledAt, c.SaySorry.SkipReason),
              StepTrack.AsStored(c.Expedite.DueAt, c.Expedite.SettledAt, c.Expedite.SkipReason),
@@ -106,6 +107,9 @@ public static class CaseDetailsQueries
 
     public static readonly Func<AppDbContext, Guid, IAsyncEnumerable<PatientReturn>> Returns =
         EF.CompileAsyncQuery((AppDbContext db, Guid id) => db.Set<PatientReturn>().AsNoTracking().Where(r => r.CaseId == id));
+
+    public static readonly Func<AppDbContext, Guid, IAsyncEnumerable<CaseRequest>> Requests =
+        EF.CompileAsyncQuery((AppDbContext db, Guid id) => db.Set<CaseRequest>().AsNoTracking().Where(r => r.CaseId == id));
 
     public static readonly Func<AppDbContext, Guid, IAsyncEnumerable<TimelineEvent>> Timeline =
         EF.CompileAsyncQuery((AppDbContext db, Guid id) => db.Timeline.AsNoTracking().Where(e => e.CaseId == id));

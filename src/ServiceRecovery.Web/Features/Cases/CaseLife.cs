@@ -81,7 +81,7 @@ public static class AssignOwner
 /// <summary>Withdraw a case logged in error or twice, with the reason.</summary>
 public static class WithdrawCase
 {
-    [Requires(StaffRole.FrontDesk)]
+    [Requires(StaffRole.PracticeManager)]
     public sealed class Command : IAppCommand<Unit>, ICaseCommand
     {
         public Guid CaseId { get; set; }
@@ -101,6 +101,141 @@ public static class WithdrawCase
         protected override ValueTask<CommandResult<Unit>?> ApplyAsync(CaseChange<Command> change, CancellationToken cancellationToken)
         {
             change.Case.Withdraw(change.Actor, change.Command.Reason!, change.Now);
+            return Done();
+        }
+    }
+}
+
+/// <summary>Front desk asks a practice manager to withdraw the case, with the reason; the case stays open until a manager decides.</summary>
+public static class RequestWithdrawal
+{
+    [Requires(StaffRole.FrontDesk)]
+    public sealed class Command : IAppCommand<Unit>, ICaseCommand
+    {
+        public Guid CaseId { get; set; }
+        public Guid Version { get; set; }
+
+        [Display(Name = "Why withdraw it")]
+        public string? Reason { get; set; }
+    }
+
+    public sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator() => RuleFor(c => c.Reason).ShortText("the reason for withdrawing", Limits.Reason);
+    }
+
+    public sealed class Handler(AppDbContext db, ICurrentUser user, TimeProvider clock) : CaseCommandHandler<Command>(db, user, clock)
+    {
+        protected override ValueTask<CommandResult<Unit>?> ApplyAsync(CaseChange<Command> change, CancellationToken cancellationToken)
+        {
+            change.Case.RequestWithdrawal(change.Actor, change.Command.Reason!, change.Now);
+            return Done();
+        }
+    }
+}
+
+/// <summary>Front desk asks a practice manager to skip Say sorry, with the reason; the step stays due (and escalates) until then.</summary>
+public static class RequestSkip
+{
+    [Requires(StaffRole.FrontDesk)]
+    public sealed class Command : IAppCommand<Unit>, ICaseCommand
+    {
+        public Guid CaseId { get; set; }
+        public Guid Version { get; set; }
+
+        [Display(Name = "Step")]
+        public ServiceStep? Step { get; set; }
+
+        [Display(Name = "Why skip it")]
+        public string? Reason { get; set; }
+    }
+
+    public sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator()
+        {
+            RuleFor(c => c.Step).NotNull().WithMessage("Choose the step to skip.").IsInEnum().WithMessage("Choose a SERVICE step from the list.");
+            RuleFor(c => c.Reason).ShortText("the reason for skipping", Limits.Reason);
+        }
+    }
+
+    public sealed class Handler(AppDbContext db, ICurrentUser user, TimeProvider clock) : CaseCommandHandler<Command>(db, user, clock)
+    {
+        protected override ValueTask<CommandResult<Unit>?> ApplyAsync(CaseChange<Command> change, CancellationToken cancellationToken)
+        {
+            change.Case.RequestSkip(change.Command.Step!.Value, change.Actor, change.Command.Reason!, change.Now);
+            return Done();
+        }
+    }
+}
+
+/// <summary>A practice manager (not the requester) approves a request, or declines it with a reason.</summary>
+public static class DecideRequest
+{
+    [Requires(StaffRole.PracticeManager)]
+    public sealed class Command : IAppCommand<Unit>, ICaseCommand
+    {
+        public Guid CaseId { get; set; }
+        public Guid Version { get; set; }
+        public Guid RequestId { get; set; }
+
+        /// <summary>True to approve; false to decline.</summary>
+        public bool Approve { get; set; }
+
+        [Display(Name = "Reason, if declining")]
+        public string? Reason { get; set; }
+    }
+
+    public sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator()
+        {
+            RuleFor(c => c.RequestId).NotEmpty().WithMessage("Choose a request.");
+            RuleFor(c => c.Reason).ShortText("the reason for declining", Limits.Reason).When(c => !c.Approve);
+        }
+    }
+
+    public sealed class Handler(AppDbContext db, ICurrentUser user, TimeProvider clock) : CaseCommandHandler<Command>(db, user, clock)
+    {
+        protected override ValueTask<CommandResult<Unit>?> ApplyAsync(CaseChange<Command> change, CancellationToken cancellationToken)
+        {
+            if (change.Command.Approve)
+            {
+                change.Case.ApproveRequest(change.Command.RequestId, change.Actor, change.Now);
+            }
+            else
+            {
+                change.Case.DeclineRequest(change.Command.RequestId, change.Actor, change.Command.Reason!, change.Now);
+            }
+
+            return Done();
+        }
+    }
+}
+
+/// <summary>A practice manager brings a withdrawn case back to the queue, with the reason.</summary>
+public static class ReinstateCase
+{
+    [Requires(StaffRole.PracticeManager)]
+    public sealed class Command : IAppCommand<Unit>, ICaseCommand
+    {
+        public Guid CaseId { get; set; }
+        public Guid Version { get; set; }
+
+        [Display(Name = "Reason for reinstating")]
+        public string? Reason { get; set; }
+    }
+
+    public sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator() => RuleFor(c => c.Reason).ShortText("the reason for reinstating", Limits.Reason);
+    }
+
+    public sealed class Handler(AppDbContext db, ICurrentUser user, TimeProvider clock) : CaseCommandHandler<Command>(db, user, clock)
+    {
+        protected override ValueTask<CommandResult<Unit>?> ApplyAsync(CaseChange<Command> change, CancellationToken cancellationToken)
+        {
+            change.Case.Reinstate(change.Actor, change.Command.Reason!, change.Now);
             return Done();
         }
     }

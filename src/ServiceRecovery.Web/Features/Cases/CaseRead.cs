@@ -17,6 +17,7 @@ public sealed class CaseRead(
     IReadOnlyList<Lesson> lessons,
     IReadOnlyList<FollowUp> followUps,
     IReadOnlyList<PatientReturn> returns,
+    IReadOnlyList<CaseRequest> requests,
     IReadOnlyList<TimelineEvent> timeline)
 {
     private readonly IReadOnlySet<Guid> _corrected = RecoveryCase.CorrectedIds(fixes, contacts, lessons);
@@ -43,6 +44,14 @@ public sealed class CaseRead(
     public IReadOnlyList<FollowUp> FollowUps => followUps;
     public IReadOnlyList<PatientReturn> Returns => returns;
     public IReadOnlyList<TimelineEvent> Timeline => timeline;
+    /// <summary>The case's requests; read only while one waits for a manager (see <see cref="CaseDetailsQueries.Head.HasPendingRequest"/>).</summary>
+    public IReadOnlyList<CaseRequest> Requests => requests;
+
+    /// <summary>Requests waiting for a practice manager, oldest first (a case only shows them while it is open).</summary>
+    public IReadOnlyList<CaseRequest> PendingRequests => Status == CaseStatus.Open ? requests.Where(r => r.IsPending).OrderBy(r => r.RecordedAt).ToList() : [];
+
+    public CaseRequest? PendingRequest(CaseRequestKind kind, ServiceStep? step = null) =>
+        Status == CaseStatus.Open ? RecoveryCase.PendingOf(requests, kind, step) : null;
 
     public TimeSpan? TimeToApology => RecoveryCase.TimeToApologyOf(head.FirstApologyAt, head.Defect.OccurredAt);
     public decimal GivenGestureTotal => RecoveryCase.GivenTotalOf(gestures);

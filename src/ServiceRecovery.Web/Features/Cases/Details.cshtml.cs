@@ -34,6 +34,10 @@ public sealed class DetailsModel(IMediator mediator, ICurrentUser user) : AppPag
     [BindProperty] public CloseCase.Command Close { get; set; } = new();
     [BindProperty] public ReopenCase.Command Reopen { get; set; } = new();
     [BindProperty] public CorrectRecord.Command Correct { get; set; } = new();
+    [BindProperty] public RequestWithdrawal.Command WithdrawalRequest { get; set; } = new();
+    [BindProperty] public RequestSkip.Command SkipRequest { get; set; } = new();
+    [BindProperty] public DecideRequest.Command RequestDecision { get; set; } = new();
+    [BindProperty] public ReinstateCase.Command Reinstate { get; set; } = new();
 
     /// <summary>Set when the user's save lost a race: shown above the fresh data, with their input kept.</summary>
     public ConcurrencyConflict? Conflict { get; private set; }
@@ -89,6 +93,14 @@ public sealed class DetailsModel(IMediator mediator, ICurrentUser user) : AppPag
     public Task<IActionResult> OnPostWithdrawAsync(Guid id, CancellationToken ct) => SendAsync(id, Withdraw, nameof(Withdraw), "Case withdrawn.", ct);
     public Task<IActionResult> OnPostCloseAsync(Guid id, CancellationToken ct) => SendAsync(id, Close, nameof(Close), "Case closed.", ct);
     public Task<IActionResult> OnPostReopenAsync(Guid id, CancellationToken ct) => SendAsync(id, Reopen, nameof(Reopen), "Case reopened.", ct);
+    public Task<IActionResult> OnPostWithdrawalRequestAsync(Guid id, CancellationToken ct) =>
+        SendAsync(id, WithdrawalRequest, nameof(WithdrawalRequest), "Withdrawal requested. The case stays open until a practice manager decides.", ct);
+    public Task<IActionResult> OnPostSkipRequestAsync(Guid id, CancellationToken ct) =>
+        SendAsync(id, SkipRequest, nameof(SkipRequest), "Skip requested. The step stays due until a practice manager decides.", ct);
+    public Task<IActionResult> OnPostRequestDecisionAsync(Guid id, CancellationToken ct) =>
+        SendAsync(id, RequestDecision, nameof(RequestDecision), RequestDecision.Approve ? "Request approved." : "Request declined; the case goes on as before.", ct);
+    public Task<IActionResult> OnPostReinstateAsync(Guid id, CancellationToken ct) =>
+        SendAsync(id, Reinstate, nameof(Reinstate), "Case reinstated: it is open again and back in the queue.", ct);
     public Task<IActionResult> OnPostCorrectAsync(Guid id, CancellationToken ct) => SendAsync(id, Correct, nameof(Correct), "Correction recorded; the original stays on the case.", ct);
 
     private async Task<IActionResult> SendAsync<TCommand>(Guid id, TCommand command, string prefix, string success, CancellationToken cancellationToken)

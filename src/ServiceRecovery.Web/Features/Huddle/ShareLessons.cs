@@ -60,7 +60,7 @@ public static class ShareLessons
             var ids = command.CaseIds.Distinct().ToList();
             var cases = ids.Count == 0
                 ? []
-                : await db.Cases.Include(c => c.Lessons)
+                : await db.Cases.AsSplitQuery().Include(c => c.Lessons).Include(c => c.Requests)
                     .Where(c => c.PracticeId == practice.Id && ids.Contains(c.Id) && c.Status == CaseStatus.Open)
                     .Where(c => c.Lessons.Any(l => l.SharedOn == null))
                     .ToListAsync(cancellationToken);

@@ -48,7 +48,7 @@ public static partial class CaseQueue
     public sealed record Row(
         Guid Id, Guid Version, string Reference, string PracticeName, Guid PracticeId, string Stage, string? Category, Severity Severity,
         CaseStatus Status, ServiceStep? CurrentStep, DateTimeOffset OpenedAt, DateTimeOffset? NextDueAt, string? OwnerId, string? OwnerName,
-        bool AwaitingApproval, PracticeLocale Locale);
+        bool AwaitingApproval, PracticeLocale Locale, bool AwaitingDecision = false);
 
     public sealed record Options(
         IReadOnlyList<Choice> Practices, IReadOnlyList<Choice> Stages, IReadOnlyList<Choice> Categories,
@@ -112,6 +112,7 @@ public static partial class CaseQueue
                         c.OwnerId,
                         c.OwnerName,
                         AwaitingApproval = c.Gestures.Any(g => g.State == GestureState.PendingApproval),
+                        AwaitingDecision = c.HasPendingRequest,
                         practice.TimeZoneId,
                         practice.Culture,
                         practice.Currency,
@@ -125,7 +126,7 @@ public static partial class CaseQueue
 
             return new Result(
                 rows.Select(r => new Row(r.Id, r.Version, r.Reference, r.PracticeName, r.PracticeId, r.Stage, r.Category, r.Severity, r.Status, r.CurrentStep,
-                    r.OpenedAt, r.NextDueAt, r.OwnerId, r.OwnerName, r.AwaitingApproval, new PracticeLocale(r.TimeZoneId, r.Culture, r.Currency))).ToList(),
+                    r.OpenedAt, r.NextDueAt, r.OwnerId, r.OwnerName, r.AwaitingApproval, new PracticeLocale(r.TimeZoneId, r.Culture, r.Currency), r.AwaitingDecision)).ToList(),
                 counts.Total, page, pages, counts.ByStep, counts.BySeverity, counts.Overdue, options, problems, now);
         }
 

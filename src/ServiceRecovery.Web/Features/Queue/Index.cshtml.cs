@@ -17,6 +17,9 @@ public sealed class IndexModel(IMediator mediator, ICurrentUser user, TimeProvid
 
     public IReadOnlyList<GesturesAwaitingApproval.Row> Approvals { get; private set; } = [];
 
+    /// <summary>Front desk's requests to withdraw a case or skip Say sorry, so a manager does not miss them.</summary>
+    public IReadOnlyList<RequestsAwaitingDecision.Row> Requests { get; private set; } = [];
+
     [BindProperty]
     public AssignOwner.Command Owner { get; set; } = new();
 
@@ -74,6 +77,7 @@ public sealed class IndexModel(IMediator mediator, ICurrentUser user, TimeProvid
         if (user.PracticesWhere(StaffRole.PracticeManager).Length > 0)
         {
             Approvals = await mediator.Send(new GesturesAwaitingApproval.Query(), cancellationToken);
+            Requests = await mediator.Send(new RequestsAwaitingDecision.Query(), cancellationToken);
         }
     }
 

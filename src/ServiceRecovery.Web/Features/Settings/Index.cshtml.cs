@@ -9,8 +9,11 @@ namespace ServiceRecovery.Web.Features.Settings;
 
 /// <summary>Practice settings: managers for their practices, administrators for all of theirs.</summary>
 [Authorize(Policy = AppPolicies.Manager)]
-public sealed class IndexModel(IMediator mediator) : AppPageModel
+public sealed class IndexModel(IMediator mediator, ICurrentUser user) : AppPageModel
 {
+    /// <summary>The signed-in person at the practice shown, for which gesture limits they may change there.</summary>
+    public ServiceRecovery.Domain.Actor Actor => user.ToActor(View.Practice.Id);
+
     [BindProperty(SupportsGet = true, Name = "practice")]
     public Guid? PracticeId { get; set; }
 

@@ -239,13 +239,19 @@ public static class PracticeSettings
         }
     }
 
-    public sealed class GestureLimitsHandler(AppDbContext db, AuditLog audit, TimeProvider clock) : SettingsHandler<GestureLimits>(db, audit, clock)
+    /// <summary>
+    /// Each limit is changed only by a role above it (see <see cref="Domain.GestureLimits.MayChange"/>); the form posts the
+    /// limits the user may not change unchanged, and a changed one is refused with the rule. Audited with old and new values.
+    /// </summary>
+    public sealed class GestureLimitsHandler(AppDbContext db, AuditLog audit, TimeProvider clock, ICurrentUser user) : SettingsHandler<GestureLimits>(db, audit, clock)
     {
         protected override string Apply(Practice practice, GestureLimits command, DateTimeOffset now)
         {
-            practice.ChangeGestureLimits(new Domain.GestureLimits(command.FrontDesk, command.PracticeManager, command.Administrator));
+            var changes = practice.ChangeGestureLimits(new Domain.GestureLimits(command.FrontDesk, command.PracticeManager, command.Administrator), user.ToActor(practice.Id));
             static string Show(decimal? limit) => limit?.ToString("0.00", CultureInfo.InvariantCulture) ?? "no limit";
-            return $"gesture limits changed: front desk {Show(command.FrontDesk)}, practice manager {Show(command.PracticeManager)}, administrator {Show(command.Administrator)}";
+            return changes.Count == 0
+                ? "gesture limits saved unchanged"
+                : "gesture limits changed: " + string.Join(", ", changes.Select(c => $"{c.Role.Words().ToLowerInvariant()} {Show(c.Old)} → {Show(c.New)}"));
         }
     }
 }

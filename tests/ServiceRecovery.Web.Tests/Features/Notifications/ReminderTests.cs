@@ -52,6 +52,23 @@ public sealed class ReminderTests
     }
 
     [Fact]
+    public async Task Say_sorry_only_requested_to_be_skipped_still_escalates_when_overdue()
+    {
+        await using var test = await EmailTestApp.StartAsync(Midday);
+        var frontDesk = await test.ActorAsync(TestWorld.FrontDesk);
+        var recoveryCase = await test.OpenCaseAsync(TestWorld.FrontDesk, work: (c, at) =>
+            c.RequestSkip(ServiceStep.SaySorry, frontDesk, "The patient left before we could apologise", at.AddMinutes(5)));
+
+        test.Clock.Advance(TimeSpan.FromMinutes(61));
+        (await test.PlanAsync()).Escalations.ShouldBe(1, "a request is not a skip: until a manager approves it, Say sorry is still due");
+
+        (await test.OutboxAsync()).Where(m => m.Kind == EmailKind.Escalation).Select(m => m.RecipientAddress).Order()
+            .ShouldBe([TestWorld.Administrator, TestWorld.FrontDesk, TestWorld.Manager]);
+        (await test.WithDbAsync(db => db.Set<CaseRequest>().Where(r => r.CaseId == recoveryCase.Id).Select(r => r.State).SingleAsync()))
+            .ShouldBe(CaseRequestState.Pending);
+    }
+
+    [Fact]
     public async Task No_escalation_when_the_apology_came_in_time_when_escalation_is_off_or_when_it_is_long_overdue()
     {
         await using var test = await EmailTestApp.StartAsync(Midday);
