@@ -93,7 +93,6 @@ builder.Services.AddAntiforgery(options =>
 });
 builder.Services.AddDataProtection().SetApplicationName("ServiceRecovery").PersistKeysToDbContext<AppDbContext>();
 
-builder.Services.AddSingleton<WriteGate>();
 builder.Services.AddMediator(options =>
 {
     options.ServiceLifetime = ServiceLifetime.Scoped;
@@ -119,6 +118,8 @@ builder.Services.AddRazorPages(options =>
 {
     // A request the pipeline refuses (AuthorizationBehavior) is shown as the friendly "Not allowed" page.
     options.Filters.Add<AccessDeniedFilter>();
+    // A database that is locked, full or failing is shown as the friendly 503 "Not saved" page.
+    options.Filters.Add<StoreUnavailableFilter>();
     options.Filters.Add<UnknownHandlerFilter>();
     var messages = options.ModelBindingMessageProvider;
     messages.SetAttemptedValueIsInvalidAccessor((_, field) => $"Enter a valid value for {field}.");
@@ -148,7 +149,10 @@ builder.Services.AddRateLimiter(options =>
         : RateLimitPartition.GetFixedWindowLimiter("read:" + RateLimits.ClientOf(context),
             _ => new FixedWindowRateLimiterOptions { PermitLimit = publicPerMinute, Window = TimeSpan.FromMinutes(1) }));
 });
-builder.Services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database", tags: ["ready"]);
+builder.Services.AddHealthChecks()
+    .AddDbContextCheck<AppDbContext>("database", tags: ["ready"])
+    // Reading is not enough: a locked or full database refuses writes while it still answers queries.
+    .AddCheck<WritableStoreCheck>("database-writable", tags: ["ready"]);
 
 var app = builder.Build();
 // A wrong App:PublicBaseUrl stops the start, rather than every printed QR code pointing nowhere.

@@ -5,7 +5,8 @@ namespace ServiceRecovery.Web.Features.Errors;
 
 /// <summary>
 /// The friendly error page: no stack trace, just what happened and a correlation id to quote. Reached after an
-/// unhandled exception (500), for an error status (400–599), or directly (shown as "not found").
+/// unhandled exception (500), for an error status (400–599; 503 is "Not saved": the database could not take the write),
+/// or directly (shown as "not found").
 /// </summary>
 [IgnoreAntiforgeryToken]
 public sealed class IndexModel(ILogger<IndexModel> logger) : AppPageModel

@@ -14,6 +14,10 @@ public class TurnGate(int capacity) : IDisposable
         return new Turn(turns);
     }
 
+    /// <summary>As <see cref="EnterAsync"/>, but waits at most <paramref name="timeout"/>; null when the turn did not come.</summary>
+    public async Task<IDisposable?> TryEnterAsync(TimeSpan timeout, CancellationToken cancellationToken)
+        => await turns.WaitAsync(timeout, cancellationToken) ? new Turn(turns) : null;
+
     public void Dispose()
     {
         turns.Dispose();

@@ -9,7 +9,9 @@ namespace ServiceRecovery.Web.Infrastructure.Pipeline;
 /// Innermost behaviour: runs the handler in one database transaction and commits once.
 /// A rule the domain refuses becomes a form message; a concurrent save becomes a typed conflict;
 /// a unique-key race (two new case references at once) is retried. On SQLite, commands of this process take
-/// their turn at the <see cref="WriteGate"/> first.
+/// their turn at the <see cref="WriteGate"/> first, waiting at most its bound. A database that cannot take the write
+/// (the gate's wait ran out; locked, full, I/O error, timeout, deadlock) becomes one <see cref="StoreUnavailableException"/>,
+/// shown as the 503 "Not saved" page; the transaction is rolled back, so nothing of the command is kept.
 /// </summary>
 public sealed class TransactionBehavior<TMessage, TResponse>(AppDbContext db, WriteGate gate, TimeProvider clock, ILogger<TransactionBehavior<TMessage, TResponse>> logger)
     : IPipelineBehavior<TMessage, TResponse>
@@ -20,7 +22,20 @@ public sealed class TransactionBehavior<TMessage, TResponse>(AppDbContext db, Wr
 
     public async ValueTask<TResponse> Handle(TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken)
     {
-        using var turn = db.Database.IsSqlite() ? await gate.EnterAsync(cancellationToken) : null;
+        try
+        {
+            using var turn = db.Database.IsSqlite() ? await gate.EnterBoundedAsync(cancellationToken) : null;
+            return await Run(message, next, cancellationToken);
+        }
+        catch (Exception e) when (e is not StoreUnavailableException && StoreUnavailableException.IsStoreFailure(e))
+        {
+            db.ChangeTracker.Clear();
+            throw new StoreUnavailableException(typeof(TMessage).Name, e);
+        }
+    }
+
+    private async ValueTask<TResponse> Run(TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken)
+    {
         for (var attempt = 1; ; attempt++)
         {
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -52,7 +67,7 @@ public sealed class TransactionBehavior<TMessage, TResponse>(AppDbContext db, Wr
                     ? await ConflictFor(edit.CaseId, cancellationToken)
                     : TResponse.Conflicted(new ConcurrencyConflict("another user", clock.GetUtcNow()));
             }
-            catch (DbUpdateException) when (attempt < Attempts)
+            catch (DbUpdateException e) when (attempt < Attempts && !StoreUnavailableException.IsStoreFailure(e))
             {
                 // Most likely two requests took the same new case number; the next attempt reads afresh.
                 logger.LogWarning("Retrying {Request} after a conflicting insert (attempt {Attempt})", typeof(TMessage).Name, attempt);

@@ -4,6 +4,7 @@ using ServiceRecovery.Web.Features.Huddle;
 using ServiceRecovery.Web.Features.Reports;
 using ServiceRecovery.Web.Infrastructure.Auth;
 using ServiceRecovery.Web.Infrastructure.Caching;
+using ServiceRecovery.Web.Infrastructure.Pipeline;
 using ServiceRecovery.Web.Seeding;
 
 namespace ServiceRecovery.Web.Infrastructure.Startup;
@@ -14,6 +15,15 @@ public sealed class DatabaseSettings
 
     /// <summary>Apply pending migrations when the app starts. Turn off in production and migrate as a release step.</summary>
     public bool MigrateOnStartup { get; set; } = true;
+
+    /// <summary>
+    /// How long a command waits for its turn to write (the write gate, and SQLite's busy timeout) before it answers
+    /// 503 "Not saved"; at least 1.
+    /// </summary>
+    public int WriteWaitSeconds { get; set; } = (int)DatabaseOptions.DefaultWriteWait.TotalSeconds;
+
+    public TimeSpan WriteWait => TimeSpan.FromSeconds(WriteWaitSeconds >= 1 ? WriteWaitSeconds
+        : throw new InvalidOperationException("Database:WriteWaitSeconds must be a whole number of seconds, at least 1."));
 }
 
 public static class DatabaseStartup
@@ -30,6 +40,7 @@ public static class DatabaseStartup
         }
 
         services.AddSingleton(settings);
+        services.AddSingleton(new WriteGate(settings.WriteWait));
         services.AddScoped<PracticeScope>();
         services.AddScoped<IPracticeScope>(sp => sp.GetRequiredService<PracticeScope>());
         // The huddle panels and the reports' figures are kept per practice; a committed change of the practice drops them.
@@ -39,7 +50,7 @@ public static class DatabaseStartup
         services.AddSingleton<IPracticeCache>(sp => sp.GetRequiredService<ReportCache>());
         services.AddSingleton<PracticeCacheInvalidation>();
         services.AddDbContext<AppDbContext>((provider, options) => options
-            .UseServiceRecoveryDatabase(settings.Provider, connectionString)
+            .UseServiceRecoveryDatabase(settings.Provider, connectionString, settings.WriteWait)
             .AddInterceptors(provider.GetRequiredService<PracticeCacheInvalidation>()));
         services.AddHostedService<DatabaseInitialiser>();
         return services;
