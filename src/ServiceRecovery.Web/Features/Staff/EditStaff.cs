@@ -144,7 +144,8 @@ public static class EditStaff
                 changes.Add((row, to));
             }
 
-            var remaining = target.OtherPractices + target.Rows.Count(r => (changes.Any(c => c.Row == r) ? changes.Single(c => c.Row == r).To : r.Role) is not null);
+            var after = changes.ToDictionary(c => c.Row.PracticeId, c => c.To);
+            var remaining = target.OtherPractices + target.Rows.Count(r => (after.TryGetValue(r.PracticeId, out var to) ? to : r.Role) is not null);
             if (remaining == 0)
             {
                 return CommandResult<Changed>.Invalid(nameof(Command.Roles), StaffRules.LastMembership);

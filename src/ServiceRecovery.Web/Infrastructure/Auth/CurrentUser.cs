@@ -33,6 +33,7 @@ public interface ICurrentUser
 public sealed class HttpCurrentUser(IHttpContextAccessor accessor) : ICurrentUser
 {
     private IReadOnlyDictionary<Guid, StaffRole>? _roles;
+    private Guid[]? _practiceIds;
 
     private ClaimsPrincipal? Principal => accessor.HttpContext?.User;
 
@@ -44,7 +45,8 @@ public sealed class HttpCurrentUser(IHttpContextAccessor accessor) : ICurrentUse
 
     private IReadOnlyDictionary<Guid, StaffRole> Roles => _roles ??= IsSignedIn ? AppClaims.MembershipsOf(Principal!) : new Dictionary<Guid, StaffRole>();
 
-    public Guid[] PracticeIds => [.. Roles.Keys];
+    // Read by the practice filter on every query of the request: made once.
+    public Guid[] PracticeIds => _practiceIds ??= [.. Roles.Keys];
 
     public string PracticeIdsForLog => string.Join(",", Roles.Keys);
 
