@@ -156,6 +156,22 @@ public sealed class RolesPerPracticeTests(AppFixture fixture) : IClassFixture<Ap
         (await OwnerAsync(unassigned.CaseId)).ShouldBe(managerId);
     }
 
+    [Fact]
+    public async Task A_manager_exports_and_is_on_record_only_where_they_manage()
+    {
+        var (id, email) = await fixture.App.NewStaffAsync("Cal Export", (Harbourside, StaffRole.PracticeManager), (Other, StaffRole.FrontDesk));
+        using var split = await WebClient.SignedInAsync(fixture.App, email);
+        var otherTrail = await TrailCountAsync(Other);
+
+        (await split.Http.GetAsync($"/queue?handler=Csv&includeContacts=true&Filter.PracticeId={Other}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        var all = await split.Http.GetAsync("/queue?handler=Csv&includeContacts=true");
+
+        all.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await TrailCountAsync(Other)).ShouldBe(otherTrail, "she exports nothing of Other Street Dental, where she is front desk");
+        var exports = await fixture.App.WithDbAsync(db => db.Audit.Where(a => a.Kind == AuditKind.Export && a.ActorId == id).Select(a => a.PracticeId).ToListAsync());
+        exports.ShouldBe([Harbourside]);
+    }
+
     private static string RoleField(Guid practiceId) => $"Input.Roles[{practiceId}]";
 
     private async Task<List<(Guid, StaffRole)>> RolesAsync(string id) =>

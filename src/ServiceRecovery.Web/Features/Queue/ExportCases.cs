@@ -16,11 +16,11 @@ namespace ServiceRecovery.Web.Features.Queue;
 public sealed class ExportCases(AppDbContext db, ICurrentUser user, AuditLog audit, TimeProvider clock, ExportGate gate)
 {
     /// <summary>
-    /// Whether the filter names no practice or one of the user's. The practice filter would export nothing of another
-    /// practice anyway, but the audit entry names the practice asked for, and it must never land in a trail of a practice
-    /// the user does not belong to.
+    /// Whether the filter names no practice or one this person manages. Only managed practices' cases are exported, and the
+    /// audit entry names the practice asked for: it must never land in the trail of a practice where the person exports
+    /// nothing (front desk there) or does not belong.
     /// </summary>
-    public bool Allows(CaseQueue.Filter filter) => filter.PracticeId is not { } id || user.PracticeIds.Contains(id);
+    public bool Allows(CaseQueue.Filter filter) => filter.PracticeId is not { } id || user.PracticesWhere(StaffRole.PracticeManager).Contains(id);
 
     public async Task WriteAsync(CaseQueue.Filter filter, bool includeContacts, Stream body, CancellationToken cancellationToken)
     {
@@ -38,10 +38,9 @@ public sealed class ExportCases(AppDbContext db, ICurrentUser user, AuditLog aud
         var rows = Rows(CaseQueue.Ordered(CaseQueue.Filtered(db, user, filter, locale).Where(c => managed.Contains(c.PracticeId)), now), includeContacts);
 
         // Audited before the first row is sent, so a download cut off part-way is on record too: in the trail of each
-        // practice whose cases it may hold, the chosen one or else every practice of the user (and no other); someone of no
-        // practice exports nothing, and is on record with no practice.
+        // practice whose cases it may hold, the chosen one or else every practice the person manages (and no other).
         var detail = $"Exported cases from the queue to CSV{(includeContacts ? ", with patient contact details" : "")}";
-        Guid?[] practices = filter.PracticeId is { } chosen ? [chosen] : user.PracticeIds is { Length: > 0 } mine ? [.. mine.Select(id => (Guid?)id)] : [null];
+        Guid?[] practices = filter.PracticeId is { } chosen ? [chosen] : [.. managed.Select(id => (Guid?)id)];
         foreach (var practiceId in practices)
         {
             audit.Add(AuditKind.Export, practiceId, detail);
