@@ -26,7 +26,11 @@ public sealed class PublishedAppTests(PublishedAppFixture fixture) : IClassFixtu
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Sign in" })).ToBeVisibleAsync();
         // The stylesheet comes from the published wwwroot, which a plain build output serves in Development only.
         var stylesheet = await page.Locator("link[rel=stylesheet]").First.GetAttributeAsync("href");
-        (await page.Context.APIRequest.GetAsync(stylesheet!)).Status.ShouldBe(200);
+        using (var http = fixture.App.CreateHttpClient())
+        {
+            using var css = await http.GetAsync(new Uri(new Uri($"https://127.0.0.1:{fixture.App.HttpsPort}/"), stylesheet));
+            css.StatusCode.ShouldBe(HttpStatusCode.OK);
+        }
 
         await SignInAsync(page, PublishedAppFixture.FrontDesk, PublishedAppFixture.Password);
 
