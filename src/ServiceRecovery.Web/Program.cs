@@ -15,11 +15,15 @@ using ServiceRecovery.Web.Infrastructure.Startup;
 using ServiceRecovery.Web.Infrastructure.Web;
 using ServiceRecovery.Web.Seeding;
 
+// A command of the app (`dotnet ServiceRecovery.Web.dll migrate`) runs and exits instead of starting the server.
+if (await ServiceRecovery.Web.Infrastructure.Commands.MigrateCommand.TryRunAsync(args) is { } exitCode)
+{
+    return exitCode;
+}
+
 var builder = WebApplication.CreateBuilder(args);
 
-var dataFolder = builder.Configuration["App:DataFolder"] is { Length: > 0 } configured
-    ? Path.GetFullPath(configured, builder.Environment.ContentRootPath)
-    : Path.Combine(builder.Environment.ContentRootPath, "data");
+var dataFolder = DataFolder.Resolve(builder.Configuration, builder.Environment);
 
 // preserveStaticLogger: each host logs through its own logger (not the static Log.Logger), so several hosts in
 // one process — the test suite runs many — never write into each other's files.
@@ -177,6 +181,9 @@ else
 {
     app.UseExceptionHandler("/Errors");
     app.UseHsts();
+    // Plain HTTP goes to the app's HTTPS endpoint when it has one (Kestrel with a certificate); behind a proxy that
+    // terminates HTTPS the request is already HTTPS here, and an app without an HTTPS endpoint serves as it is.
+    app.UseHttpsRedirection();
 }
 
 app.UseSecurityHeaders();
@@ -201,6 +208,7 @@ if (app.Configuration.GetValue<bool>(BenchmarkEndpoints.Setting))
 }
 
 await app.RunAsync();
+return 0;
 
 /// <summary>The entry point, visible to the integration tests' WebApplicationFactory.</summary>
 public partial class Program;

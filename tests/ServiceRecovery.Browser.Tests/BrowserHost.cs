@@ -31,6 +31,12 @@ public abstract class BrowserHost : IAsyncLifetime
     /// <summary>The app's address, once started.</summary>
     protected abstract Uri BaseAddress { get; }
 
+    /// <summary>More Chromium switches for this class's browser, such as a host name that resolves to loopback.</summary>
+    protected virtual IEnumerable<string> ExtraChromiumArgs => [];
+
+    /// <summary>True for an app whose certificate the test made itself (no authority vouches for it).</summary>
+    protected virtual bool IgnoreHttpsErrors => false;
+
     /// <summary>Starts the app on a loopback port.</summary>
     protected abstract Task StartAppAsync();
 
@@ -50,7 +56,7 @@ public abstract class BrowserHost : IAsyncLifetime
         Browser = await _playwright.Chromium.LaunchAsync(new()
         {
             ExecutablePath = ChromiumPath,
-            Args = ChromiumArgs,
+            Args = [.. ChromiumArgs, .. ExtraChromiumArgs],
             Headless = true,
             Env = new Dictionary<string, string> { ["LANG"] = "en_AU.UTF-8", ["LANGUAGE"] = "en_AU" },
         });
@@ -86,6 +92,7 @@ public abstract class BrowserHost : IAsyncLifetime
             ViewportSize = viewport ?? DefaultViewport,
             // Charts draw at once, so a screenshot never catches one half-grown.
             ReducedMotion = ReducedMotion.Reduce,
+            IgnoreHTTPSErrors = IgnoreHttpsErrors,
         });
         context.SetDefaultTimeout(10_000);
         context.SetDefaultNavigationTimeout(15_000);
