@@ -257,6 +257,8 @@ public static class PracticeSettings
     /// </summary>
     public sealed class GestureLimitsHandler(AppDbContext db, AuditLog audit, TimeProvider clock, ICurrentUser user) : SettingsHandler<GestureLimits>(db, audit, clock, user)
     {
+        protected override ChecklistMarkKind? Marks => ChecklistMarkKind.LimitsSaved;
+
         protected override string Apply(Practice practice, GestureLimits command, DateTimeOffset now)
         {
             var changes = practice.ChangeGestureLimits(new Domain.GestureLimits(command.FrontDesk, command.PracticeManager, command.Administrator), User.ToActor(practice.Id));
