@@ -24,6 +24,7 @@ public sealed class AppDbContext : IdentityDbContext<ApplicationUser>, IDataProt
     public DbSet<AuditEvent> Audit => Set<AuditEvent>();
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
     public DbSet<DigestRun> DigestRuns => Set<DigestRun>();
+    public DbSet<ChecklistMark> ChecklistMarks => Set<ChecklistMark>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     // Read by the query filters below; EF evaluates them per query, per context instance.
@@ -45,6 +46,7 @@ public sealed class AppDbContext : IdentityDbContext<ApplicationUser>, IDataProt
         builder.Entity<Improvement>().HasQueryFilter(i => ScopeIsUnrestricted || ScopePracticeIds.Contains(i.PracticeId));
         builder.Entity<OutboxMessage>().HasQueryFilter(m => ScopeIsUnrestricted || ScopePracticeIds.Contains(m.PracticeId));
         builder.Entity<DigestRun>().HasQueryFilter(r => ScopeIsUnrestricted || ScopePracticeIds.Contains(r.PracticeId));
+        builder.Entity<ChecklistMark>().HasQueryFilter(m => ScopeIsUnrestricted || ScopePracticeIds.Contains(m.PracticeId));
 
         // Nothing is deleted, so nothing cascades.
         foreach (var foreignKey in builder.Model.GetEntityTypes()

@@ -23,6 +23,8 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
         builder.HasIndex(m => new { m.Status, m.NextAttemptAt });
         // The administrators' page: newest first.
         builder.HasIndex(m => new { m.PracticeId, m.CreatedAt });
+        // The getting-started checklist's question: the practice's latest test email, and has one been sent?
+        builder.HasIndex(m => new { m.PracticeId, m.Kind, m.CreatedAt });
     }
 }
 

@@ -82,6 +82,9 @@ public enum EmailKind
 {
     Digest = 1,
     Escalation = 2,
+
+    /// <summary>Asked for from the practice settings, to the person asking: does email from the app reach us?</summary>
+    TestEmail = 3,
 }
 
 public enum OutboxStatus

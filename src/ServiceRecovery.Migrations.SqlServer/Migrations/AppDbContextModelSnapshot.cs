@@ -419,6 +419,39 @@ namespace ServiceRecovery.Migrations.SqlServer.Migrations
                     b.ToTable("CaseRequests", (string)null);
                 });
 
+            modelBuilder.Entity("ServiceRecovery.Domain.ChecklistMark", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("ActorId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<string>("ActorName")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("nvarchar(120)");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<Guid>("PracticeId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PracticeId", "Kind", "At");
+
+                    b.ToTable("ChecklistMarks", (string)null);
+                });
+
             modelBuilder.Entity("ServiceRecovery.Domain.CxStage", b =>
                 {
                     b.Property<Guid>("Id")
@@ -842,6 +875,8 @@ namespace ServiceRecovery.Migrations.SqlServer.Migrations
                     b.HasIndex("PracticeId", "CreatedAt");
 
                     b.HasIndex("Status", "NextAttemptAt");
+
+                    b.HasIndex("PracticeId", "Kind", "CreatedAt");
 
                     b.ToTable("Outbox", (string)null);
                 });
@@ -1535,6 +1570,15 @@ namespace ServiceRecovery.Migrations.SqlServer.Migrations
                     b.HasOne("ServiceRecovery.Domain.RecoveryCase", null)
                         .WithMany("Requests")
                         .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ServiceRecovery.Domain.ChecklistMark", b =>
+                {
+                    b.HasOne("ServiceRecovery.Domain.Practice", null)
+                        .WithMany()
+                        .HasForeignKey("PracticeId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

@@ -406,6 +406,39 @@ namespace ServiceRecovery.Migrations.Sqlite.Migrations
                     b.ToTable("CaseRequests", (string)null);
                 });
 
+            modelBuilder.Entity("ServiceRecovery.Domain.ChecklistMark", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ActorId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ActorName")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PracticeId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PracticeId", "Kind", "At");
+
+                    b.ToTable("ChecklistMarks", (string)null);
+                });
+
             modelBuilder.Entity("ServiceRecovery.Domain.CxStage", b =>
                 {
                     b.Property<Guid>("Id")
@@ -829,6 +862,8 @@ namespace ServiceRecovery.Migrations.Sqlite.Migrations
                     b.HasIndex("PracticeId", "CreatedAt");
 
                     b.HasIndex("Status", "NextAttemptAt");
+
+                    b.HasIndex("PracticeId", "Kind", "CreatedAt");
 
                     b.ToTable("Outbox", (string)null);
                 });
@@ -1520,6 +1555,15 @@ namespace ServiceRecovery.Migrations.Sqlite.Migrations
                     b.HasOne("ServiceRecovery.Domain.RecoveryCase", null)
                         .WithMany("Requests")
                         .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ServiceRecovery.Domain.ChecklistMark", b =>
+                {
+                    b.HasOne("ServiceRecovery.Domain.Practice", null)
+                        .WithMany()
+                        .HasForeignKey("PracticeId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

@@ -1,11 +1,44 @@
 using Mediator;
+using Microsoft.AspNetCore.Mvc;
+using ServiceRecovery.Domain;
+using ServiceRecovery.Web.Features.GettingStarted;
 using ServiceRecovery.Web.Features.Home;
+using ServiceRecovery.Web.Infrastructure.Auth;
 
 namespace ServiceRecovery.Web.Features;
 
-public sealed class IndexModel(IMediator mediator) : AppPageModel
+public sealed class IndexModel(IMediator mediator, ICurrentUser user) : AppPageModel
 {
     public NewestOpenCases.Result Cases { get; private set; } = null!;
 
-    public async Task OnGetAsync(CancellationToken cancellationToken) => Cases = await mediator.Send(new NewestOpenCases.Query(), cancellationToken);
+    /// <summary>The getting-started checklists of the practices the person manages that have not dismissed theirs.</summary>
+    public IReadOnlyList<GettingStartedChecklist.Checklist> Checklists { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        Cases = await mediator.Send(new NewestOpenCases.Query(), cancellationToken);
+        // Front desk never sees the checklist, and its home page costs nothing more for it.
+        if (user.PracticesWhere(StaffRole.PracticeManager).Length > 0)
+        {
+            Checklists = await mediator.Send(new GettingStartedChecklist.Query(), cancellationToken);
+        }
+    }
+
+    public Task<IActionResult> OnPostLooksRightAsync(Guid practice, CancellationToken cancellationToken) =>
+        MarkAsync(practice, ChecklistMarkKind.StagesLookRight, "Stages and categories marked as reviewed.", cancellationToken);
+
+    public Task<IActionResult> OnPostDismissAsync(Guid practice, CancellationToken cancellationToken) =>
+        MarkAsync(practice, ChecklistMarkKind.Dismissed, "Getting-started checklist dismissed. Settings can show it again.", cancellationToken);
+
+    private async Task<IActionResult> MarkAsync(Guid practice, ChecklistMarkKind kind, string success, CancellationToken cancellationToken)
+    {
+        var result = await mediator.Send(new RecordChecklistMark.Command(practice, kind), cancellationToken);
+        if (result.IsNotFound)
+        {
+            return NotFound();
+        }
+
+        Flash(success);
+        return RedirectToPage();
+    }
 }

@@ -85,6 +85,8 @@ public sealed class DemoSeeder(IServiceProvider services, AppDbContext db, TimeP
         }
 
         SeedCases(practice, actors[0], actors[1], now);
+        // The demo is a practice in full swing: its getting-started checklist starts dismissed.
+        db.ChecklistMarks.Add(ChecklistMark.Record(practice.Id, ChecklistMarkKind.Dismissed, actors[1], now));
         await db.SaveChangesAsync();
 
         // Printed once, to the console only (never to the log files): the database keeps just the hashes.

@@ -2,6 +2,8 @@ using Mediator;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using ServiceRecovery.Data;
+using ServiceRecovery.Domain;
+using ServiceRecovery.Web.Features.GettingStarted;
 using ServiceRecovery.Web.Infrastructure.Auth;
 using ServiceRecovery.Web.Infrastructure.Web;
 
@@ -28,8 +30,17 @@ public sealed class CommentCardModel(IMediator mediator, PublicAddress publicAdd
     /// <summary>The comment card's absolute address: what the QR code holds.</summary>
     public string Address { get; private set; } = "";
 
-    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken) =>
-        await LoadAsync(cancellationToken) ? Page() : NotFound();
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(cancellationToken))
+        {
+            return NotFound();
+        }
+
+        // The getting-started checklist's "Print the comment card": the printable card has been opened.
+        await mediator.Send(new RecordChecklistMark.Command(View.PracticeId, ChecklistMarkKind.CommentCardOpened), cancellationToken);
+        return Page();
+    }
 
     public async Task<IActionResult> OnGetPngAsync(CancellationToken cancellationToken) =>
         await LoadAsync(cancellationToken)

@@ -2,6 +2,8 @@ using Mediator;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using ServiceRecovery.Data;
+using ServiceRecovery.Domain;
+using ServiceRecovery.Web.Features.GettingStarted;
 using ServiceRecovery.Web.Infrastructure.Auth;
 using ServiceRecovery.Web.Infrastructure.Pipeline;
 
@@ -26,6 +28,12 @@ public sealed class IndexModel(IMediator mediator, ICurrentUser user) : AppPageM
     [BindProperty] public PracticeSettings.Reminders Reminders { get; set; } = new();
 
     public string? FailedForm { get; private set; }
+
+    /// <summary>Where a test email would go, and the practice's latest one.</summary>
+    public SendTestEmail.View TestEmail { get; private set; } = null!;
+
+    /// <summary>The practice's getting-started checklist, dismissed or not.</summary>
+    public GettingStartedChecklist.Checklist? Checklist { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
@@ -62,6 +70,37 @@ public sealed class IndexModel(IMediator mediator, ICurrentUser user) : AppPageM
     public Task<IActionResult> OnPostDueAsync(CancellationToken ct) => SendAsync(Due, nameof(Due), "Due times saved. They apply to cases opened from now on.", ct);
     public Task<IActionResult> OnPostLimitsAsync(CancellationToken ct) => SendAsync(Limits, nameof(Limits), "Gesture limits saved.", ct);
     public Task<IActionResult> OnPostRemindersAsync(CancellationToken ct) => SendAsync(Reminders, nameof(Reminders), "Reminder settings saved.", ct);
+
+    public async Task<IActionResult> OnPostTestEmailAsync(CancellationToken cancellationToken)
+    {
+        var result = await mediator.Send(new SendTestEmail.Command(PracticeId ?? Guid.Empty), cancellationToken);
+        if (result.IsNotFound)
+        {
+            return NotFound();
+        }
+
+        if (result.Succeeded)
+        {
+            Flash("Test email queued. It is sent within a minute or so; this page and the getting-started checklist show when it has gone.");
+            return RedirectToPage(null, null, new { practice = PracticeId }, "test-email-title");
+        }
+
+        FailedForm = "TestEmail";
+        ShowErrors(result.Errors, "TestEmail");
+        return await LoadAsync(cancellationToken) ? Page() : NotFound();
+    }
+
+    public async Task<IActionResult> OnPostShowChecklistAsync(CancellationToken cancellationToken)
+    {
+        var result = await mediator.Send(new RecordChecklistMark.Command(PracticeId ?? Guid.Empty, ChecklistMarkKind.ShownAgain), cancellationToken);
+        if (result.IsNotFound)
+        {
+            return NotFound();
+        }
+
+        Flash("The getting-started checklist is back on the home page.");
+        return RedirectToPage(new { practice = PracticeId });
+    }
 
     private async Task<IActionResult> SendAsync(PracticeSettings.SettingsCommand command, string prefix, string success, CancellationToken cancellationToken)
     {
@@ -100,6 +139,8 @@ public sealed class IndexModel(IMediator mediator, ICurrentUser user) : AppPageM
 
         View = view;
         PracticeId = view.Practice.Id;
+        TestEmail = await mediator.Send(new SendTestEmail.Query(view.Practice.Id), cancellationToken);
+        Checklist = (await mediator.Send(new GettingStartedChecklist.Query(view.Practice.Id, IncludeDismissed: true), cancellationToken)).SingleOrDefault();
         return true;
     }
 }

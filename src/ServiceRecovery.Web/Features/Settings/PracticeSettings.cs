@@ -155,9 +155,14 @@ public static class PracticeSettings
     }
 
     /// <summary>Loads the practice (within the user's practices, at the form's version), applies the change, audits it.</summary>
-    public abstract class SettingsHandler<TCommand>(AppDbContext db, AuditLog audit, TimeProvider clock) : ICommandHandler<TCommand, CommandResult<Unit>>
+    public abstract class SettingsHandler<TCommand>(AppDbContext db, AuditLog audit, TimeProvider clock, ICurrentUser user) : ICommandHandler<TCommand, CommandResult<Unit>>
         where TCommand : SettingsCommand
     {
+        /// <summary>The getting-started checklist's fact a save of this form establishes, if any.</summary>
+        protected virtual ChecklistMarkKind? Marks => null;
+
+        protected ICurrentUser User { get; } = user;
+
         public async ValueTask<CommandResult<Unit>> Handle(TCommand command, CancellationToken cancellationToken)
         {
             var practice = await db.Practices.AsSplitQuery().Include(p => p.Stages).Include(p => p.Categories)
@@ -175,6 +180,11 @@ public static class PracticeSettings
             db.Entry(practice).Property(p => p.Version).OriginalValue = command.Version;
             var what = Apply(practice, command, clock.GetUtcNow());
             audit.Add(AuditKind.SettingsChanged, practice.Id, $"{practice.Name}: {what}");
+            if (Marks is { } mark)
+            {
+                db.ChecklistMarks.Add(ChecklistMark.Record(practice.Id, mark, User.ToActor(practice.Id), clock.GetUtcNow()));
+            }
+
             return CommandResult<Unit>.Ok(Unit.Value);
         }
 
@@ -182,7 +192,7 @@ public static class PracticeSettings
         protected abstract string Apply(Practice practice, TCommand command, DateTimeOffset now);
     }
 
-    public sealed class LocaleHandler(AppDbContext db, AuditLog audit, TimeProvider clock) : SettingsHandler<Locale>(db, audit, clock)
+    public sealed class LocaleHandler(AppDbContext db, AuditLog audit, TimeProvider clock, ICurrentUser user) : SettingsHandler<Locale>(db, audit, clock, user)
     {
         protected override string Apply(Practice practice, Locale command, DateTimeOffset now)
         {
@@ -192,7 +202,7 @@ public static class PracticeSettings
         }
     }
 
-    public sealed class StageOrCategoryHandler(AppDbContext db, AuditLog audit, TimeProvider clock) : SettingsHandler<StageOrCategory>(db, audit, clock)
+    public sealed class StageOrCategoryHandler(AppDbContext db, AuditLog audit, TimeProvider clock, ICurrentUser user) : SettingsHandler<StageOrCategory>(db, audit, clock, user)
     {
         protected override string Apply(Practice practice, StageOrCategory command, DateTimeOffset now)
         {
@@ -218,8 +228,10 @@ public static class PracticeSettings
         }
     }
 
-    public sealed class DueTimesHandler(AppDbContext db, AuditLog audit, TimeProvider clock) : SettingsHandler<DueTimes>(db, audit, clock)
+    public sealed class DueTimesHandler(AppDbContext db, AuditLog audit, TimeProvider clock, ICurrentUser user) : SettingsHandler<DueTimes>(db, audit, clock, user)
     {
+        protected override ChecklistMarkKind? Marks => ChecklistMarkKind.LimitsSaved;
+
         protected override string Apply(Practice practice, DueTimes command, DateTimeOffset now)
         {
             var minutes = command.All.Select(a => a.Hours!.Value * 60).ToArray();
@@ -228,7 +240,7 @@ public static class PracticeSettings
         }
     }
 
-    public sealed class RemindersHandler(AppDbContext db, AuditLog audit, TimeProvider clock) : SettingsHandler<Reminders>(db, audit, clock)
+    public sealed class RemindersHandler(AppDbContext db, AuditLog audit, TimeProvider clock, ICurrentUser user) : SettingsHandler<Reminders>(db, audit, clock, user)
     {
         protected override string Apply(Practice practice, Reminders command, DateTimeOffset now)
         {
@@ -243,11 +255,13 @@ public static class PracticeSettings
     /// Each limit is changed only by a role above it (see <see cref="Domain.GestureLimits.MayChange"/>); the form posts the
     /// limits the user may not change unchanged, and a changed one is refused with the rule. Audited with old and new values.
     /// </summary>
-    public sealed class GestureLimitsHandler(AppDbContext db, AuditLog audit, TimeProvider clock, ICurrentUser user) : SettingsHandler<GestureLimits>(db, audit, clock)
+    public sealed class GestureLimitsHandler(AppDbContext db, AuditLog audit, TimeProvider clock, ICurrentUser user) : SettingsHandler<GestureLimits>(db, audit, clock, user)
     {
+        protected override ChecklistMarkKind? Marks => ChecklistMarkKind.LimitsSaved;
+
         protected override string Apply(Practice practice, GestureLimits command, DateTimeOffset now)
         {
-            var changes = practice.ChangeGestureLimits(new Domain.GestureLimits(command.FrontDesk, command.PracticeManager, command.Administrator), user.ToActor(practice.Id));
+            var changes = practice.ChangeGestureLimits(new Domain.GestureLimits(command.FrontDesk, command.PracticeManager, command.Administrator), User.ToActor(practice.Id));
             static string Show(decimal? limit) => limit?.ToString("0.00", CultureInfo.InvariantCulture) ?? "no limit";
             return changes.Count == 0
                 ? "gesture limits saved unchanged"
