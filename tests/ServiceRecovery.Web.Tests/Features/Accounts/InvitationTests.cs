@@ -161,7 +161,8 @@ public sealed class InvitationTests(AccountLinkApp fixture) : IClassFixture<Acco
         (await newcomer.ProblemAtAsync(link)).ShouldContain("deactivated");
         var forged = await newcomer.Http.PostAsync(link, new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["Input.NewPassword"] = AccountLinkTestSupport.NewPassword, ["Input.ConfirmPassword"] = AccountLinkTestSupport.NewPassword,
+            ["Input.NewPassword"] = AccountLinkTestSupport.NewPassword,
+            ["Input.ConfirmPassword"] = AccountLinkTestSupport.NewPassword,
         }));
         ((int)forged.StatusCode).ShouldBeLessThan(500);
         (await Test.WithDbAsync(db => db.Users.Where(u => u.Email == email).Select(u => u.PasswordHash).SingleAsync())).ShouldBeNull();
