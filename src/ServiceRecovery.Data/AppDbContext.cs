@@ -25,6 +25,7 @@ public sealed class AppDbContext : IdentityDbContext<ApplicationUser>, IDataProt
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
     public DbSet<DigestRun> DigestRuns => Set<DigestRun>();
     public DbSet<ChecklistMark> ChecklistMarks => Set<ChecklistMark>();
+    public DbSet<AccountToken> AccountTokens => Set<AccountToken>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     // Read by the query filters below; EF evaluates them per query, per context instance.

@@ -54,6 +54,8 @@ builder.Services.AddTrustedProxies(builder.Configuration);
 builder.Services.AddServiceRecoveryData(builder.Configuration, dataFolder);
 builder.Services.AddScoped<DemoSeeder>();
 builder.Services.AddNotifications(builder.Configuration, dataFolder);
+builder.Services.Configure<ServiceRecovery.Web.Features.Account.AccountLinkOptions>(builder.Configuration.GetSection(ServiceRecovery.Web.Features.Account.AccountLinkOptions.Section));
+builder.Services.AddScoped<ServiceRecovery.Web.Features.Account.AccountLinks>();
 
 builder.Services.AddIdentity<ApplicationUser, IdentityRole>(options =>
     {
@@ -111,6 +113,11 @@ builder.Services.AddRazorPages(options =>
     options.Conventions.AuthorizeFolder("/");
     options.Conventions.AllowAnonymousToPage("/Account/SignIn");
     options.Conventions.AddPageApplicationModelConvention("/Account/SignIn", page => page.EndpointMetadata.Add(new EnableRateLimitingAttribute(RateLimits.SignIn)));
+    // Forgot password and the emailed invitation or reset link: anonymous, and limited per client address like sign-in.
+    options.Conventions.AllowAnonymousToPage("/Account/ForgotPassword");
+    options.Conventions.AddPageApplicationModelConvention("/Account/ForgotPassword", page => page.EndpointMetadata.Add(new EnableRateLimitingAttribute(RateLimits.PasswordReset)));
+    options.Conventions.AllowAnonymousToPage("/Account/SetPassword");
+    options.Conventions.AddPageApplicationModelConvention("/Account/SetPassword", page => page.EndpointMetadata.Add(new EnableRateLimitingAttribute(RateLimits.SignIn)));
     options.Conventions.AllowAnonymousToPage("/Account/AccessDenied");
     options.Conventions.AllowAnonymousToPage("/Errors/Index");
     options.Conventions.AllowAnonymousToPage("/Huddle/Display");
@@ -136,12 +143,18 @@ builder.Services.AddRazorPages(options =>
 var signInsPerMinute = builder.Configuration.GetValue("RateLimits:SignInsPerMinute", 10);
 var publicPerMinute = builder.Configuration.GetValue("RateLimits:PublicPerMinute", 120);
 var commentCardPostsPerHour = builder.Configuration.GetValue("RateLimits:CommentCardPostsPerHour", 10);
+var passwordResetsPerHour = builder.Configuration.GetValue("RateLimits:PasswordResetsPerHour", 10);
 builder.Services.AddRateLimiter(options =>
 {
     options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
     options.AddPolicy(RateLimits.SignIn, context => HttpMethods.IsPost(context.Request.Method)
         ? RateLimitPartition.GetFixedWindowLimiter(RateLimits.ClientOf(context),
             _ => new FixedWindowRateLimiterOptions { PermitLimit = signInsPerMinute, Window = TimeSpan.FromMinutes(1) })
+        : RateLimitPartition.GetNoLimiter("reads"));
+    // Asking for a reset link sends email: a few an hour per client address (each account has its own hourly limit too).
+    options.AddPolicy(RateLimits.PasswordReset, context => HttpMethods.IsPost(context.Request.Method)
+        ? RateLimitPartition.GetFixedWindowLimiter(RateLimits.ClientOf(context),
+            _ => new FixedWindowRateLimiterOptions { PermitLimit = passwordResetsPerHour, Window = TimeSpan.FromHours(1) })
         : RateLimitPartition.GetNoLimiter("reads"));
     // The public huddle display link answers without sign-in: limited per client address too.
     options.AddPolicy(RateLimits.Public, context => RateLimitPartition.GetFixedWindowLimiter(RateLimits.ClientOf(context),

@@ -87,6 +87,7 @@ public sealed class AppFactory(
         // The email loop would add its own database commands to the counts; tests of email run it themselves.
         builder.UseSetting("Email:BackgroundServices", settings.GetValueOrDefault("Email:BackgroundServices", "false"));
         builder.UseSetting("RateLimits:CommentCardPostsPerHour", settings.GetValueOrDefault("RateLimits:CommentCardPostsPerHour", "10000"));
+        builder.UseSetting("RateLimits:PasswordResetsPerHour", settings.GetValueOrDefault("RateLimits:PasswordResetsPerHour", "10000"));
         foreach (var (key, value) in settings)
         {
             builder.UseSetting(key, value);

@@ -45,4 +45,8 @@ public enum AuditKind
     DisplayLinkUsed,
     EmailResent,
     ImprovementChanged,
+    InvitationSent,
+    InvitationRevoked,
+    PasswordResetRequested,
+    PasswordSetByLink,
 }

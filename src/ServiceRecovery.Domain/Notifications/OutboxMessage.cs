@@ -37,12 +37,23 @@ public sealed class OutboxMessage
     public DateTimeOffset? ClaimedUntil { get; private set; }
     public DateTimeOffset? SentAt { get; private set; }
 
+    /// <summary>
+    /// A single-use link (an invitation or a password reset) kept apart from the body, which holds <see cref="SecretLinkMark"/>
+    /// in its place: the sender puts the link into the email it sends, then clears this, so no stored copy can be used.
+    /// </summary>
+    public string? SecretLink { get; private set; }
+
     /// <summary>Why the last attempt failed: the error's kind and the server's reply code, never the message text.</summary>
     public string? LastError { get; private set; }
 
+    /// <summary>What the stored body says where the sent email had its single-use link.</summary>
+    public const string SecretLinkMark = "[single-use link, not kept after sending]";
+
+    public const int MaxSecretLinkLength = 500;
+
     public static OutboxMessage Create(
         Guid practiceId, EmailKind kind, string dedupKey, string? recipientUserId, string recipientAddress,
-        string subject, string textBody, string htmlBody, DateTimeOffset now) => new()
+        string subject, string textBody, string htmlBody, DateTimeOffset now, string? secretLink = null) => new()
         {
             Id = Guid.CreateVersion7(),
             PracticeId = practiceId,
@@ -56,6 +67,7 @@ public sealed class OutboxMessage
             CreatedAt = now,
             Status = OutboxStatus.Pending,
             NextAttemptAt = now,
+            SecretLink = secretLink is null ? null : Guard.Text(secretLink, "Link", MaxSecretLinkLength),
         };
 
     /// <summary>An administrator sends a failed message again (after fixing the mail settings, say): a fresh set of attempts.</summary>
@@ -85,6 +97,9 @@ public enum EmailKind
 
     /// <summary>Asked for from the practice settings, to the person asking: does email from the app reach us?</summary>
     TestEmail = 3,
+    Invitation = 4,
+    PasswordReset = 5,
+    AddedToPractice = 6,
 }
 
 public enum OutboxStatus

@@ -26,11 +26,12 @@ public sealed class ChangePasswordModel(
     public InputModel Input { get; set; } = new();
 
     /// <summary>The password policy in words, from the same options Identity enforces.</summary>
-    public string PolicyText
+    public string PolicyText => DescribePolicy(identity.Value.Password);
+
+    /// <summary>The password rules in words, for every page where a password is chosen.</summary>
+    public static string DescribePolicy(PasswordOptions p)
     {
-        get
         {
-            var p = identity.Value.Password;
             var needs = new List<string>();
             if (p.RequireUppercase)
             {

@@ -18,4 +18,9 @@ public sealed class EmailLinks(PublicAddress publicAddress)
     public Uri Approvals => new(Base, "approvals");
 
     public Uri Preferences => new(Base, "Account/Email");
+
+    public Uri SignIn => new(Base, "Account/SignIn");
+
+    /// <summary>The page that takes an invitation or reset token; in the query string, which the request log never writes.</summary>
+    public Uri SetPassword(string token) => new(Base, $"Account/SetPassword?token={Uri.EscapeDataString(token)}");
 }

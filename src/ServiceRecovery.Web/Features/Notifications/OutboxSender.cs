@@ -128,7 +128,9 @@ public sealed class OutboxSender(
         .SetProperty(m => m.Status, OutboxStatus.Sent)
         .SetProperty(m => m.SentAt, clock.GetUtcNow())
         .SetProperty(m => m.ClaimedUntil, (DateTimeOffset?)null)
-        .SetProperty(m => m.LastError, (string?)null), CancellationToken.None);
+        .SetProperty(m => m.LastError, (string?)null)
+        // Sent: the single-use link is in the person's mailbox and nowhere else.
+        .SetProperty(m => m.SecretLink, (string?)null), CancellationToken.None);
 
     private async Task<OutboxMessage?> TryClaimAsync(Guid id, TimeSpan claim, CancellationToken cancellationToken)
     {
@@ -169,13 +171,17 @@ public sealed class OutboxSender(
         _ => exception.GetType().Name,
     };
 
+    /// <summary>The body as sent: the stored mark replaced by the single-use link (a URL of letters, digits, '-', '_', '/', ':', '?', '=').</summary>
+    private static string WithLink(string body, string? link) =>
+        link is null ? body : body.Replace(OutboxMessage.SecretLinkMark, link, StringComparison.Ordinal);
+
     internal static MimeMessage ToMime(OutboxMessage message, string from)
     {
         var mime = new MimeMessage
         {
             MessageId = $"{message.Id:N}@servicerecovery",
             Subject = message.Subject,
-            Body = new BodyBuilder { TextBody = message.TextBody, HtmlBody = message.HtmlBody }.ToMessageBody(),
+            Body = new BodyBuilder { TextBody = WithLink(message.TextBody, message.SecretLink), HtmlBody = WithLink(message.HtmlBody, message.SecretLink) }.ToMessageBody(),
         };
         mime.From.Add(MailboxAddress.Parse(from));
         mime.To.Add(MailboxAddress.Parse(message.RecipientAddress));

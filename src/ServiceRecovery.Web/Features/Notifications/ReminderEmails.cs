@@ -116,6 +116,6 @@ public static class ReminderEmails
         html.Append("</ul>");
     }
 
-    private static string Wrap(string body) =>
+    internal static string Wrap(string body) =>
         "<!DOCTYPE html><html><body style=\"font-family:system-ui,sans-serif;line-height:1.4\">" + body + "</body></html>";
 }

@@ -4,12 +4,13 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 
 using ServiceRecovery.Data;
+using ServiceRecovery.Web.Features.Account;
 using ServiceRecovery.Web.Infrastructure.Auth;
 
 namespace ServiceRecovery.Web.Features.Staff;
 
 [Authorize(Policy = AppPolicies.Manager)]
-public sealed class CreateModel(IMediator mediator, ICurrentUser user) : AppPageModel
+public sealed class CreateModel(IMediator mediator, ICurrentUser user, AccountLinks links) : AppPageModel
 {
     [BindProperty]
     public CreateStaff.Command Input { get; set; } = new();
@@ -37,6 +38,14 @@ public sealed class CreateModel(IMediator mediator, ICurrentUser user) : AppPage
         if (ModelState.IsValid)
         {
             var result = await mediator.Send(Input, cancellationToken);
+            if (result.Value is { Outcome: not CreateStaff.Outcome.Password } done)
+            {
+                Flash(done.Outcome == CreateStaff.Outcome.Invited
+                    ? $"Invitation on its way to {done.Email}. {done.DisplayName} chooses a password from the emailed link, which works once, within {Hours(links.Options.InvitationLifetime)}."
+                    : $"{done.Email} already had an account: it is now {StaffRules.Words(done.Role)} at {string.Join(", ", done.Practices)}, and they have been told by email.");
+                return RedirectToPage("/Staff/Index");
+            }
+
             if (result.Succeeded)
             {
                 // Rendered, not redirected: the password never travels in a cookie or an address, and is not cached.
@@ -51,6 +60,8 @@ public sealed class CreateModel(IMediator mediator, ICurrentUser user) : AppPage
         await LoadAsync(cancellationToken);
         return Page();
     }
+
+    private static string Hours(TimeSpan lifetime) => $"{lifetime.TotalHours:0.#} hours";
 
     private async Task LoadAsync(CancellationToken cancellationToken) =>
         Practices = await mediator.Send(new CreateStaff.FormQuery(), cancellationToken);

@@ -22,6 +22,9 @@ public sealed class EditModel(IMediator mediator, UserManager<ApplicationUser> u
 
     public EditStaff.View View { get; private set; } = null!;
 
+    /// <summary>The invitation, while the person has no password yet.</summary>
+    public InvitationState? Invitation { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
         if (!await LoadAsync(cancellationToken))
@@ -47,6 +50,36 @@ public sealed class EditModel(IMediator mediator, UserManager<ApplicationUser> u
     {
         Activation.UserId = Id;
         return await DoneAsync(await mediator.Send(Activation, cancellationToken), activation: true, cancellationToken);
+    }
+
+    public Task<IActionResult> OnPostResendAsync(CancellationToken cancellationToken) =>
+        InvitationDoneAsync(mediator.Send(new Invitations.Resend(Id), cancellationToken), cancellationToken);
+
+    public Task<IActionResult> OnPostRevokeAsync(CancellationToken cancellationToken) =>
+        InvitationDoneAsync(mediator.Send(new Invitations.Revoke(Id), cancellationToken), cancellationToken);
+
+    private async Task<IActionResult> InvitationDoneAsync(ValueTask<CommandResult<string>> sending, CancellationToken cancellationToken)
+    {
+        var result = await sending;
+        if (result.IsNotFound)
+        {
+            return NotFound();
+        }
+
+        if (result.Value is { } message)
+        {
+            Flash(message);
+            return RedirectToPage(new { id = Id });
+        }
+
+        ShowErrors(result.Errors, nameof(Input));
+        if (!await LoadAsync(cancellationToken))
+        {
+            return NotFound();
+        }
+
+        FillForm();
+        return Page();
     }
 
     private async Task<IActionResult> DoneAsync(CommandResult<EditStaff.Changed> result, bool activation, CancellationToken cancellationToken)
@@ -103,7 +136,13 @@ public sealed class EditModel(IMediator mediator, UserManager<ApplicationUser> u
     private async Task<bool> LoadAsync(CancellationToken cancellationToken)
     {
         View = (await mediator.Send(new EditStaff.Query(Id), cancellationToken))!;
-        return View is not null;
+        if (View is null)
+        {
+            return false;
+        }
+
+        Invitation = await mediator.Send(new Invitations.StatusQuery(Id), cancellationToken);
+        return true;
     }
 
     private void FillForm() => Input = new EditStaff.Command

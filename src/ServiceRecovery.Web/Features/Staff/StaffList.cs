@@ -23,14 +23,18 @@ public static class StaffList
     /// One account. <see cref="Memberships"/> lists only the practices the viewer manages, each with the role there;
     /// <see cref="OtherPractices"/> counts the rest.
     /// </summary>
-    public sealed record Row(string Id, string Name, string Email, IReadOnlyList<MembershipView> Memberships, bool IsActive, int OtherPractices)
+    public sealed record Row(string Id, string Name, string Email, IReadOnlyList<MembershipView> Memberships, bool IsActive, int OtherPractices,
+        InvitationState Invitation = InvitationState.None)
     {
+        /// <summary>Deactivated, Invited (perhaps with its link expired or revoked), or Active.</summary>
+        public string Status => !IsActive ? "Deactivated" : Invitations.Words(Invitation);
+
         public string Role => StaffRules.Summary(Memberships);
 
         public IReadOnlyList<string> Practices => [.. Memberships.Select(m => m.PracticeName)];
     }
 
-    public sealed class Handler(AppDbContext db, ICurrentUser user) : IQueryHandler<Query, Result>
+    public sealed class Handler(AppDbContext db, ICurrentUser user, TimeProvider clock) : IQueryHandler<Query, Result>
     {
         public async ValueTask<Result> Handle(Query query, CancellationToken cancellationToken)
         {
@@ -42,7 +46,7 @@ public static class StaffList
             var accounts = await db.Users.AsNoTracking()
                 .Where(u => members.Contains(u.Id))
                 .OrderByDescending(u => u.IsActive).ThenBy(u => u.DisplayName).ThenBy(u => u.Email)
-                .Select(u => new { u.Id, u.DisplayName, u.Email, u.IsActive })
+                .Select(u => new { u.Id, u.DisplayName, u.Email, u.IsActive, Invited = u.PasswordHash == null })
                 .Take(Limit + 1)
                 .ToListAsync(cancellationToken);
             var truncated = accounts.Count > Limit;
@@ -51,6 +55,7 @@ public static class StaffList
             var memberships = (await db.Memberships.AsNoTracking().Where(m => ids.Contains(m.UserId)).ToListAsync(cancellationToken))
                 .ToLookup(m => m.UserId);
             var names = practices.ToDictionary(p => p.Id, p => p.Name);
+            var invitations = await Invitations.StatesAsync(db, [.. accounts.Take(Limit).Where(a => a.Invited).Select(a => a.Id)], clock.GetUtcNow(), cancellationToken);
 
             var rows = accounts.Take(Limit).Select(a =>
             {
@@ -58,7 +63,8 @@ public static class StaffList
                 var visible = theirs.Where(m => names.ContainsKey(m.PracticeId))
                     .Select(m => new MembershipView(m.PracticeId, names[m.PracticeId], m.Role))
                     .OrderBy(m => m.PracticeName).ToList();
-                return new Row(a.Id, a.DisplayName, a.Email ?? "", visible, a.IsActive, theirs.Count - visible.Count);
+                var invitation = a.Invited ? invitations.GetValueOrDefault(a.Id, InvitationState.Revoked) : InvitationState.None;
+                return new Row(a.Id, a.DisplayName, a.Email ?? "", visible, a.IsActive, theirs.Count - visible.Count, invitation);
             }).ToList();
             return new Result(rows, practices, filter, truncated);
         }

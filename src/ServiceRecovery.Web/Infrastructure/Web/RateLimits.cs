@@ -10,6 +10,9 @@ public static class RateLimits
 
     public const string Public = "public";
 
+    /// <summary>Asking for a password reset link: posts counted per hour.</summary>
+    public const string PasswordReset = "password-reset";
+
     /// <summary>The public comment card: reads as <see cref="Public"/>, and far fewer posts, counted per hour.</summary>
     public const string CommentCard = "comment-card";
 
