@@ -45,4 +45,5 @@ public enum AuditKind
     DisplayLinkUsed,
     EmailResent,
     ImprovementChanged,
+    PatientsImported,
 }
