@@ -39,7 +39,8 @@ public sealed class PatientImportTests(AppFixture fixture) : IClassFixture<AppFi
         var imported = await ImportAsync(manager, preview);
         imported.QuerySelector("#flash")!.TextContent.ShouldContain("Patients imported: 2 added, 0 updated, 0 unchanged, 0 possible duplicates skipped, 0 rows refused.");
         (await PatientsWithIds(id)).ShouldBe(2);
-        (await fixture.App.WithDbAsync(db => db.PatientImportUploads.CountAsync())).ShouldBe(0, "the upload is removed when imported");
+        var uploadId = Guid.Parse(System.Text.RegularExpressions.Regex.Match(ActionOf(columns, "#columns-form"), "upload=([0-9a-f-]+)").Groups[1].Value);
+        (await fixture.App.WithDbAsync(db => db.PatientImportUploads.CountAsync(u => u.Id == uploadId))).ShouldBe(0, "the upload is removed when imported");
 
         var audit = await fixture.App.WithDbAsync(db => db.Audit.Where(a => a.Kind == AuditKind.PatientsImported).OrderBy(a => a.At).ToListAsync());
         audit.Last().Detail.ShouldContain("2 rows; 2 added, 0 updated, 0 unchanged");
