@@ -161,7 +161,7 @@ public sealed class PatientImportTests(AppFixture fixture) : IClassFixture<AppFi
         patients.Single(p => p.PracticeId == otherPractice).DisplayName.ShouldBe("Other Person");
         patients.Count(p => p.PracticeId == fixture.World.Harbourside.Id).ShouldBe(2);
 
-        (await manager.Http.GetAsync($"/patients/import?practice={otherPractice}")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        (await manager.Http.GetAsync($"/patients/import?practice={otherPractice}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
     }
 
     [Fact]
