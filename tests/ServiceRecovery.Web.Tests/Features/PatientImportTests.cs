@@ -150,7 +150,9 @@ public sealed class PatientImportTests(AppFixture fixture) : IClassFixture<AppFi
         var otherPage = await otherManager.GetPageAsync($"/patients/import?practice={otherPractice}");
         var forged = await otherManager.Http.PostAsync($"/patients/import?handler=Import&practice={otherPractice}&upload={uploadId}", new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["Mapping.FullName"] = "1", ["Mapping.Email"] = "2", ["__RequestVerificationToken"] = Token(otherPage, "#upload-form"),
+            ["Mapping.FullName"] = "1",
+            ["Mapping.Email"] = "2",
+            ["__RequestVerificationToken"] = Token(otherPage, "#upload-form"),
         }));
         forged.StatusCode.ShouldBe(HttpStatusCode.OK);
         (await WebClient.ParseAsync(forged)).QuerySelector("[data-testid=upload-gone]").ShouldNotBeNull();
