@@ -16,6 +16,7 @@ public sealed class AppDbContext : IdentityDbContext<ApplicationUser>, IDataProt
     public DbSet<CxStage> Stages => Set<CxStage>();
     public DbSet<DefectCategory> Categories => Set<DefectCategory>();
     public DbSet<Patient> Patients => Set<Patient>();
+    public DbSet<PatientImportUpload> PatientImportUploads => Set<PatientImportUpload>();
     public DbSet<ServiceDefect> Defects => Set<ServiceDefect>();
     public DbSet<RecoveryCase> Cases => Set<RecoveryCase>();
     public DbSet<Improvement> Improvements => Set<Improvement>();
@@ -42,6 +43,7 @@ public sealed class AppDbContext : IdentityDbContext<ApplicationUser>, IDataProt
         builder.Entity<CxStage>().HasQueryFilter(s => ScopeIsUnrestricted || ScopePracticeIds.Contains(s.PracticeId));
         builder.Entity<DefectCategory>().HasQueryFilter(c => ScopeIsUnrestricted || ScopePracticeIds.Contains(c.PracticeId));
         builder.Entity<Patient>().HasQueryFilter(p => ScopeIsUnrestricted || ScopePracticeIds.Contains(p.PracticeId));
+        builder.Entity<PatientImportUpload>().HasQueryFilter(u => ScopeIsUnrestricted || ScopePracticeIds.Contains(u.PracticeId));
         builder.Entity<ServiceDefect>().HasQueryFilter(d => ScopeIsUnrestricted || ScopePracticeIds.Contains(d.PracticeId));
         builder.Entity<RecoveryCase>().HasQueryFilter(c => ScopeIsUnrestricted || ScopePracticeIds.Contains(c.PracticeId));
         builder.Entity<Improvement>().HasQueryFilter(i => ScopeIsUnrestricted || ScopePracticeIds.Contains(i.PracticeId));

@@ -191,7 +191,7 @@ public static class Generator
             }
             else
             {
-                patient = NewPatient(practice.Id, random, openedAt);
+                patient = NewPatient(practice.Id, PatientPhone.RegionOf(practice.Culture), random, openedAt);
                 writer.Insert(patient);
                 if (patients.Count < 4096)
                 {
@@ -253,13 +253,14 @@ public static class Generator
         foreach (var e in c.Timeline) { writer.Insert(e); }
     }
 
-    private static Patient NewPatient(Guid practiceId, Random random, DateTimeOffset at)
+    private static Patient NewPatient(Guid practiceId, string phoneRegion, Random random, DateTimeOffset at)
     {
         var first = FirstNames[random.Next(FirstNames.Length)];
         var last = LastNames[random.Next(LastNames.Length)];
-        var phone = $"04{random.Next(10, 99)} {random.Next(100, 999)} {random.Next(100, 999)}";
+        // 0410 to 0439: mobile ranges in use, so every generated number is a valid one.
+        var phone = $"04{random.Next(10, 40)} {random.Next(100, 999)} {random.Next(100, 999)}";
         var email = random.NextDouble() < 0.7 ? $"{first}.{last}{random.Next(1, 999)}@example.com".ToLowerInvariant().Replace("'", "", StringComparison.Ordinal) : null;
-        return Patient.Create(practiceId, $"{first} {last}", phone, email, random.NextDouble() < 0.5 ? $"PMS-{random.Next(10000, 99999)}" : null, at);
+        return Patient.Create(practiceId, $"{first} {last}", phone, email, random.NextDouble() < 0.5 ? $"PMS-{random.Next(10000, 99999)}" : null, at, phoneRegion);
     }
 
     /// <summary>Walks a case forward as a practice would, stopping at whatever has happened by now (as the demo seed does).</summary>

@@ -10,7 +10,7 @@ using ServiceRecovery.Benchmarks;
 //   --generate-only      generate (and smoke-check) the database, run no load
 //   --clients N          concurrent clients (default 16)
 //   --warmup S, --duration S   per scenario, in seconds (defaults 3 and 15; --quick: 1 and 2)
-//   --only KEYS          comma-separated scenario keys (bare, case, queue, queue-filtered, huddle, report, csv, log, fix)
+//   --only KEYS          comma-separated scenario keys (bare, case, queue, queue-filtered, huddle, report, csv, log, fix, import)
 //   --label TEXT         the name of this run's section in docs/performance.md (default: the size)
 //   --no-docs            print the table without writing docs/performance.md
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
@@ -91,6 +91,13 @@ var screens = Scenarios.Screens().Where(s => options.Only is null || options.Onl
 foreach (var scenario in screens)
 {
     results.Add(await Runner.RunAsync(scenario, workers, options.WarmUp, options.Duration, server, admin, log));
+}
+
+if (options.Only is null || options.Only.Contains("import"))
+{
+    var practice = practices[0];
+    using var manager = await BenchClient.SignInAsync(server.BaseAddress, practice.Practice.ManagerEmail, Generator.Password);
+    results.Add(await ImportScenario.RunAsync(server, manager, practice.Practice.Id, log));
 }
 
 var floorKeys = screens.Select(s => s.FloorKey).OfType<string>().ToHashSet();

@@ -15,6 +15,7 @@ public static class Scenarios
         ["huddle"] = (50, "p95 ≤ 50 ms"),
         ["report"] = (300, "p95 ≤ 300 ms"),
         ["csv"] = (1000, "p95 ≤ 1 s"),
+        ["import"] = (20_000, "50,000 rows ≤ 20 s"),
     };
 
     public const double MaxFloorRatio = 3.0;

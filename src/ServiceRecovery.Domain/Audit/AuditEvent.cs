@@ -49,4 +49,5 @@ public enum AuditKind
     InvitationRevoked,
     PasswordResetRequested,
     PasswordSetByLink,
+    PatientsImported,
 }

@@ -11,31 +11,45 @@ public sealed class Patient
     public Guid Id { get; private set; }
     public Guid PracticeId { get; private set; }
     public string DisplayName { get; private set; } = "";
+
+    /// <summary>The mobile (or only) number, as it was typed.</summary>
     public string? Phone { get; private set; }
+
+    /// <summary>Another number (home, work) from the practice-management system.</summary>
+    public string? OtherPhone { get; private set; }
+
     public string? Email { get; private set; }
 
-    /// <summary>The phone number's digits alone, so "0412 345 678" and "0412345678" find the same patient.</summary>
-    public string? PhoneDigits { get; private set; }
+    /// <summary>
+    /// <see cref="Phone"/> in E.164 form for the practice's country (<see cref="PatientPhone"/>), so "0412 345 678" and
+    /// "+61 412 345 678" find the same patient.
+    /// </summary>
+    public string? PhoneE164 { get; private set; }
 
-    /// <summary>The patient's identifier in the practice-management system, when staff know it.</summary>
+    /// <summary><see cref="OtherPhone"/> in E.164 form.</summary>
+    public string? OtherPhoneE164 { get; private set; }
+
+    /// <summary>The patient's identifier in the practice-management system (the PMS id), when known.</summary>
     public string? ExternalId { get; private set; }
 
     public DateTimeOffset CreatedAt { get; private set; }
 
-    public static Patient Create(Guid practiceId, string displayName, string? phone, string? email, string? externalId, DateTimeOffset now)
+    /// <param name="phoneRegion">The practice's country (<see cref="PatientPhone.RegionOf"/>), for numbers typed without a country code.</param>
+    public static Patient Create(Guid practiceId, string displayName, string? phone, string? email, string? externalId, DateTimeOffset now,
+        string phoneRegion, string? otherPhone = null)
     {
         var patient = new Patient
         {
             Id = Guid.CreateVersion7(),
             PracticeId = practiceId,
             DisplayName = Guard.Text(displayName, "Patient name", Limits.Name),
-            Phone = Guard.OptionalText(phone, "Phone", Limits.Phone),
             Email = Guard.OptionalText(email, "Email", Limits.Email),
             ExternalId = Guard.OptionalText(externalId, "Practice-management id", Limits.ExternalId),
             CreatedAt = now,
         };
-        patient.PhoneDigits = DigitsOf(patient.Phone);
-        if (patient.Phone is null && patient.Email is null)
+        patient.SetPhone(phone, phoneRegion);
+        patient.SetOtherPhone(otherPhone, phoneRegion);
+        if (patient.Phone is null && patient.OtherPhone is null && patient.Email is null)
         {
             throw new DomainRuleException("Give a phone number or an email address so the practice can reach the patient.");
         }
@@ -43,9 +57,50 @@ public sealed class Patient
         return patient;
     }
 
-    public static string? DigitsOf(string? phone)
+    /// <summary>
+    /// The details the practice-management system now holds. A value left out (null or blank) keeps what we have: an import
+    /// never erases a way to reach the patient. A number that is the same number written differently is no change.
+    /// </summary>
+    /// <returns>Whether anything changed.</returns>
+    public bool UpdateFromPms(string? displayName, string? phone, string? otherPhone, string? email, string phoneRegion)
     {
-        var digits = phone is null ? "" : new string(phone.Where(char.IsAsciiDigit).ToArray());
-        return digits.Length == 0 ? null : digits;
+        var changed = false;
+        if (Guard.OptionalText(displayName, "Patient name", Limits.Name) is { } name && name != DisplayName)
+        {
+            DisplayName = name;
+            changed = true;
+        }
+
+        if (!string.IsNullOrWhiteSpace(phone) && PatientPhone.Normalise(phone, phoneRegion, "Mobile") != PhoneE164)
+        {
+            SetPhone(phone, phoneRegion);
+            changed = true;
+        }
+
+        if (!string.IsNullOrWhiteSpace(otherPhone) && PatientPhone.Normalise(otherPhone, phoneRegion, "Other phone") != OtherPhoneE164)
+        {
+            SetOtherPhone(otherPhone, phoneRegion);
+            changed = true;
+        }
+
+        if (Guard.OptionalText(email, "Email", Limits.Email) is { } address && !string.Equals(address, Email, StringComparison.OrdinalIgnoreCase))
+        {
+            Email = address;
+            changed = true;
+        }
+
+        return changed;
+    }
+
+    private void SetPhone(string? phone, string region)
+    {
+        Phone = Guard.OptionalText(phone, "Phone", Limits.Phone);
+        PhoneE164 = PatientPhone.Normalise(Phone, region, "Phone");
+    }
+
+    private void SetOtherPhone(string? phone, string region)
+    {
+        OtherPhone = Guard.OptionalText(phone, "Other phone", Limits.Phone);
+        OtherPhoneE164 = PatientPhone.Normalise(OtherPhone, region, "Other phone");
     }
 }

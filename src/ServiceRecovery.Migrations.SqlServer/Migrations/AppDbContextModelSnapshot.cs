@@ -956,13 +956,21 @@ namespace ServiceRecovery.Migrations.SqlServer.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("nvarchar(64)");
 
+                    b.Property<string>("OtherPhone")
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<string>("OtherPhoneE164")
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
                     b.Property<string>("Phone")
                         .HasMaxLength(40)
                         .HasColumnType("nvarchar(40)");
 
-                    b.Property<string>("PhoneDigits")
-                        .HasMaxLength(40)
-                        .HasColumnType("nvarchar(40)");
+                    b.Property<string>("PhoneE164")
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
 
                     b.Property<Guid>("PracticeId")
                         .HasColumnType("uniqueidentifier");
@@ -973,9 +981,43 @@ namespace ServiceRecovery.Migrations.SqlServer.Migrations
 
                     b.HasIndex("PracticeId", "Email");
 
-                    b.HasIndex("PracticeId", "PhoneDigits");
+                    b.HasIndex("PracticeId", "ExternalId");
+
+                    b.HasIndex("PracticeId", "OtherPhoneE164");
+
+                    b.HasIndex("PracticeId", "PhoneE164");
 
                     b.ToTable("Patients", (string)null);
+                });
+
+            modelBuilder.Entity("ServiceRecovery.Domain.PatientImportUpload", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasMaxLength(20971520)
+                        .HasColumnType("varbinary(max)");
+
+                    b.Property<Guid>("PracticeId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset>("UploadedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("UploadedById")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PracticeId");
+
+                    b.HasIndex("UploadedAt");
+
+                    b.ToTable("PatientImportUploads", (string)null);
                 });
 
             modelBuilder.Entity("ServiceRecovery.Domain.PatientReturn", b =>
@@ -1748,6 +1790,15 @@ namespace ServiceRecovery.Migrations.SqlServer.Migrations
                 });
 
             modelBuilder.Entity("ServiceRecovery.Domain.Patient", b =>
+                {
+                    b.HasOne("ServiceRecovery.Domain.Practice", null)
+                        .WithMany()
+                        .HasForeignKey("PracticeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ServiceRecovery.Domain.PatientImportUpload", b =>
                 {
                     b.HasOne("ServiceRecovery.Domain.Practice", null)
                         .WithMany()

@@ -943,12 +943,20 @@ namespace ServiceRecovery.Migrations.Sqlite.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("OtherPhone")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OtherPhoneE164")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Phone")
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("PhoneDigits")
-                        .HasMaxLength(40)
+                    b.Property<string>("PhoneE164")
+                        .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("PracticeId")
@@ -960,9 +968,43 @@ namespace ServiceRecovery.Migrations.Sqlite.Migrations
 
                     b.HasIndex("PracticeId", "Email");
 
-                    b.HasIndex("PracticeId", "PhoneDigits");
+                    b.HasIndex("PracticeId", "ExternalId");
+
+                    b.HasIndex("PracticeId", "OtherPhoneE164");
+
+                    b.HasIndex("PracticeId", "PhoneE164");
 
                     b.ToTable("Patients", (string)null);
+                });
+
+            modelBuilder.Entity("ServiceRecovery.Domain.PatientImportUpload", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasMaxLength(20971520)
+                        .HasColumnType("BLOB");
+
+                    b.Property<Guid>("PracticeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UploadedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UploadedById")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PracticeId");
+
+                    b.HasIndex("UploadedAt");
+
+                    b.ToTable("PatientImportUploads", (string)null);
                 });
 
             modelBuilder.Entity("ServiceRecovery.Domain.PatientReturn", b =>
@@ -1733,6 +1775,15 @@ namespace ServiceRecovery.Migrations.Sqlite.Migrations
                 });
 
             modelBuilder.Entity("ServiceRecovery.Domain.Patient", b =>
+                {
+                    b.HasOne("ServiceRecovery.Domain.Practice", null)
+                        .WithMany()
+                        .HasForeignKey("PracticeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ServiceRecovery.Domain.PatientImportUpload", b =>
                 {
                     b.HasOne("ServiceRecovery.Domain.Practice", null)
                         .WithMany()

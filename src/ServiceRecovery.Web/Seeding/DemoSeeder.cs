@@ -117,7 +117,7 @@ public sealed class DemoSeeder(IServiceProvider services, AppDbContext db, TimeP
         {
             var patient = patients.Count > 20 && random.NextDouble() < 0.12
                 ? patients[random.Next(patients.Count)]
-                : NewPatient(practice.Id, random, openedAt, patients);
+                : NewPatient(practice.Id, PatientPhone.RegionOf(practice.Culture), random, openedAt, patients);
             var story = Stories[random.Next(Stories.Length)];
             var severity = (Severity)Pick(random, 40, 35, 20, 5);
             var channel = (DefectChannel)Pick(random, 45, 25, 8, 3, 6, 4, 3, 6);
@@ -132,13 +132,14 @@ public sealed class DemoSeeder(IServiceProvider services, AppDbContext db, TimeP
         }
     }
 
-    private Patient NewPatient(Guid practiceId, Random random, DateTimeOffset at, List<Patient> patients)
+    private Patient NewPatient(Guid practiceId, string phoneRegion, Random random, DateTimeOffset at, List<Patient> patients)
     {
         var first = FirstNames[random.Next(FirstNames.Length)];
         var last = LastNames[random.Next(LastNames.Length)];
-        var phone = $"04{random.Next(10, 99)} {random.Next(100, 999)} {random.Next(100, 999)}";
+        // 0410 to 0439: mobile ranges in use, so every generated number is a valid one.
+        var phone = $"04{random.Next(10, 40)} {random.Next(100, 999)} {random.Next(100, 999)}";
         var email = random.NextDouble() < 0.7 ? $"{first}.{last}{random.Next(1, 99)}@example.com".ToLowerInvariant().Replace("'", "", StringComparison.Ordinal) : null;
-        var patient = Patient.Create(practiceId, $"{first} {last}", phone, email, random.NextDouble() < 0.5 ? $"PMS-{random.Next(10000, 99999)}" : null, at);
+        var patient = Patient.Create(practiceId, $"{first} {last}", phone, email, random.NextDouble() < 0.5 ? $"PMS-{random.Next(10000, 99999)}" : null, at, phoneRegion);
         patients.Add(patient);
         db.Patients.Add(patient);
         return patient;

@@ -20,7 +20,7 @@ internal static class A
         Domain.Practice.CreateWithDefaults("Harbourside Dental", "harbourside", "Australia/Sydney", "en-AU", "AUD");
 
     public static Patient PatientOf(Practice practice) =>
-        Domain.Patient.Create(practice.Id, "Pat Jones", "0400 123 456", "pat@example.com", "PMS-1001", Now);
+        Domain.Patient.Create(practice.Id, "Pat Jones", "0400 123 456", "pat@example.com", "PMS-1001", Now, "AU");
 
     public static ServiceDefect DefectIn(Practice practice, DateTimeOffset occurredAt, DateTimeOffset loggedAt) =>
         ServiceDefect.Log(

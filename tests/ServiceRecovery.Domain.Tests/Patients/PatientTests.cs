@@ -7,7 +7,7 @@ public class PatientTests
     private static readonly Guid PracticeId = Guid.CreateVersion7();
 
     private static Patient Create(string name = "Pat Jones", string? phone = null, string? email = null, string? externalId = null) =>
-        Patient.Create(PracticeId, name, phone, email, externalId, A.Now);
+        Patient.Create(PracticeId, name, phone, email, externalId, A.Now, "AU");
 
     [Fact]
     public void A_patient_with_only_a_phone_number_can_be_reached()
@@ -63,8 +63,9 @@ public class PatientTests
     [Fact]
     public void A_phone_number_over_the_limit_is_refused()
     {
-        Should.NotThrow(() => Create(phone: new string('1', Limits.Phone)));
-        Should.Throw<DomainRuleException>(() => Create(phone: new string('1', Limits.Phone + 1)));
+        var spaced = "0412" + new string(' ', Limits.Phone - 10) + "345678";
+        Create(phone: spaced).PhoneE164.ShouldBe("+61412345678");
+        Should.Throw<DomainRuleException>(() => Create(phone: spaced + "9"));
     }
 
     [Fact]

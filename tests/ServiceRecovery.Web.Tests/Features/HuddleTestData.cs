@@ -77,7 +77,7 @@ public sealed class HuddlePractice
         {
             var practice = await db.Practices.Include(p => p.Stages).Include(p => p.Categories).AsSplitQuery().SingleAsync(p => p.Id == Id);
             var openedAt = DateTimeOffset.UtcNow - age;
-            var patient = Patient.Create(Id, patientName, "0400 000 000", null, null, openedAt);
+            var patient = Patient.Create(Id, patientName, "0400 000 000", null, null, openedAt, "AU");
             var defect = ServiceDefect.Log(Id, patient.Id, practice.Stages.Single(s => s.Position == stagePosition),
                 practice.Categories.Single(c => c.Position == categoryPosition), Severity.Moderate, DefectChannel.InPerson,
                 openedAt.AddMinutes(-5), description, FrontDesk, openedAt);

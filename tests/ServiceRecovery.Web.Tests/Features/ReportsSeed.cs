@@ -43,7 +43,7 @@ internal sealed class ReportsSeed(AppDbContext db, Practice practice)
     public RecoveryCase Case(DateTimeOffset occurredAt, string stage, string? category = null)
     {
         var opened = occurredAt.AddHours(1);
-        var patient = Patient.Create(practice.Id, "Report Patient", "0400 000 000", null, null, opened);
+        var patient = Patient.Create(practice.Id, "Report Patient", "0400 000 000", null, null, opened, "AU");
         var defect = ServiceDefect.Log(practice.Id, patient.Id,
             practice.Stages.Single(s => s.Name == stage),
             category is null ? null : practice.Categories.Single(c => c.Name == category),

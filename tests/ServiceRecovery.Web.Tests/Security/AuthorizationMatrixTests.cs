@@ -45,6 +45,7 @@ public sealed class AuthorizationMatrixTests(AppFixture fixture) : IClassFixture
         ["reports"] = [Redirect, 403, 200, 200, 403, 200],
         ["settings"] = [Redirect, 403, 200, 200, 403, 200],
         ["settings/comment-card"] = [Redirect, 403, 200, 200, 403, 200],
+        ["patients/import"] = [Redirect, 403, 200, 200, 403, 200],
         ["feedback/{slug}"] = [200, 200, 200, 200, 200, 200],
         ["feedback/{slug}/thanks"] = [200, 200, 200, 200, 200, 200],
         ["staff"] = [Redirect, 403, 200, 200, 403, 200],

@@ -32,7 +32,7 @@ public sealed class LogModel(IMediator mediator, TimeProvider clock) : AppPageMo
     public async Task<IActionResult> OnPostFindPatientAsync(CancellationToken cancellationToken)
     {
         Form = await mediator.Send(new LogDefect.FormQuery(), cancellationToken);
-        Matches = await mediator.Send(new LogDefect.FindPatients(Practice?.Id ?? Guid.Empty, Input.PatientName, Input.PatientPhone, Input.PatientEmail), cancellationToken);
+        Matches = await mediator.Send(new LogDefect.FindPatients(Practice?.Id ?? Guid.Empty, Input.PatientName, Input.PatientPhone, Input.PatientEmail, Input.PatientPmsId), cancellationToken);
         ModelState.Remove($"{nameof(Input)}.{nameof(Input.PatientId)}");
         Input.PatientId = null;
         return Page();
@@ -65,7 +65,7 @@ public sealed class LogModel(IMediator mediator, TimeProvider clock) : AppPageMo
         if (Input.PatientId is not null)
         {
             // Keep the chosen patient visible.
-            Matches = await mediator.Send(new LogDefect.FindPatients(Practice?.Id ?? Guid.Empty, Input.PatientName, Input.PatientPhone, Input.PatientEmail), cancellationToken);
+            Matches = await mediator.Send(new LogDefect.FindPatients(Practice?.Id ?? Guid.Empty, Input.PatientName, Input.PatientPhone, Input.PatientEmail, Input.PatientPmsId), cancellationToken);
         }
 
         return Page();

@@ -32,6 +32,10 @@ public static class LogDefect
         [Display(Name = "Email")]
         public string? PatientEmail { get; set; }
 
+        /// <summary>The patient's id in the practice-management system: found exactly, and kept on a new patient.</summary>
+        [Display(Name = "PMS id")]
+        public string? PatientPmsId { get; set; }
+
         [Display(Name = "Stage of the visit")]
         public Guid? StageId { get; set; }
 
@@ -83,6 +87,8 @@ public static class LogDefect
             RuleFor(c => c.PatientEmail).MaximumLength(Limits.Email).WithMessage($"Enter an email address of at most {Limits.Email} characters.")
                 .EmailAddress().When(c => !string.IsNullOrWhiteSpace(c.PatientEmail)).WithMessage("Enter an email address like name@example.com.")
                 .Must(FormText.IsPrintable).WithMessage("The email address contains characters that cannot be used.");
+            RuleFor(c => c.PatientPmsId).MaximumLength(Limits.ExternalId).WithMessage($"Enter a PMS id of at most {Limits.ExternalId} characters.")
+                .Must(FormText.IsPrintable!).When(c => !string.IsNullOrWhiteSpace(c.PatientPmsId)).WithMessage("The PMS id contains characters that cannot be used.");
             RuleFor(c => c.PatientPhone).Must((c, _) => !string.IsNullOrWhiteSpace(c.PatientPhone) || !string.IsNullOrWhiteSpace(c.PatientEmail))
                 .WithMessage("Enter a phone number or an email address so we can reach the patient.");
         }
@@ -148,7 +154,13 @@ public static class LogDefect
             }
             else
             {
-                patient = Patient.Create(practice.Id, command.PatientName!, command.PatientPhone, command.PatientEmail, null, now);
+                var region = PatientPhone.RegionOf(practice.Culture);
+                if (!PatientPhone.TryNormalise(command.PatientPhone, region, out _))
+                {
+                    return CommandResult<Created>.Invalid(nameof(Command.PatientPhone), PatientPhone.InvalidMessage("The phone number", region));
+                }
+
+                patient = Patient.Create(practice.Id, command.PatientName!, command.PatientPhone, command.PatientEmail, command.PatientPmsId, now, region);
                 db.Patients.Add(patient);
             }
 
@@ -195,9 +207,9 @@ public static class LogDefect
     /// attaches to the same patient. Searched by POST: patient details never travel in a URL.
     /// </summary>
     [Requires(StaffRole.FrontDesk)]
-    public sealed record FindPatients(Guid PracticeId, string? Name, string? Phone, string? Email) : IQuery<IReadOnlyList<PatientMatch>>;
+    public sealed record FindPatients(Guid PracticeId, string? Name, string? Phone, string? Email, string? PmsId = null) : IQuery<IReadOnlyList<PatientMatch>>;
 
-    public sealed record PatientMatch(Guid Id, string DisplayName, string? Phone, string? Email, int Cases);
+    public sealed record PatientMatch(Guid Id, string DisplayName, string? Phone, string? Email, string? PmsId, int Cases);
 
     public sealed class FindPatientsHandler(AppDbContext db) : IQueryHandler<FindPatients, IReadOnlyList<PatientMatch>>
     {
@@ -206,9 +218,25 @@ public static class LogDefect
         public async ValueTask<IReadOnlyList<PatientMatch>> Handle(FindPatients query, CancellationToken cancellationToken)
         {
             var name = query.Name?.Trim();
-            var digits = Patient.DigitsOf(query.Phone);
             var email = query.Email?.Trim();
-            if (string.IsNullOrEmpty(name) && digits is null && string.IsNullOrEmpty(email))
+            var pmsId = query.PmsId?.Trim();
+            if (string.IsNullOrEmpty(pmsId))
+            {
+                pmsId = null;
+            }
+
+            // The number typed is read as the patient records were: in E.164 for the practice's country, whichever way it was written.
+            string? phone = null;
+            if (!string.IsNullOrWhiteSpace(query.Phone))
+            {
+                var culture = await db.Practices.AsNoTracking().Where(p => p.Id == query.PracticeId).Select(p => p.Culture).SingleOrDefaultAsync(cancellationToken);
+                if (culture is not null)
+                {
+                    PatientPhone.TryNormalise(query.Phone, PatientPhone.RegionOf(culture), out phone);
+                }
+            }
+
+            if (string.IsNullOrEmpty(name) && phone is null && string.IsNullOrEmpty(email) && pmsId is null)
             {
                 return [];
             }
@@ -219,11 +247,12 @@ public static class LogDefect
             var matches = await db.Patients.AsNoTracking()
                 .Where(p => p.PracticeId == query.PracticeId)
                 .Where(p => (namePattern != null && EF.Functions.Like(p.DisplayName, namePattern, "\\"))
-                    || (digits != null && p.PhoneDigits == digits)
+                    || (phone != null && (p.PhoneE164 == phone || p.OtherPhoneE164 == phone))
+                    || (pmsId != null && p.ExternalId == pmsId)
                     || (emailPattern != null && EF.Functions.Like(p.Email, emailPattern, "\\")))
                 .OrderBy(p => p.DisplayName)
                 .Take(MaxMatches)
-                .Select(p => new PatientMatch(p.Id, p.DisplayName, p.Phone, p.Email, db.Defects.Count(d => d.PatientId == p.Id)))
+                .Select(p => new PatientMatch(p.Id, p.DisplayName, p.Phone ?? p.OtherPhone, p.Email, p.ExternalId, db.Defects.Count(d => d.PatientId == p.Id)))
                 .ToListAsync(cancellationToken);
             return matches;
         }

@@ -185,7 +185,13 @@ public static class CommentCard
             if (command.MayContact == true)
             {
                 // Always a new patient record: a public form never finds, shows or joins an existing patient.
-                patient = Patient.Create(practice.Id, command.Name!, command.Phone, command.Email, null, now);
+                var region = PatientPhone.RegionOf(practice.Culture);
+                if (!PatientPhone.TryNormalise(command.Phone, region, out _))
+                {
+                    return CommandResult<Mediator.Unit>.Invalid(nameof(Command.Phone), PatientPhone.InvalidMessage("The phone number", region));
+                }
+
+                patient = Patient.Create(practice.Id, command.Name!, command.Phone, command.Email, null, now, region);
                 db.Patients.Add(patient);
             }
 

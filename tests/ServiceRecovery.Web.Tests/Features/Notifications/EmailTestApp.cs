@@ -106,7 +106,7 @@ public sealed class EmailTestApp : IAsyncDisposable
             var id = practiceId ?? World.Harbourside.Id;
             var practice = await db.Practices.Include(p => p.Stages).Include(p => p.Categories).AsSplitQuery().SingleAsync(p => p.Id == id);
             var openedAt = Clock.GetUtcNow() - age;
-            var patient = Patient.Create(id, PatientName, PatientPhone, "zephyrine@example.test", null, openedAt);
+            var patient = Patient.Create(id, PatientName, PatientPhone, "zephyrine@example.test", null, openedAt, "AU");
             var defect = ServiceDefect.Log(id, patient.Id, practice.Stages[0], practice.Categories[0], Severity.Major, DefectChannel.InPerson,
                 openedAt.AddMinutes(-5), Description, owner, openedAt);
             var recoveryCase = RecoveryCase.Open(practice, new CaseReference(openedAt.Year, number), defect, owner, openedAt);

@@ -256,7 +256,7 @@ public sealed class OutboxSenderTests
             var opened = new List<string>();
             for (var i = 0; i < cases; i++)
             {
-                var patient = Patient.Create(practice.Id, EmailTestApp.PatientName, EmailTestApp.PatientPhone, null, null, openedAt);
+                var patient = Patient.Create(practice.Id, EmailTestApp.PatientName, EmailTestApp.PatientPhone, null, null, openedAt, "AU");
                 var defect = ServiceDefect.Log(practice.Id, patient.Id, practice.Stages[0], null, Severity.Major, DefectChannel.Phone, openedAt.AddMinutes(-1),
                     EmailTestApp.Description, actor, openedAt);
                 var recoveryCase = RecoveryCase.Open(practice, new CaseReference(openedAt.Year, 9100 + i), defect, actor, openedAt);
@@ -319,7 +319,7 @@ public sealed class OutboxSenderTests
             var owner = await db.Users.SingleAsync(u => u.Email == TestWorld.FrontDesk);
             var actor = new Actor(owner.Id, owner.DisplayName, StaffRole.FrontDesk);
             var openedAt = DateTimeOffset.UtcNow.AddMinutes(-65);
-            var patient = Patient.Create(practice.Id, EmailTestApp.PatientName, EmailTestApp.PatientPhone, null, null, openedAt);
+            var patient = Patient.Create(practice.Id, EmailTestApp.PatientName, EmailTestApp.PatientPhone, null, null, openedAt, "AU");
             var defect = ServiceDefect.Log(practice.Id, patient.Id, practice.Stages[0], null, Severity.Major, DefectChannel.Phone, openedAt.AddMinutes(-1),
                 EmailTestApp.Description, actor, openedAt);
             var recoveryCase = RecoveryCase.Open(practice, new CaseReference(openedAt.Year, 9001), defect, actor, openedAt);
