@@ -102,7 +102,7 @@ public sealed class ChecklistTests(AppFixture fixture) : IClassFixture<AppFixtur
 
         await fixture.App.WithDbAsync(async db =>
         {
-            db.Patients.Add(Patient.Create(practice.Id, "Ottoline Brackenridge", "0400 111 222", null, null, DateTimeOffset.UtcNow));
+            db.Patients.Add(Patient.Create(practice.Id, "Ottoline Brackenridge", "0412 111 222", null, null, DateTimeOffset.UtcNow, "AU"));
             return await db.SaveChangesAsync();
         });
 
@@ -188,7 +188,7 @@ public sealed class ChecklistTests(AppFixture fixture) : IClassFixture<AppFixtur
         await theirManager.SubmitAsync($"/huddle/display-link?practice={theirs.Id}", "#issue-form", []);
         await fixture.App.WithDbAsync(async db =>
         {
-            db.Patients.Add(Patient.Create(theirs.Id, "Ottoline Brackenridge", null, "ottoline@example.test", null, DateTimeOffset.UtcNow));
+            db.Patients.Add(Patient.Create(theirs.Id, "Ottoline Brackenridge", null, "ottoline@example.test", null, DateTimeOffset.UtcNow, "AU"));
             // My manager manages their practice too (which so has a second member); mine still has only me.
             var me = await db.Users.SingleAsync(u => u.Email == mine.Manager);
             db.Memberships.Add(new PracticeMembership { UserId = me.Id, PracticeId = theirs.Id, Role = StaffRole.PracticeManager });

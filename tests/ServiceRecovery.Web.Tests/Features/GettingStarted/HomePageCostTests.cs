@@ -34,7 +34,7 @@ public sealed class HomePageCostTests(AppFixture fixture) : IClassFixture<AppFix
                 for (var i = 0; i < 20; i++)
                 {
                     db.ChecklistMarks.Add(ChecklistMark.Record(practice, ChecklistMarkKind.LimitsSaved, by, DateTimeOffset.UtcNow));
-                    db.Patients.Add(Patient.Create(practice, $"Patient {i}", null, $"patient{i}@example.test", null, DateTimeOffset.UtcNow));
+                    db.Patients.Add(Patient.Create(practice, $"Patient {i}", null, $"patient{i}@example.test", null, DateTimeOffset.UtcNow, "AU"));
                     db.Outbox.Add(OutboxMessage.Create(practice, EmailKind.TestEmail, $"cost:{practice:N}:{i}", null, "manager@example.test", "Test", "Text", "<p>Html</p>", DateTimeOffset.UtcNow));
                 }
             }
