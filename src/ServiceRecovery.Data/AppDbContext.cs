@@ -24,6 +24,7 @@ public sealed class AppDbContext : IdentityDbContext<ApplicationUser>, IDataProt
     public DbSet<AuditEvent> Audit => Set<AuditEvent>();
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
     public DbSet<DigestRun> DigestRuns => Set<DigestRun>();
+    public DbSet<SetupToken> SetupTokens => Set<SetupToken>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     // Read by the query filters below; EF evaluates them per query, per context instance.
