@@ -9,6 +9,7 @@ using Serilog;
 using Serilog.Formatting.Compact;
 using ServiceRecovery.Data;
 using ServiceRecovery.Web.Features.Notifications;
+using ServiceRecovery.Web.Features.Setup;
 using ServiceRecovery.Web.Infrastructure.Auth;
 using ServiceRecovery.Web.Infrastructure.Pipeline;
 using ServiceRecovery.Web.Infrastructure.Startup;
@@ -50,6 +51,7 @@ builder.Services.AddTrustedProxies(builder.Configuration);
 builder.Services.AddServiceRecoveryData(builder.Configuration, dataFolder);
 builder.Services.AddScoped<DemoSeeder>();
 builder.Services.AddNotifications(builder.Configuration, dataFolder);
+builder.Services.AddFirstRunSetup();
 
 builder.Services.AddIdentity<ApplicationUser, IdentityRole>(options =>
     {
@@ -155,6 +157,12 @@ builder.Services.AddHealthChecks()
     .AddCheck<WritableStoreCheck>("database-writable", tags: ["ready"]);
 
 var app = builder.Build();
+if (SetupCommandLine.IsCommand(args))
+{
+    Environment.ExitCode = await SetupCommandLine.RunAsync(app.Services, args[1..], Console.In, Console.Out);
+    return;
+}
+
 // A wrong App:PublicBaseUrl stops the start, rather than every printed QR code pointing nowhere.
 _ = app.Services.GetRequiredService<PublicAddress>();
 

@@ -45,4 +45,8 @@ public enum AuditKind
     DisplayLinkUsed,
     EmailResent,
     ImprovementChanged,
+    SetupCompleted,
+    PracticeCreated,
+    PracticeChanged,
+    PracticeArchived,
 }
