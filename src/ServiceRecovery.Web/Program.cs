@@ -110,6 +110,7 @@ builder.Services.AddRazorPages(options =>
     options.Conventions.AllowAnonymousToPage("/Account/SignIn");
     options.Conventions.AddPageApplicationModelConvention("/Account/SignIn", page => page.EndpointMetadata.Add(new EnableRateLimitingAttribute(RateLimits.SignIn)));
     options.Conventions.AllowAnonymousToPage("/Account/AccessDenied");
+    options.Conventions.AllowSetupPage();
     options.Conventions.AllowAnonymousToPage("/Errors/Index");
     options.Conventions.AllowAnonymousToPage("/Huddle/Display");
     options.Conventions.AddPageApplicationModelConvention("/Huddle/Display", page => page.EndpointMetadata.Add(new EnableRateLimitingAttribute(RateLimits.Public)));

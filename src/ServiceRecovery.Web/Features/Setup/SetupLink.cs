@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc.ApplicationModels;
 using Microsoft.AspNetCore.RateLimiting;
 using ServiceRecovery.Web.Infrastructure.Auth;
 using ServiceRecovery.Web.Infrastructure.Web;
@@ -53,16 +53,18 @@ public sealed class SetupLink(IServiceProvider services, IConfiguration configur
 
 public static class SetupRegistration
 {
-    /// <summary>The setup page (public, limited like sign-in), its token store and the start-up link.</summary>
+    /// <summary>The setup token store and the start-up link.</summary>
     public static IServiceCollection AddFirstRunSetup(this IServiceCollection services)
     {
         services.AddScoped<SetupTokens>();
         services.AddHostedService<SetupLink>();
-        services.Configure<RazorPagesOptions>(options =>
-        {
-            options.Conventions.AllowAnonymousToPage("/Setup/Index");
-            options.Conventions.AddPageApplicationModelConvention("/Setup/Index", page => page.EndpointMetadata.Add(new EnableRateLimitingAttribute(RateLimits.SignIn)));
-        });
         return services;
+    }
+
+    /// <summary>The setup page answers without sign-in (its token protects it) and is limited like sign-in.</summary>
+    public static void AllowSetupPage(this PageConventionCollection conventions)
+    {
+        conventions.AllowAnonymousToPage("/Setup/Index");
+        conventions.AddPageApplicationModelConvention("/Setup/Index", page => page.EndpointMetadata.Add(new EnableRateLimitingAttribute(RateLimits.SignIn)));
     }
 }
