@@ -27,6 +27,7 @@ public sealed class AppDbContext : IdentityDbContext<ApplicationUser>, IDataProt
     public DbSet<DigestRun> DigestRuns => Set<DigestRun>();
     public DbSet<ChecklistMark> ChecklistMarks => Set<ChecklistMark>();
     public DbSet<AccountToken> AccountTokens => Set<AccountToken>();
+    public DbSet<SetupToken> SetupTokens => Set<SetupToken>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     // Read by the query filters below; EF evaluates them per query, per context instance.

@@ -9,6 +9,7 @@ using Serilog;
 using Serilog.Formatting.Compact;
 using ServiceRecovery.Data;
 using ServiceRecovery.Web.Features.Notifications;
+using ServiceRecovery.Web.Features.Setup;
 using ServiceRecovery.Web.Infrastructure.Auth;
 using ServiceRecovery.Web.Infrastructure.Pipeline;
 using ServiceRecovery.Web.Infrastructure.Startup;
@@ -56,6 +57,7 @@ builder.Services.AddScoped<DemoSeeder>();
 builder.Services.AddNotifications(builder.Configuration, dataFolder);
 builder.Services.Configure<ServiceRecovery.Web.Features.Account.AccountLinkOptions>(builder.Configuration.GetSection(ServiceRecovery.Web.Features.Account.AccountLinkOptions.Section));
 builder.Services.AddScoped<ServiceRecovery.Web.Features.Account.AccountLinks>();
+builder.Services.AddFirstRunSetup();
 
 builder.Services.AddIdentity<ApplicationUser, IdentityRole>(options =>
     {
@@ -119,6 +121,7 @@ builder.Services.AddRazorPages(options =>
     options.Conventions.AllowAnonymousToPage("/Account/SetPassword");
     options.Conventions.AddPageApplicationModelConvention("/Account/SetPassword", page => page.EndpointMetadata.Add(new EnableRateLimitingAttribute(RateLimits.SignIn)));
     options.Conventions.AllowAnonymousToPage("/Account/AccessDenied");
+    options.Conventions.AllowSetupPage();
     options.Conventions.AllowAnonymousToPage("/Errors/Index");
     options.Conventions.AllowAnonymousToPage("/Huddle/Display");
     options.Conventions.AddPageApplicationModelConvention("/Huddle/Display", page => page.EndpointMetadata.Add(new EnableRateLimitingAttribute(RateLimits.Public)));
@@ -172,6 +175,11 @@ builder.Services.AddHealthChecks()
     .AddCheck<WritableStoreCheck>("database-writable", tags: ["ready"]);
 
 var app = builder.Build();
+if (SetupCommandLine.IsCommand(args))
+{
+    return await SetupCommandLine.RunAsync(app.Services, args[1..], Console.In, Console.Out);
+}
+
 // A wrong App:PublicBaseUrl stops the start, rather than every printed QR code pointing nowhere.
 _ = app.Services.GetRequiredService<PublicAddress>();
 

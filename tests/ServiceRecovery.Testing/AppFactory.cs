@@ -30,6 +30,9 @@ public sealed class AppFactory(
     /// <summary>Replaces services after the app's own registrations (a fake clock, say).</summary>
     public Action<IServiceCollection>? TestServices { get; init; }
 
+    /// <summary>False for an empty install: the app starts with no practice and no account (see the first-run setup).</summary>
+    public bool SeedsWorld { get; init; } = true;
+
     /// <summary>Every database command the app runs passes through this counter.</summary>
     public CommandCounter Commands { get; } = new();
 
@@ -48,7 +51,10 @@ public sealed class AppFactory(
             _ = Server;
         }
 
-        World = await TestWorld.CreateAsync(Services);
+        if (SeedsWorld)
+        {
+            World = await TestWorld.CreateAsync(Services);
+        }
     }
 
     /// <summary>Runs work against the database with the practice filter lifted, as start-up code does.</summary>

@@ -12,6 +12,11 @@ internal sealed class PracticeConfiguration : IEntityTypeConfiguration<Practice>
         builder.Property(p => p.Id).ValueGeneratedNever();
         builder.Property(p => p.Name).HasMaxLength(Limits.Name);
         builder.Property(p => p.Slug).HasMaxLength(Limits.Name);
+        builder.Property(p => p.Address).HasMaxLength(PracticeDetails.AddressLength);
+        builder.Property(p => p.Phone).HasMaxLength(PracticeDetails.PhoneLength);
+        builder.Property(p => p.ArchivedBy).HasMaxLength(Limits.Name);
+        builder.Ignore(p => p.IsArchived);
+        builder.Ignore(p => p.Details);
         builder.HasIndex(p => p.Slug).IsUnique();
         builder.Property(p => p.DisplayTokenHash).HasMaxLength(64);
         builder.Property(p => p.Version).IsConcurrencyToken();

@@ -50,4 +50,8 @@ public enum AuditKind
     PasswordResetRequested,
     PasswordSetByLink,
     PatientsImported,
+    SetupCompleted,
+    PracticeCreated,
+    PracticeChanged,
+    PracticeArchived,
 }

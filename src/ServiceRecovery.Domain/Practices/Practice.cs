@@ -41,24 +41,79 @@ public sealed class Practice
     public IReadOnlyList<CxStage> Stages => _stages;
     public IReadOnlyList<DefectCategory> Categories => _categories;
 
-    public static Practice Create(string name, string slug, string timeZoneId, string culture, string currency)
+    /// <summary>The address for letters, as it is printed (several lines).</summary>
+    public string? Address { get; private set; }
+
+    public string? Phone { get; private set; }
+
+    /// <summary>When an administrator archived the practice: it takes no new defects and drops out of lists and forms; nothing is deleted.</summary>
+    public DateTimeOffset? ArchivedAt { get; private set; }
+
+    /// <summary>The name of the administrator who archived it.</summary>
+    public string? ArchivedBy { get; private set; }
+
+    public bool IsArchived => ArchivedAt is not null;
+
+    /// <summary>The practice's details as they stand, to change some of them.</summary>
+    public PracticeDetails Details => new(Name, Address, TimeZoneId, Culture, Currency, Phone, Slug);
+
+    public static Practice Create(string name, string slug, string timeZoneId, string culture, string currency) =>
+        Create(new PracticeDetails(name, null, timeZoneId, culture, currency, null, slug));
+
+    public static Practice Create(PracticeDetails details)
     {
-        var practice = new Practice
-        {
-            Id = Guid.CreateVersion7(),
-            Name = Guard.Text(name, "Practice name", Limits.Name),
-            Slug = Guard.Text(slug, "Practice address name", Limits.Name).ToLowerInvariant(),
-            TimeZoneId = Guard.Text(timeZoneId, "Time zone", 64),
-            Culture = Guard.Text(culture, "Culture", 16),
-            Currency = Guard.Text(currency, "Currency", 3).ToUpperInvariant(),
-        };
+        var practice = new Practice { Id = Guid.CreateVersion7() };
+        practice.ChangeDetails(details);
         return practice;
     }
 
-    /// <summary>A new practice with the Customer Experience Cycle and categories of the product brief.</summary>
-    public static Practice CreateWithDefaults(string name, string slug, string timeZoneId, string culture, string currency)
+    /// <summary>Sets every detail at once, each checked by <see cref="PracticeDetails.Checked"/> (the rule names its field).</summary>
+    public void ChangeDetails(PracticeDetails details)
     {
-        var practice = Create(name, slug, timeZoneId, culture, currency);
+        var checkedDetails = details.Checked();
+        Name = checkedDetails.Name;
+        Address = checkedDetails.Address;
+        TimeZoneId = checkedDetails.TimeZoneId;
+        Culture = checkedDetails.Culture;
+        Currency = checkedDetails.Currency;
+        Phone = checkedDetails.Phone;
+        Slug = checkedDetails.Slug;
+    }
+
+    /// <summary>Archives the practice; archiving twice keeps the first time and name.</summary>
+    public void Archive(Actor by, DateTimeOffset now)
+    {
+        if (by.Role != StaffRole.Administrator)
+        {
+            throw new DomainRuleException("Only an administrator of the practice can archive it.");
+        }
+
+        if (IsArchived)
+        {
+            return;
+        }
+
+        ArchivedAt = now;
+        ArchivedBy = by.Name;
+    }
+
+    /// <summary>An archived practice keeps its cases readable but takes no new defects.</summary>
+    public void EnsureTakesNewDefects()
+    {
+        if (IsArchived)
+        {
+            throw new DomainRuleException("This practice is archived and takes no new defects.");
+        }
+    }
+
+    /// <summary>A new practice with the Customer Experience Cycle and categories of the product brief.</summary>
+    public static Practice CreateWithDefaults(string name, string slug, string timeZoneId, string culture, string currency) =>
+        CreateWithDefaults(new PracticeDetails(name, null, timeZoneId, culture, currency, null, slug));
+
+    /// <inheritdoc cref="CreateWithDefaults(string, string, string, string, string)"/>
+    public static Practice CreateWithDefaults(PracticeDetails details)
+    {
+        var practice = Create(details);
         foreach (var stage in CxStage.DefaultNames)
         {
             practice.AddStage(stage);
@@ -129,14 +184,10 @@ public sealed class Practice
 
     public void ChangeReminders(ReminderSettings reminders) => Reminders = reminders;
 
-    public void Rename(string name) => Name = Guard.Text(name, "Practice name", Limits.Name);
+    public void Rename(string name) => ChangeDetails(Details with { Name = name });
 
-    public void ChangeLocale(string timeZoneId, string culture, string currency)
-    {
-        TimeZoneId = Guard.Text(timeZoneId, "Time zone", 64);
-        Culture = Guard.Text(culture, "Culture", 16);
-        Currency = Guard.Text(currency, "Currency", 3).ToUpperInvariant();
-    }
+    public void ChangeLocale(string timeZoneId, string culture, string currency) =>
+        ChangeDetails(Details with { TimeZoneId = timeZoneId, Culture = culture, Currency = currency });
 
     /// <summary>
     /// Issues a new display link for a staff-room TV, replacing any earlier one. Only a hash is kept:

@@ -106,6 +106,8 @@ public static class LogDefect
                 return CommandResult<Created>.Invalid(nameof(Command.PracticeId), "Choose one of your practices.");
             }
 
+            practice.EnsureTakesNewDefects();
+
             var locale = new PracticeLocale(practice.TimeZoneId, practice.Culture, practice.Currency);
             var repeat = await db.Cases.AsNoTracking()
                 .Where(c => c.PracticeId == practice.Id && c.IdempotencyKey == command.IdempotencyKey)
@@ -184,11 +186,12 @@ public static class LogDefect
 
     public sealed record Option(Guid Id, string Name);
 
-    public sealed class FormHandler(AppDbContext db) : IQueryHandler<FormQuery, FormOptions>
+    public sealed class FormHandler(AppDbContext db, ICurrentUser user) : IQueryHandler<FormQuery, FormOptions>
     {
         public async ValueTask<FormOptions> Handle(FormQuery query, CancellationToken cancellationToken)
         {
-            var practices = await db.Practices.AsNoTracking().OrderBy(p => p.Name)
+            var working = user.PracticesWhere(StaffRole.FrontDesk);
+            var practices = await db.Practices.AsNoTracking().Where(p => working.Contains(p.Id)).OrderBy(p => p.Name)
                 .Select(p => new { p.Id, p.Name, p.TimeZoneId, p.Culture, p.Currency })
                 .ToListAsync(cancellationToken);
             var stages = await db.Stages.AsNoTracking().Where(s => s.RetiredAt == null).OrderBy(s => s.Position)

@@ -41,7 +41,7 @@ public static class CommentCard
             }
 
             var practice = await db.Practices.IgnoreQueryFilters().AsNoTracking()
-                .Where(p => p.Slug == slug)
+                .Where(p => p.Slug == slug && p.ArchivedAt == null)
                 .Select(p => new { p.Id, p.Name, p.TimeZoneId, p.Culture, p.Currency })
                 .SingleOrDefaultAsync(cancellationToken);
             if (practice is null)
@@ -145,7 +145,7 @@ public static class CommentCard
 
             var practice = await db.Practices.IgnoreQueryFilters()
                 .Include(p => p.Stages)
-                .SingleOrDefaultAsync(p => p.Slug == slug, cancellationToken);
+                .SingleOrDefaultAsync(p => p.Slug == slug && p.ArchivedAt == null, cancellationToken);
             if (practice is null)
             {
                 return CommandResult<Mediator.Unit>.NotFound();

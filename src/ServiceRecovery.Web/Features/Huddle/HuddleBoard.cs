@@ -203,7 +203,9 @@ public static class HuddleBoard
                 return (null, []);
             }
 
+            var working = user.PracticesWhere(StaffRole.FrontDesk);
             var practices = await db.Practices.AsNoTracking()
+                .Where(p => working.Contains(p.Id))
                 .OrderBy(p => p.Name)
                 .Take(MaxPractices)
                 .Select(p => new PracticeHeader(p.Id, p.Name, p.TimeZoneId, p.Culture, p.Currency, p.LastHuddleAt, p.DisplayTokenIssuedAt))

@@ -132,7 +132,8 @@ public static partial class CaseQueue
 
         private async Task<Options> OptionsAsync(CancellationToken cancellationToken)
         {
-            var practices = await db.Practices.AsNoTracking().OrderBy(p => p.Name).Select(p => new Choice(p.Id, p.Name)).ToListAsync(cancellationToken);
+            var working = user.PracticesWhere(StaffRole.FrontDesk);
+            var practices = await db.Practices.AsNoTracking().Where(p => working.Contains(p.Id)).OrderBy(p => p.Name).Select(p => new Choice(p.Id, p.Name)).ToListAsync(cancellationToken);
             var stages = await db.Stages.AsNoTracking().OrderBy(s => s.PracticeId).ThenBy(s => s.Position).Select(s => new Choice(s.Id, s.Name)).ToListAsync(cancellationToken);
             var categories = await db.Categories.AsNoTracking().OrderBy(c => c.PracticeId).ThenBy(c => c.Position).Select(c => new Choice(c.Id, c.Name)).ToListAsync(cancellationToken);
             var practiceIds = practices.Select(p => p.Id).ToList();

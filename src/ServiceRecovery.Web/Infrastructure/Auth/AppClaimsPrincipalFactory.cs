@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using ServiceRecovery.Data;
+using ServiceRecovery.Domain;
 
 namespace ServiceRecovery.Web.Infrastructure.Auth;
 
@@ -21,10 +22,24 @@ public sealed class AppClaimsPrincipalFactory(
     {
         var identity = await base.GenerateClaimsAsync(user);
         identity.AddClaim(new Claim(AppClaims.DisplayName, user.DisplayName));
-        var memberships = await db.Memberships.AsNoTracking().Where(m => m.UserId == user.Id).ToListAsync();
-        foreach (var membership in memberships)
+        // The practice filter is that of the request signing in (none yet): lifted for this one read of the person's own practices.
+        var memberships = await (from m in db.Memberships.AsNoTracking()
+                                 join p in db.Practices.IgnoreQueryFilters() on m.PracticeId equals p.Id
+                                 where m.UserId == user.Id
+                                 select new { Membership = m, Archived = p.ArchivedAt != null }).ToListAsync();
+        foreach (var row in memberships)
         {
-            identity.AddClaim(AppClaims.For(membership));
+            // An archived practice stays readable to its administrators only; for everyone else it is gone.
+            if (row.Archived && row.Membership.Role != StaffRole.Administrator)
+            {
+                continue;
+            }
+
+            identity.AddClaim(AppClaims.For(row.Membership));
+            if (row.Archived)
+            {
+                identity.AddClaim(new Claim(AppClaims.Archived, row.Membership.PracticeId.ToString("D")));
+            }
         }
 
         return identity;

@@ -14,7 +14,10 @@ public interface ICurrentUser
     string? UserId { get; }
     string Name { get; }
 
-    /// <summary>Every practice the person belongs to, whatever their role there: the practice filter.</summary>
+    /// <summary>
+    /// Every practice the person belongs to, whatever their role there: the practice filter. An archived practice is
+    /// here only for its administrators, so they can still read its cases and reports.
+    /// </summary>
     Guid[] PracticeIds { get; }
 
     /// <summary>Practice ids joined for a log line (ids only, never names of people).</summary>
@@ -23,7 +26,10 @@ public interface ICurrentUser
     /// <summary>The person's role at the practice, or null when they do not belong to it.</summary>
     StaffRole? RoleIn(Guid practiceId);
 
-    /// <summary>The practices where the person holds at least <paramref name="role"/>.</summary>
+    /// <summary>
+    /// The practices where the person holds at least <paramref name="role"/> and works today: archived practices are
+    /// left out, so every list and form built from this (switchers, role selects, the log form) drops them in one place.
+    /// </summary>
     Guid[] PracticesWhere(StaffRole role);
 
     /// <summary>The person acting at the practice, with their role there. Refused for a practice they do not belong to.</summary>
@@ -34,6 +40,7 @@ public sealed class HttpCurrentUser(IHttpContextAccessor accessor) : ICurrentUse
 {
     private IReadOnlyDictionary<Guid, StaffRole>? _roles;
     private Guid[]? _practiceIds;
+    private HashSet<Guid>? _archived;
 
     private ClaimsPrincipal? Principal => accessor.HttpContext?.User;
 
@@ -45,6 +52,8 @@ public sealed class HttpCurrentUser(IHttpContextAccessor accessor) : ICurrentUse
 
     private IReadOnlyDictionary<Guid, StaffRole> Roles => _roles ??= IsSignedIn ? AppClaims.MembershipsOf(Principal!) : new Dictionary<Guid, StaffRole>();
 
+    private HashSet<Guid> Archived => _archived ??= IsSignedIn ? AppClaims.ArchivedOf(Principal!) : [];
+
     // Read by the practice filter on every query of the request: made once.
     public Guid[] PracticeIds => _practiceIds ??= [.. Roles.Keys];
 
@@ -52,7 +61,7 @@ public sealed class HttpCurrentUser(IHttpContextAccessor accessor) : ICurrentUse
 
     public StaffRole? RoleIn(Guid practiceId) => Roles.TryGetValue(practiceId, out var role) ? role : null;
 
-    public Guid[] PracticesWhere(StaffRole role) => [.. Roles.Where(m => m.Value >= role).Select(m => m.Key)];
+    public Guid[] PracticesWhere(StaffRole role) => [.. Roles.Where(m => m.Value >= role && !Archived.Contains(m.Key)).Select(m => m.Key)];
 
     public Actor ToActor(Guid practiceId) => (UserId, RoleIn(practiceId)) is ({ } id, { } role)
         ? new Actor(id, Name, role)
@@ -78,6 +87,9 @@ public static class AppClaims
     public const string Membership = "sr:membership";
     public const string DisplayName = "sr:name";
 
+    /// <summary>One claim per archived practice the person still reads (as its administrator): the practice id.</summary>
+    public const string Archived = "sr:archived";
+
     public static Claim For(PracticeMembership membership) => new(Membership, $"{membership.PracticeId:D} {Data.Roles.Name(membership.Role)}");
 
     /// <summary>The memberships a principal carries; a claim that does not parse grants nothing.</summary>
@@ -95,6 +107,10 @@ public static class AppClaims
 
         return memberships;
     }
+
+    /// <summary>The archived practices among the principal's memberships.</summary>
+    public static HashSet<Guid> ArchivedOf(ClaimsPrincipal principal) =>
+        [.. principal.FindAll(Archived).Select(c => Guid.TryParse(c.Value, out var id) ? id : Guid.Empty).Where(id => id != Guid.Empty)];
 
     /// <summary>Whether the principal holds at least <paramref name="role"/> in some practice: for navigation only.</summary>
     public static bool HoldsSomewhere(ClaimsPrincipal principal, StaffRole role) => MembershipsOf(principal).Values.Any(r => r >= role);

@@ -57,7 +57,7 @@ public sealed class TransactionBehavior<TMessage, TResponse>(AppDbContext db, Wr
             {
                 await transaction.RollbackAsync(cancellationToken);
                 db.ChangeTracker.Clear();
-                return TResponse.Invalid([new FieldError("", rule.Message)]);
+                return TResponse.Invalid([new FieldError(rule.Field ?? "", rule.Message)]);
             }
             catch (DbUpdateConcurrencyException)
             {
