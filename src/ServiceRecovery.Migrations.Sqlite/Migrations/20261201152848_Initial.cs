@@ -33,6 +33,7 @@ namespace ServiceRecovery.Migrations.Sqlite.Migrations
                     DisplayName = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
                     IsActive = table.Column<bool>(type: "INTEGER", nullable: false),
                     CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    NonEssentialMailOptOut = table.Column<bool>(type: "INTEGER", nullable: false),
                     UserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
                     NormalizedUserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
                     Email = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
@@ -51,6 +52,24 @@ namespace ServiceRecovery.Migrations.Sqlite.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_AspNetUsers", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AuditEvents",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PracticeId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    At = table.Column<long>(type: "INTEGER", nullable: false),
+                    ActorId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
+                    ActorName = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
+                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
+                    Detail = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    ClientAddress = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AuditEvents", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -77,6 +96,14 @@ namespace ServiceRecovery.Migrations.Sqlite.Migrations
                     TimeZoneId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
                     Culture = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
                     Currency = table.Column<string>(type: "TEXT", maxLength: 3, nullable: false),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false),
+                    DisplayTokenHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    DisplayTokenIssuedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    LastHuddleAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    Address = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    Phone = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
+                    ArchivedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    ArchivedBy = table.Column<string>(type: "TEXT", maxLength: 120, nullable: true),
                     DueTimes_CommunicateMinutes = table.Column<int>(type: "INTEGER", nullable: false),
                     DueTimes_ExpediteMinutes = table.Column<int>(type: "INTEGER", nullable: false),
                     DueTimes_ExtendMinutes = table.Column<int>(type: "INTEGER", nullable: false),
@@ -86,11 +113,31 @@ namespace ServiceRecovery.Migrations.Sqlite.Migrations
                     DueTimes_VictoryMinutes = table.Column<int>(type: "INTEGER", nullable: false),
                     GestureLimits_Administrator = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: true),
                     GestureLimits_FrontDesk = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: true),
-                    GestureLimits_PracticeManager = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: true)
+                    GestureLimits_PracticeManager = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: true),
+                    Reminders_DigestHour = table.Column<int>(type: "INTEGER", nullable: false),
+                    Reminders_EscalateOverdueApology = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Reminders_ManagersGetDigest = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Reminders_OwnersGetDigest = table.Column<bool>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Practices", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SetupTokens",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false),
+                    TokenHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    IssuedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ExpiresAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UsedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SetupTokens", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -200,6 +247,60 @@ namespace ServiceRecovery.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "AccountTokens",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    UserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    Purpose = table.Column<int>(type: "INTEGER", nullable: false),
+                    TokenHash = table.Column<string>(type: "TEXT", fixedLength: true, maxLength: 64, nullable: false),
+                    PracticeId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    IssuedByUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ExpiresAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UsedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    RevokedAt = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AccountTokens", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_AccountTokens_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_AccountTokens_Practices_PracticeId",
+                        column: x => x.PracticeId,
+                        principalTable: "Practices",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ChecklistMarks",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PracticeId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    At = table.Column<long>(type: "INTEGER", nullable: false),
+                    ActorId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    ActorName = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ChecklistMarks", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ChecklistMarks_Practices_PracticeId",
+                        column: x => x.PracticeId,
+                        principalTable: "Practices",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "CxStages",
                 columns: table => new
                 {
@@ -242,6 +343,26 @@ namespace ServiceRecovery.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "DigestRuns",
+                columns: table => new
+                {
+                    PracticeId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    LocalDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    EmailCount = table.Column<int>(type: "INTEGER", nullable: false),
+                    RanAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DigestRuns", x => new { x.PracticeId, x.LocalDate });
+                    table.ForeignKey(
+                        name: "FK_DigestRuns_Practices_PracticeId",
+                        column: x => x.PracticeId,
+                        principalTable: "Practices",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Improvements",
                 columns: table => new
                 {
@@ -253,13 +374,71 @@ namespace ServiceRecovery.Migrations.Sqlite.Migrations
                     OwnerName = table.Column<string>(type: "TEXT", maxLength: 120, nullable: true),
                     DueOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
                     Status = table.Column<int>(type: "INTEGER", nullable: false),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false),
+                    StatusChangedByName = table.Column<string>(type: "TEXT", maxLength: 120, nullable: true),
+                    StatusChangedAt = table.Column<long>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Improvements", x => x.Id);
                     table.ForeignKey(
                         name: "FK_Improvements_Practices_PracticeId",
+                        column: x => x.PracticeId,
+                        principalTable: "Practices",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Outbox",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PracticeId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
+                    DedupKey = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    RecipientUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
+                    RecipientAddress = table.Column<string>(type: "TEXT", maxLength: 254, nullable: false),
+                    Subject = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    TextBody = table.Column<string>(type: "TEXT", nullable: false),
+                    HtmlBody = table.Column<string>(type: "TEXT", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    Attempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    NextAttemptAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ClaimedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    ClaimedUntil = table.Column<long>(type: "INTEGER", nullable: true),
+                    SentAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    SecretLink = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    LastError = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Outbox", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Outbox_Practices_PracticeId",
+                        column: x => x.PracticeId,
+                        principalTable: "Practices",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PatientImportUploads",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PracticeId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    UploadedById = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    UploadedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Content = table.Column<byte[]>(type: "BLOB", maxLength: 20971520, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PatientImportUploads", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PatientImportUploads_Practices_PracticeId",
                         column: x => x.PracticeId,
                         principalTable: "Practices",
                         principalColumn: "Id",
@@ -274,7 +453,10 @@ namespace ServiceRecovery.Migrations.Sqlite.Migrations
                     PracticeId = table.Column<Guid>(type: "TEXT", nullable: false),
                     DisplayName = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
                     Phone = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    OtherPhone = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
                     Email = table.Column<string>(type: "TEXT", maxLength: 254, nullable: true),
+                    PhoneE164 = table.Column<string>(type: "TEXT", maxLength: 16, nullable: true),
+                    OtherPhoneE164 = table.Column<string>(type: "TEXT", maxLength: 16, nullable: true),
                     ExternalId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
                     CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
@@ -294,7 +476,8 @@ namespace ServiceRecovery.Migrations.Sqlite.Migrations
                 columns: table => new
                 {
                     UserId = table.Column<string>(type: "TEXT", nullable: false),
-                    PracticeId = table.Column<Guid>(type: "TEXT", nullable: false)
+                    PracticeId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Role = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -319,8 +502,8 @@ namespace ServiceRecovery.Migrations.Sqlite.Migrations
                 {
                     Id = table.Column<Guid>(type: "TEXT", nullable: false),
                     PracticeId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    PatientId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    StageId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PatientId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    StageId = table.Column<Guid>(type: "TEXT", nullable: true),
                     CategoryId = table.Column<Guid>(type: "TEXT", nullable: true),
                     Severity = table.Column<int>(type: "INTEGER", nullable: false),
                     Channel = table.Column<int>(type: "INTEGER", nullable: false),
@@ -369,6 +552,13 @@ namespace ServiceRecovery.Migrations.Sqlite.Migrations
                     Number = table.Column<int>(type: "INTEGER", nullable: false),
                     Reference = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
                     DefectId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Severity = table.Column<int>(type: "INTEGER", nullable: false),
+                    StageId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    CategoryId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    DefectOccurredAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    HasGivenGesture = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Recovered = table.Column<bool>(type: "INTEGER", nullable: false),
+                    FirstReturnOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
                     OwnerId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
                     OwnerName = table.Column<string>(type: "TEXT", maxLength: 120, nullable: true),
                     Status = table.Column<int>(type: "INTEGER", nullable: false),
@@ -380,6 +570,7 @@ namespace ServiceRecovery.Migrations.Sqlite.Migrations
                     ClosedAt = table.Column<long>(type: "INTEGER", nullable: true),
                     WithdrawnAt = table.Column<long>(type: "INTEGER", nullable: true),
                     WithdrawReason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    HasPendingRequest = table.Column<bool>(type: "INTEGER", nullable: false),
                     LastChangedByName = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
                     LastChangedAt = table.Column<long>(type: "INTEGER", nullable: false),
                     Version = table.Column<Guid>(type: "TEXT", nullable: false),
@@ -434,13 +625,44 @@ namespace ServiceRecovery.Migrations.Sqlite.Migrations
                     CaseId = table.Column<Guid>(type: "TEXT", nullable: false),
                     RecordedById = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
                     RecordedByName = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
-                    RecordedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    RecordedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    CorrectsId = table.Column<Guid>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Apologies", x => x.Id);
                     table.ForeignKey(
                         name: "FK_Apologies_RecoveryCases_CaseId",
+                        column: x => x.CaseId,
+                        principalTable: "RecoveryCases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "CaseRequests",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
+                    Step = table.Column<int>(type: "INTEGER", nullable: true),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    State = table.Column<int>(type: "INTEGER", nullable: false),
+                    DecidedById = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
+                    DecidedByName = table.Column<string>(type: "TEXT", maxLength: 120, nullable: true),
+                    DecidedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    DecisionNote = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    CaseId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    RecordedById = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    RecordedByName = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
+                    RecordedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    CorrectsId = table.Column<Guid>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CaseRequests", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CaseRequests_RecoveryCases_CaseId",
                         column: x => x.CaseId,
                         principalTable: "RecoveryCases",
                         principalColumn: "Id",
@@ -456,7 +678,8 @@ namespace ServiceRecovery.Migrations.Sqlite.Migrations
                     CaseId = table.Column<Guid>(type: "TEXT", nullable: false),
                     RecordedById = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
                     RecordedByName = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
-                    RecordedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    RecordedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    CorrectsId = table.Column<Guid>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -481,7 +704,8 @@ namespace ServiceRecovery.Migrations.Sqlite.Migrations
                     CaseId = table.Column<Guid>(type: "TEXT", nullable: false),
                     RecordedById = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
                     RecordedByName = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
-                    RecordedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    RecordedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    CorrectsId = table.Column<Guid>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -511,7 +735,8 @@ namespace ServiceRecovery.Migrations.Sqlite.Migrations
                     CaseId = table.Column<Guid>(type: "TEXT", nullable: false),
                     RecordedById = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
                     RecordedByName = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
-                    RecordedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    RecordedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    CorrectsId = table.Column<Guid>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -533,7 +758,8 @@ namespace ServiceRecovery.Migrations.Sqlite.Migrations
                     CaseId = table.Column<Guid>(type: "TEXT", nullable: false),
                     RecordedById = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
                     RecordedByName = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
-                    RecordedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    RecordedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    CorrectsId = table.Column<Guid>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -562,7 +788,8 @@ namespace ServiceRecovery.Migrations.Sqlite.Migrations
                     CaseId = table.Column<Guid>(type: "TEXT", nullable: false),
                     RecordedById = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
                     RecordedByName = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
-                    RecordedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    RecordedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    CorrectsId = table.Column<Guid>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -585,7 +812,8 @@ namespace ServiceRecovery.Migrations.Sqlite.Migrations
                     CaseId = table.Column<Guid>(type: "TEXT", nullable: false),
                     RecordedById = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
                     RecordedByName = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
-                    RecordedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    RecordedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    CorrectsId = table.Column<Guid>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -609,7 +837,8 @@ namespace ServiceRecovery.Migrations.Sqlite.Migrations
                     CaseId = table.Column<Guid>(type: "TEXT", nullable: false),
                     RecordedById = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
                     RecordedByName = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
-                    RecordedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    RecordedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    CorrectsId = table.Column<Guid>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -632,7 +861,8 @@ namespace ServiceRecovery.Migrations.Sqlite.Migrations
                     CaseId = table.Column<Guid>(type: "TEXT", nullable: false),
                     RecordedById = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
                     RecordedByName = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
-                    RecordedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    RecordedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    CorrectsId = table.Column<Guid>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -668,6 +898,22 @@ namespace ServiceRecovery.Migrations.Sqlite.Migrations
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                 });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AccountTokens_PracticeId",
+                table: "AccountTokens",
+                column: "PracticeId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AccountTokens_TokenHash",
+                table: "AccountTokens",
+                column: "TokenHash",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AccountTokens_UserId_Purpose_CreatedAt",
+                table: "AccountTokens",
+                columns: new[] { "UserId", "Purpose", "CreatedAt" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Apologies_CaseId",
@@ -712,6 +958,31 @@ namespace ServiceRecovery.Migrations.Sqlite.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_AuditEvents_At",
+                table: "AuditEvents",
+                column: "At");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AuditEvents_PracticeId_At",
+                table: "AuditEvents",
+                columns: new[] { "PracticeId", "At" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CaseRequests_CaseId",
+                table: "CaseRequests",
+                column: "CaseId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CaseRequests_State_CaseId",
+                table: "CaseRequests",
+                columns: new[] { "State", "CaseId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ChecklistMarks_PracticeId_Kind_At",
+                table: "ChecklistMarks",
+                columns: new[] { "PracticeId", "Kind", "At" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_CxStages_PracticeId_Position",
                 table: "CxStages",
                 columns: new[] { "PracticeId", "Position" });
@@ -742,9 +1013,19 @@ namespace ServiceRecovery.Migrations.Sqlite.Migrations
                 column: "CaseId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_Gestures_State",
+                name: "IX_Gestures_CaseId_State",
                 table: "Gestures",
-                column: "State");
+                columns: new[] { "CaseId", "State" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Gestures_State_DecidedAt",
+                table: "Gestures",
+                columns: new[] { "State", "DecidedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Gestures_State_RecordedAt",
+                table: "Gestures",
+                columns: new[] { "State", "RecordedAt" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_ImprovementLinks_CaseId",
@@ -767,9 +1048,50 @@ namespace ServiceRecovery.Migrations.Sqlite.Migrations
                 column: "CaseId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Lessons_CorrectsId",
+                table: "Lessons",
+                column: "CorrectsId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Outbox_DedupKey",
+                table: "Outbox",
+                column: "DedupKey",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Outbox_PracticeId_CreatedAt",
+                table: "Outbox",
+                columns: new[] { "PracticeId", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Outbox_PracticeId_Kind_CreatedAt",
+                table: "Outbox",
+                columns: new[] { "PracticeId", "Kind", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Outbox_Status_NextAttemptAt",
+                table: "Outbox",
+                columns: new[] { "Status", "NextAttemptAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PatientImportUploads_PracticeId",
+                table: "PatientImportUploads",
+                column: "PracticeId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PatientImportUploads_UploadedAt",
+                table: "PatientImportUploads",
+                column: "UploadedAt");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_PatientReturns_CaseId",
                 table: "PatientReturns",
                 column: "CaseId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PatientReturns_ReturnedOn",
+                table: "PatientReturns",
+                column: "ReturnedOn");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Patients_PracticeId_DisplayName",
@@ -782,9 +1104,19 @@ namespace ServiceRecovery.Migrations.Sqlite.Migrations
                 columns: new[] { "PracticeId", "Email" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_Patients_PracticeId_Phone",
+                name: "IX_Patients_PracticeId_ExternalId",
                 table: "Patients",
-                columns: new[] { "PracticeId", "Phone" });
+                columns: new[] { "PracticeId", "ExternalId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Patients_PracticeId_OtherPhoneE164",
+                table: "Patients",
+                columns: new[] { "PracticeId", "OtherPhoneE164" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Patients_PracticeId_PhoneE164",
+                table: "Patients",
+                columns: new[] { "PracticeId", "PhoneE164" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_PersonalContacts_CaseId",
@@ -795,6 +1127,12 @@ namespace ServiceRecovery.Migrations.Sqlite.Migrations
                 name: "IX_PracticeMemberships_PracticeId",
                 table: "PracticeMemberships",
                 column: "PracticeId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Practices_DisplayTokenHash",
+                table: "Practices",
+                column: "DisplayTokenHash",
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_Practices_Slug",
@@ -809,6 +1147,11 @@ namespace ServiceRecovery.Migrations.Sqlite.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_RecoveryCases_PracticeId_CategoryId_Status",
+                table: "RecoveryCases",
+                columns: new[] { "PracticeId", "CategoryId", "Status" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_RecoveryCases_PracticeId_IdempotencyKey",
                 table: "RecoveryCases",
                 columns: new[] { "PracticeId", "IdempotencyKey" },
@@ -820,15 +1163,30 @@ namespace ServiceRecovery.Migrations.Sqlite.Migrations
                 columns: new[] { "PracticeId", "OpenedAt" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_RecoveryCases_PracticeId_Status_NextDueAt",
+                name: "IX_RecoveryCases_PracticeId_OwnerId_Status",
                 table: "RecoveryCases",
-                columns: new[] { "PracticeId", "Status", "NextDueAt" });
+                columns: new[] { "PracticeId", "OwnerId", "Status" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_RecoveryCases_PracticeId_Year_Number",
                 table: "RecoveryCases",
                 columns: new[] { "PracticeId", "Year", "Number" },
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RecoveryCases_Queue",
+                table: "RecoveryCases",
+                columns: new[] { "PracticeId", "Status", "NextDueAt", "OpenedAt", "Severity", "CurrentStep", "OwnerId", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RecoveryCases_QueueByStage",
+                table: "RecoveryCases",
+                columns: new[] { "PracticeId", "StageId", "Status", "OpenedAt", "NextDueAt", "Severity", "CurrentStep", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RecoveryCases_Report",
+                table: "RecoveryCases",
+                columns: new[] { "PracticeId", "DefectOccurredAt", "Status", "StageId", "CategoryId", "HasGivenGesture", "Recovered", "FirstReturnOn" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_ServiceDefects_CategoryId",
@@ -865,6 +1223,9 @@ namespace ServiceRecovery.Migrations.Sqlite.Migrations
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
+                name: "AccountTokens");
+
+            migrationBuilder.DropTable(
                 name: "Apologies");
 
             migrationBuilder.DropTable(
@@ -883,7 +1244,19 @@ namespace ServiceRecovery.Migrations.Sqlite.Migrations
                 name: "AspNetUserTokens");
 
             migrationBuilder.DropTable(
+                name: "AuditEvents");
+
+            migrationBuilder.DropTable(
+                name: "CaseRequests");
+
+            migrationBuilder.DropTable(
+                name: "ChecklistMarks");
+
+            migrationBuilder.DropTable(
                 name: "DataProtectionKeys");
+
+            migrationBuilder.DropTable(
+                name: "DigestRuns");
 
             migrationBuilder.DropTable(
                 name: "Fixes");
@@ -901,6 +1274,12 @@ namespace ServiceRecovery.Migrations.Sqlite.Migrations
                 name: "Lessons");
 
             migrationBuilder.DropTable(
+                name: "Outbox");
+
+            migrationBuilder.DropTable(
+                name: "PatientImportUploads");
+
+            migrationBuilder.DropTable(
                 name: "PatientReturns");
 
             migrationBuilder.DropTable(
@@ -908,6 +1287,9 @@ namespace ServiceRecovery.Migrations.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "PracticeMemberships");
+
+            migrationBuilder.DropTable(
+                name: "SetupTokens");
 
             migrationBuilder.DropTable(
                 name: "StepSkips");
