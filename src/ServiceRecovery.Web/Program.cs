@@ -207,6 +207,12 @@ else
     app.UseHttpsRedirection();
 }
 
+if (app.Environment.IsProduction())
+{
+    // Where the cookies are Secure-only: plain HTTP that was not redirected gets a clear 400, never a half-working page.
+    app.UseHttpsOnly();
+}
+
 app.UseSecurityHeaders();
 app.UseStatusCodePagesWithReExecute("/Errors", "?status={0}");
 app.UseStaticFiles();

@@ -5,14 +5,13 @@ namespace ServiceRecovery.Browser.Tests;
 /// <see cref="PublishedApp.HostName"/> to 127.0.0.1 and accepts the certificate the test made.
 /// </summary>
 /// <remarks>
-/// Until first-run setup is in the app, the accounts come from the demo practice (<c>Seed:DemoData</c>, which works in
-/// any environment). When it is: drop the two Seed settings, so the database is empty, and let the tests go through
-/// <see cref="PublishedApp.WaitForSetupLinkAsync"/> and the setup page to create the administrator and the practice.
+/// The database starts empty, as a real installation's does: no demo, no accounts. The tests go through the setup link the
+/// app prints, as the person installing it would. Email goes to the data folder's pickup folder, looked at every second.
 /// </remarks>
 public sealed class PublishedAppFixture : BrowserHost
 {
-    public const string FrontDesk = DemoBrowserFixture.FrontDesk;
-    public const string Password = DemoBrowserFixture.Password;
+    /// <summary>Where the published app writes the emails it sends (no SMTP server is configured).</summary>
+    public string MailFolder => Path.Combine(App.DataFolder, "mail-pickup");
 
     public PublishedApp App { get; private set; } = null!;
 
@@ -26,8 +25,7 @@ public sealed class PublishedAppFixture : BrowserHost
     {
         App = await PublishedApp.StartAsync(new Dictionary<string, string>
         {
-            ["Seed__DemoData"] = "true",
-            ["Seed__DemoPassword"] = Password,
+            ["Email__PollSeconds"] = "1",
         });
         Console.WriteLine($"dotnet publish --no-build took {App.PublishTime.TotalSeconds:0.0} s");
     }

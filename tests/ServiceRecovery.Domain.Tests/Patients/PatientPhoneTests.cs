@@ -30,10 +30,10 @@ public class PatientPhoneTests
     [Fact]
     public void A_number_is_read_for_the_practice_country()
     {
-        PatientPhone.TryNormalise("07700 900123", "GB", out var uk).ShouldBeTrue();
-        uk.ShouldBe("+447700900123");
-        PatientPhone.TryNormalise("+44 7700 900123", "AU", out var fromAbroad).ShouldBeTrue();
-        fromAbroad.ShouldBe("+447700900123");
+        PatientPhone.TryNormalise("07911 123456", "GB", out var uk).ShouldBeTrue();
+        uk.ShouldBe("+447911123456");
+        PatientPhone.TryNormalise("+44 7911 123456", "AU", out var fromAbroad).ShouldBeTrue();
+        fromAbroad.ShouldBe("+447911123456");
     }
 
     [Theory]

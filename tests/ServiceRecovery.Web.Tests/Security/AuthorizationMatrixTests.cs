@@ -29,6 +29,15 @@ public sealed class AuthorizationMatrixTests(AppFixture fixture) : IClassFixture
         ["Account/AccessDenied"] = [403, 403, 403, 403, 403, 403],
         ["Account/ChangePassword"] = [Redirect, 200, 200, 200, 200, 200],
         ["Account/Email"] = [Redirect, 200, 200, 200, 200, 200],
+        ["Account/ForgotPassword"] = [200, 200, 200, 200, 200, 200],
+        // Without a token (or with a forged one) the link page says the link does not work; it never shows a form.
+        ["Account/SetPassword"] = [200, 200, 200, 200, 200, 200],
+        // Once anyone has an account, first-run setup is gone, whoever asks and whatever the token.
+        ["setup"] = [404, 404, 404, 404, 404, 404],
+        ["Practices"] = [Redirect, 403, 403, 200, 403, 403],
+        ["Practices/Index"] = [Redirect, 403, 403, 200, 403, 403],
+        ["Practices/Create"] = [Redirect, 403, 403, 200, 403, 403],
+        ["Practices/Edit"] = [Redirect, 403, 403, 200, 403, 403],
         ["Errors"] = [404, 404, 404, 404, 404, 404],
         ["Errors/Index"] = [404, 404, 404, 404, 404, 404],
         ["approvals"] = [Redirect, 403, 200, 200, 403, 200],
@@ -211,6 +220,8 @@ public sealed class AuthorizationMatrixTests(AppFixture fixture) : IClassFixture
             "feedback/{slug}/thanks" => "feedback/harbourside/thanks",
             "Errors" or "Errors/Index" => $"{route}?status=404",
             "Account/AccessDenied" => "Account/AccessDenied",
+            "Practices/Edit" => $"Practices/Edit?practice={fixture.World.Harbourside.Id}",
+            "setup" => "setup?token=not-a-real-token",
             _ => route,
         };
     }

@@ -30,6 +30,27 @@ public sealed class SecureCookiesTests(AppFixture fixture) : IClassFixture<AppFi
     }
 
     [Fact]
+    public async Task In_production_a_form_page_reached_over_plain_http_says_https_is_needed_and_health_still_answers()
+    {
+        await using var production = fixture.App.WithWebHostBuilder(builder => builder.UseEnvironment("Production"));
+        using var http = production.CreateClient(new WebApplicationFactoryClientOptions
+        {
+            BaseAddress = new Uri("http://servicerecovery.example"),
+            AllowAutoRedirect = false,
+        });
+
+        // A form page needs the antiforgery cookie, which is Secure-only here: over plain HTTP it cannot work.
+        var signIn = await http.GetAsync("/Account/SignIn");
+        var logForm = await http.GetAsync("/defects/log");
+        var live = await http.GetAsync("/health/live");
+
+        signIn.StatusCode.ShouldBe(System.Net.HttpStatusCode.BadRequest);
+        (await signIn.Content.ReadAsStringAsync()).ShouldContain(ServiceRecovery.Web.Infrastructure.Web.HttpsOnly.Message);
+        logForm.StatusCode.ShouldBe(System.Net.HttpStatusCode.BadRequest);
+        live.StatusCode.ShouldBe(System.Net.HttpStatusCode.OK, "the container's health check speaks plain HTTP");
+    }
+
+    [Fact]
     public async Task In_production_over_https_the_sign_in_and_antiforgery_cookies_are_secure()
     {
         await using var production = fixture.App.WithWebHostBuilder(builder => builder.UseEnvironment("Production"));

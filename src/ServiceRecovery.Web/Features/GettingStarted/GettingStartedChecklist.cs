@@ -32,8 +32,9 @@ public static class GettingStartedChecklist
     public sealed record Item(ChecklistItem Key, string Title, string Rule, string Href, bool Done, string? State = null);
 
     /// <summary>
-    /// The practices where someone besides the first member has been brought in: the fact of "Invite staff".
-    /// The one place invitations join: a practice with a pending invitation will count here too.
+    /// The practices where someone besides the first member has been brought in: the fact of "Invite staff". An invited
+    /// colleague is a member from the moment of the invitation (an account without a password until the link is used),
+    /// so a pending invitation counts too.
     /// </summary>
     public static IQueryable<Guid> PracticesWithStaffBroughtIn(AppDbContext db) =>
         db.Memberships.GroupBy(m => m.PracticeId).Where(g => g.Count() > 1).Select(g => g.Key);
@@ -84,10 +85,10 @@ public static class GettingStartedChecklist
                     $"/settings?practice={r.Id}#Stage-title", r.StagesLookRight),
                 new(ChecklistItem.LimitsAndDueTimes, "Check gesture limits and due times", "Done when a manager saves the gesture limits or the step due times (saving them unchanged counts).",
                     $"/settings?practice={r.Id}#limits-title", r.LimitsSaved),
-                new(ChecklistItem.InviteStaff, "Invite your staff", "Done when the practice has a second member.",
-                    "/staff", r.Staffed),
+                new(ChecklistItem.InviteStaff, "Invite your staff", "Done when the practice has a second member, invited or active.",
+                    "/staff/new", r.Staffed),
                 new(ChecklistItem.ImportPatients, "Import your patients", "Done when the practice has a patient.",
-                    $"/Patients/Import?practice={r.Id}", r.HasPatients),
+                    $"/patients/import?practice={r.Id}", r.HasPatients),
                 new(ChecklistItem.PrintCommentCard, "Print the comment card", "Done when a manager has opened the printable card.",
                     $"/settings/comment-card?practice={r.Id}", r.CardOpened),
                 new(ChecklistItem.SendTestEmail, "Send a test email", "Done when a test email has been sent.",

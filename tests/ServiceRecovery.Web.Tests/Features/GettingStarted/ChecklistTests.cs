@@ -31,8 +31,8 @@ public sealed class ChecklistTests(AppFixture fixture) : IClassFixture<AppFixtur
         items.Values.ShouldAllBe(i => !i.Done && i.State == "To do");
         var links = checklist.QuerySelectorAll("[data-testid=checklist-item] a").Select(a => a.GetAttribute("href")).ToList();
         links.ShouldBe([
-            $"/settings?practice={practice.Id}#Stage-title", $"/settings?practice={practice.Id}#limits-title", "/staff",
-            $"/Patients/Import?practice={practice.Id}", $"/settings/comment-card?practice={practice.Id}",
+            $"/settings?practice={practice.Id}#Stage-title", $"/settings?practice={practice.Id}#limits-title", "/staff/new",
+            $"/patients/import?practice={practice.Id}", $"/settings/comment-card?practice={practice.Id}",
             $"/settings?practice={practice.Id}#test-email-title", $"/huddle/display-link?practice={practice.Id}",
         ]);
         checklist.QuerySelectorAll("[data-testid=checklist-item] a .visually-hidden").Select(s => s.TextContent).ShouldAllBe(t => t == " (To do)");
