@@ -112,6 +112,11 @@ public sealed class PublishedAppTests(PublishedAppFixture fixture) : IClassFixtu
         await ScreenshotAsync(admin, "import", fullPage: true);
         await admin.GetByRole(AriaRole.Button, new() { Name = "Import 2 patients" }).ClickAsync();
         await ShouldBeSavedAsync(admin, "Patients imported: 2 added");
+        await admin.GotoAsync("/");
+        foreach (var item in new[] { "Invite your staff", "Import your patients" })
+        {
+            await Expect(admin.GetByTestId("checklist-item").Filter(new() { HasText = item })).ToContainTextAsync("Done");
+        }
 
         // The colleague finds an imported patient by the PMS id, logs the defect and records the apology.
         await colleague.GotoAsync("/defects/log");
@@ -152,8 +157,8 @@ public sealed class PublishedAppTests(PublishedAppFixture fixture) : IClassFixtu
         throw new TimeoutException($"No email with a link reached {to} within 60 s:{Environment.NewLine}{fixture.App.OutputTail}");
     }
 
-    private const string AdminPassword = "harbour-view-admin-2026";
-    private const string ColleaguePassword = "front-desk-sam-2026";
+    private const string AdminPassword = "Harbour-View-admin-2026";
+    private const string ColleaguePassword = "Front-desk-Sam-2026";
 
     [Fact]
     public async Task Plain_http_is_redirected_to_the_https_address_and_the_https_port_serves_no_page_over_plain_http()

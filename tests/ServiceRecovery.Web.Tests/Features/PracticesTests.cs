@@ -127,6 +127,9 @@ public sealed class PracticesTests(AppFixture fixture) : IClassFixture<AppFixtur
 
         var casePage = await admin.GetPageAsync(caseUrl);
         casePage.QuerySelector("main")!.TextContent.ShouldContain("SR-");
+        var reports = await admin.GetPageAsync($"/reports?practice={id}");
+        reports.QuerySelector("#practice")!.TextContent.ShouldContain("Marina Dental", customMessage: "its reports stay readable to its administrator");
+        reports.QuerySelector("[data-valmsg-for=practice], #error-summary").ShouldBeNull();
         (await fixture.Anonymous().Http.GetAsync("/feedback/marina")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
     }
 

@@ -38,7 +38,7 @@ public static class AuditTrail
         public async ValueTask<Result> Handle(Query query, CancellationToken cancellationToken)
         {
             var filter = query.Filter;
-            var practiceIds = user.PracticesWhere(StaffRole.Administrator);
+            var practiceIds = user.ReadablePracticesWhere(StaffRole.Administrator);
             var locale = await PracticeLocales.ForAsync(db, null, cancellationToken);
             string? problem = null;
             if (filter.From > filter.To)

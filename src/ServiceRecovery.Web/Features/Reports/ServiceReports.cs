@@ -37,7 +37,7 @@ public static class ServiceReports
         public async ValueTask<Result> Handle(Query query, CancellationToken cancellationToken)
         {
             // The practice filter of the context keeps this to the user's own practices; of those, the ones they manage.
-            var managed = user.PracticesWhere(StaffRole.PracticeManager);
+            var managed = user.ReadablePracticesWhere(StaffRole.PracticeManager);
             var practices = (await db.Practices.AsNoTracking()
                     .Where(p => managed.Contains(p.Id))
                     .OrderBy(p => p.Name)

@@ -32,6 +32,12 @@ public interface ICurrentUser
     /// </summary>
     Guid[] PracticesWhere(StaffRole role);
 
+    /// <summary>
+    /// As <see cref="PracticesWhere"/>, archived practices included: what the person may still read (reports, the audit
+    /// trail). Only an administrator of an archived practice keeps it in their sign-in, so only they read it.
+    /// </summary>
+    Guid[] ReadablePracticesWhere(StaffRole role);
+
     /// <summary>The person acting at the practice, with their role there. Refused for a practice they do not belong to.</summary>
     Actor ToActor(Guid practiceId);
 }
@@ -62,6 +68,8 @@ public sealed class HttpCurrentUser(IHttpContextAccessor accessor) : ICurrentUse
     public StaffRole? RoleIn(Guid practiceId) => Roles.TryGetValue(practiceId, out var role) ? role : null;
 
     public Guid[] PracticesWhere(StaffRole role) => [.. Roles.Where(m => m.Value >= role && !Archived.Contains(m.Key)).Select(m => m.Key)];
+
+    public Guid[] ReadablePracticesWhere(StaffRole role) => [.. Roles.Where(m => m.Value >= role).Select(m => m.Key)];
 
     public Actor ToActor(Guid practiceId) => (UserId, RoleIn(practiceId)) is ({ } id, { } role)
         ? new Actor(id, Name, role)
