@@ -258,7 +258,10 @@ public static class Generator
         var first = FirstNames[random.Next(FirstNames.Length)];
         var last = LastNames[random.Next(LastNames.Length)];
         // 0410 to 0439: mobile ranges in use, so every generated number is a valid one.
-        var phone = $"04{random.Next(10, 40)} {random.Next(100, 999)} {random.Next(100, 999)}";
+        // A mobile number of the practice's country: 04xx xxx xxx in Australia, 021 xxx xxxx in New Zealand.
+        var phone = phoneRegion == "NZ"
+            ? $"021 {random.Next(100, 999)} {random.Next(1000, 9999)}"
+            : $"04{random.Next(10, 40)} {random.Next(100, 999)} {random.Next(100, 999)}";
         var email = random.NextDouble() < 0.7 ? $"{first}.{last}{random.Next(1, 999)}@example.com".ToLowerInvariant().Replace("'", "", StringComparison.Ordinal) : null;
         return Patient.Create(practiceId, $"{first} {last}", phone, email, random.NextDouble() < 0.5 ? $"PMS-{random.Next(10000, 99999)}" : null, at, phoneRegion);
     }
