@@ -55,6 +55,21 @@ public sealed class SignInRateLimitTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Guessing_setup_tokens_is_limited_per_address_as_sign_in_is()
+    {
+        using var guesser = TestClientAddress.ClientFrom(_app, "198.51.100.20");
+        var statuses = new List<HttpStatusCode>();
+        for (var attempt = 0; attempt < 4; attempt++)
+        {
+            using var post = new FormUrlEncodedContent(new Dictionary<string, string> { ["Input.Token"] = $"guess-{attempt}" });
+            statuses.Add((await guesser.Http.PostAsync($"/setup?token=guess-{attempt}", post)).StatusCode);
+        }
+
+        statuses.Take(3).ShouldAllBe(s => s != HttpStatusCode.TooManyRequests && (int)s < 500);
+        statuses[3].ShouldBe(HttpStatusCode.TooManyRequests, "a fourth guess within the minute is refused before the page looks at it");
+    }
+
+    [Fact]
     public async Task Two_ipv6_addresses_in_one_64_share_one_budget_and_the_next_64_has_its_own()
     {
         using var first = TestClientAddress.ClientFrom(_app, "2001:db8:5:6::1");
