@@ -29,15 +29,10 @@ public static class EditPractice
     {
         public async ValueTask<CommandResult<Mediator.Unit>> Handle(Command command, CancellationToken cancellationToken)
         {
-            var practice = await Load.ForAdministratorAsync(db, user, command.PracticeId, cancellationToken);
+            var (practice, refusal) = await Load.ForEditAsync(db, user, clock, command.PracticeId, command.Version, cancellationToken);
             if (practice is null)
             {
-                return CommandResult<Mediator.Unit>.NotFound();
-            }
-
-            if (practice.Version != command.Version)
-            {
-                return CommandResult<Mediator.Unit>.Conflicted(new ConcurrencyConflict("another administrator", clock.GetUtcNow()));
+                return refusal!;
             }
 
             if (practice.IsArchived)
@@ -51,7 +46,6 @@ public static class EditPractice
                 return CommandResult<Mediator.Unit>.Invalid(nameof(Command.Slug), PracticeForm.SlugClash);
             }
 
-            db.Entry(practice).Property(p => p.Version).OriginalValue = command.Version;
             practice.ChangeDetails(details);
             audit.Add(AuditKind.PracticeChanged, practice.Id, $"Practice details saved: {practice.Name}, {practice.TimeZoneId}, {practice.Culture}, {practice.Currency}, /feedback/{practice.Slug}");
             return CommandResult<Mediator.Unit>.Ok(Mediator.Unit.Value);
@@ -80,29 +74,40 @@ public static class EditPractice
     {
         public async ValueTask<CommandResult<Mediator.Unit>> Handle(Archive command, CancellationToken cancellationToken)
         {
-            var practice = await Load.ForAdministratorAsync(db, user, command.PracticeId, cancellationToken);
+            var (practice, refusal) = await Load.ForEditAsync(db, user, clock, command.PracticeId, command.Version, cancellationToken);
             if (practice is null)
             {
-                return CommandResult<Mediator.Unit>.NotFound();
+                return refusal!;
             }
 
-            if (practice.Version != command.Version)
-            {
-                return CommandResult<Mediator.Unit>.Conflicted(new ConcurrencyConflict("another administrator", clock.GetUtcNow()));
-            }
-
-            db.Entry(practice).Property(p => p.Version).OriginalValue = command.Version;
             practice.Archive(user.ToActor(practice.Id), clock.GetUtcNow());
             audit.Add(AuditKind.PracticeArchived, practice.Id, $"Practice {practice.Name} archived");
             return CommandResult<Mediator.Unit>.Ok(Mediator.Unit.Value);
         }
     }
 
+    /// <summary>The one way both edits load the practice: an administrator's, at the version the form was read at.</summary>
     private static class Load
     {
-        public static async Task<Practice?> ForAdministratorAsync(AppDbContext db, ICurrentUser user, Guid practiceId, CancellationToken cancellationToken) =>
-            user.RoleIn(practiceId) == StaffRole.Administrator
+        public static async Task<(Practice? Practice, CommandResult<Mediator.Unit>? Refusal)> ForEditAsync(
+            AppDbContext db, ICurrentUser user, TimeProvider clock, Guid practiceId, Guid version, CancellationToken cancellationToken)
+        {
+            var practice = user.RoleIn(practiceId) == StaffRole.Administrator
                 ? await db.Practices.SingleOrDefaultAsync(p => p.Id == practiceId, cancellationToken)
                 : null;
+            if (practice is null)
+            {
+                return (null, CommandResult<Mediator.Unit>.NotFound());
+            }
+
+            if (practice.Version != version)
+            {
+                return (null, CommandResult<Mediator.Unit>.Conflicted(new ConcurrencyConflict("another administrator", clock.GetUtcNow())));
+            }
+
+            // Saved only if nobody else saved since the form was read, however close together the two saves come.
+            db.Entry(practice).Property(p => p.Version).OriginalValue = version;
+            return (practice, null);
+        }
     }
 }
