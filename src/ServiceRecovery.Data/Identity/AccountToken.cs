@@ -9,7 +9,7 @@ public sealed class AccountToken
 {
     public const int HashLength = 64;
 
-    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid Id { get; set; } = ServiceRecovery.Domain.Ids.New();
     public string UserId { get; set; } = "";
     public AccountTokenPurpose Purpose { get; set; }
 

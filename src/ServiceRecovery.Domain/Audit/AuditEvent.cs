@@ -21,7 +21,7 @@ public sealed class AuditEvent
 
     public static AuditEvent Record(AuditKind kind, Guid? practiceId, string? actorId, string actorName, string detail, string? clientAddress, DateTimeOffset now) => new()
     {
-        Id = Guid.CreateVersion7(),
+        Id = Ids.New(),
         PracticeId = practiceId,
         At = now,
         ActorId = actorId,

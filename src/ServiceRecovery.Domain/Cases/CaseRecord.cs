@@ -7,7 +7,7 @@ public abstract class CaseRecord
 
     protected CaseRecord(Guid caseId, Actor by, DateTimeOffset now)
     {
-        Id = Guid.CreateVersion7();
+        Id = Ids.New();
         CaseId = caseId;
         RecordedById = by.UserId;
         RecordedByName = by.Name;

@@ -25,7 +25,7 @@ public sealed class Improvement
 
     public static Improvement Propose(Guid practiceId, string title, string? description, string? ownerId, string? ownerName, DateOnly? dueOn, DateTimeOffset now) => new()
     {
-        Id = Guid.CreateVersion7(),
+        Id = Ids.New(),
         PracticeId = practiceId,
         Title = Guard.Text(title, "Improvement title", Limits.ShortText),
         Description = Guard.OptionalText(description, "Improvement description", Limits.Description),

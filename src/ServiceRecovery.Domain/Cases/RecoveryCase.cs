@@ -184,7 +184,7 @@ public sealed class RecoveryCase
         var due = practice.DueTimes;
         return new RecoveryCase
         {
-            Id = Guid.CreateVersion7(),
+            Id = Ids.New(),
             PracticeId = practice.Id,
             Year = reference.Year,
             Number = reference.Number,

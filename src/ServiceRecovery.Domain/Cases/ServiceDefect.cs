@@ -114,7 +114,7 @@ public sealed class ServiceDefect
     {
         return new ServiceDefect
         {
-            Id = Guid.CreateVersion7(),
+            Id = Ids.New(),
             PracticeId = practiceId,
             PatientId = patientId,
             StageId = stage?.Id,

@@ -10,7 +10,7 @@ public sealed class TimelineEvent
 
     internal TimelineEvent(Guid caseId, Actor by, TimelineEventKind kind, ServiceStep? step, string detail, DateTimeOffset at)
     {
-        Id = Guid.CreateVersion7();
+        Id = Ids.New();
         CaseId = caseId;
         ActorId = by.UserId;
         ActorName = by.Name;

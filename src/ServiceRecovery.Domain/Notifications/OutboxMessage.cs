@@ -55,7 +55,7 @@ public sealed class OutboxMessage
         Guid practiceId, EmailKind kind, string dedupKey, string? recipientUserId, string recipientAddress,
         string subject, string textBody, string htmlBody, DateTimeOffset now, string? secretLink = null) => new()
         {
-            Id = Guid.CreateVersion7(),
+            Id = Ids.New(),
             PracticeId = practiceId,
             Kind = kind,
             DedupKey = Guard.Text(dedupKey, "Email key", 200),

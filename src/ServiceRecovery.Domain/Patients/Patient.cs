@@ -40,7 +40,7 @@ public sealed class Patient
     {
         var patient = new Patient
         {
-            Id = Guid.CreateVersion7(),
+            Id = Ids.New(),
             PracticeId = practiceId,
             DisplayName = Guard.Text(displayName, "Patient name", Limits.Name),
             Email = Guard.OptionalText(email, "Email", Limits.Email),

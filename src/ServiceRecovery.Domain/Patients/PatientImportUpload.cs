@@ -25,7 +25,7 @@ public sealed class PatientImportUpload
             ? throw new DomainRuleException($"A patient file must hold something and be at most {MaxBytes / 1024 / 1024} MB.")
             : new PatientImportUpload
             {
-                Id = Guid.CreateVersion7(),
+                Id = Ids.New(),
                 PracticeId = practiceId,
                 UploadedById = uploadedById,
                 UploadedAt = now,

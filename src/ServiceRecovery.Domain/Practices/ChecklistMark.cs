@@ -18,7 +18,7 @@ public sealed class ChecklistMark
 
     public static ChecklistMark Record(Guid practiceId, ChecklistMarkKind kind, Actor by, DateTimeOffset now) => new()
     {
-        Id = Guid.CreateVersion7(),
+        Id = Ids.New(),
         PracticeId = practiceId,
         Kind = kind,
         At = now,

@@ -19,7 +19,7 @@ public sealed class CxStage
 
     internal CxStage(Guid practiceId, string name, int position)
     {
-        Id = Guid.CreateVersion7();
+        Id = Ids.New();
         PracticeId = practiceId;
         Name = Guard.Text(name, "Stage name", Limits.Name);
         Position = position;

@@ -20,7 +20,7 @@ public sealed class DefectCategory
 
     internal DefectCategory(Guid practiceId, string name, int position)
     {
-        Id = Guid.CreateVersion7();
+        Id = Ids.New();
         PracticeId = practiceId;
         Name = Guard.Text(name, "Category name", Limits.Name);
         Position = position;

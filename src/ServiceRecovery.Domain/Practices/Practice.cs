@@ -62,7 +62,7 @@ public sealed class Practice
 
     public static Practice Create(PracticeDetails details)
     {
-        var practice = new Practice { Id = Guid.CreateVersion7() };
+        var practice = new Practice { Id = Ids.New() };
         practice.ChangeDetails(details);
         return practice;
     }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using ServiceRecovery.Data;
+using ServiceRecovery.Domain;
 using ServiceRecovery.Web.Features.Huddle;
 using ServiceRecovery.Web.Features.Reports;
 using ServiceRecovery.Web.Infrastructure.Auth;
@@ -40,6 +41,8 @@ public static class DatabaseStartup
         }
 
         services.AddSingleton(settings);
+        // New ids grow with time in the order this provider compares them, so rows land at the end of their keys (ADR 0008).
+        Ids.Use(settings.Provider == DatabaseProvider.SqlServer ? IdOrder.SqlServer : IdOrder.Version7);
         services.AddSingleton(new WriteGate(settings.WriteWait));
         services.AddScoped<PracticeScope>();
         services.AddScoped<IPracticeScope>(sp => sp.GetRequiredService<PracticeScope>());

@@ -40,9 +40,40 @@ public sealed record PracticeLocale(string TimeZoneId, string Culture, string Cu
     /// <summary>The value an &lt;input type="datetime-local"&gt; expects.</summary>
     public string ForInput(DateTimeOffset utc) => ToLocal(utc).ToString("yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture);
 
-    public string Money(decimal amount)
+    /// <summary>An amount in the practice's currency, written the practice's culture's way (en-GB with EUR: €12.50, not £12.50).</summary>
+    public string Money(decimal amount) => amount.ToString("C", MoneyFormats.GetOrAdd((Culture, Currency), key => MoneyFormat(key.Culture, key.Currency)));
+
+    private static readonly ConcurrentDictionary<(string Culture, string Currency), NumberFormatInfo> MoneyFormats = new();
+
+    private static NumberFormatInfo MoneyFormat(string culture, string currency)
     {
-        var format = (NumberFormatInfo)CultureInfo.NumberFormat.Clone();
-        return amount.ToString("C", format);
+        var info = CultureInfo.GetCultureInfo(culture);
+        var format = (NumberFormatInfo)info.NumberFormat.Clone();
+        var own = RegionOf(info);
+        if (own is not null && string.Equals(own.ISOCurrencySymbol, currency, StringComparison.OrdinalIgnoreCase))
+        {
+            return NumberFormatInfo.ReadOnly(format);
+        }
+
+        // Another country's money: its own symbol where that cannot be mistaken for this culture's (€ in en-GB);
+        // otherwise its code, so US dollars at an Australian practice never read as Australian ones.
+        var symbol = CultureInfo.GetCultures(CultureTypes.SpecificCultures)
+            .Select(RegionOf)
+            .FirstOrDefault(region => region is not null && string.Equals(region.ISOCurrencySymbol, currency, StringComparison.OrdinalIgnoreCase))
+            ?.CurrencySymbol;
+        format.CurrencySymbol = symbol is null || symbol == format.CurrencySymbol || symbol.All(char.IsAsciiLetter) ? currency.ToUpperInvariant() + " " : symbol;
+        return NumberFormatInfo.ReadOnly(format);
+    }
+
+    private static RegionInfo? RegionOf(CultureInfo culture)
+    {
+        try
+        {
+            return culture.IsNeutralCulture || culture.Name.Length == 0 ? null : new RegionInfo(culture.Name);
+        }
+        catch (ArgumentException)
+        {
+            return null;
+        }
     }
 }
