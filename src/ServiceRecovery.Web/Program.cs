@@ -8,7 +8,9 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Serilog;
 using Serilog.Formatting.Compact;
 using ServiceRecovery.Data;
+using ServiceRecovery.Web.Features.Huddle;
 using ServiceRecovery.Web.Features.Notifications;
+using ServiceRecovery.Web.Features.Reports;
 using ServiceRecovery.Web.Features.Setup;
 using ServiceRecovery.Web.Infrastructure.Auth;
 using ServiceRecovery.Web.Infrastructure.Pipeline;
@@ -53,6 +55,8 @@ builder.Services.AddSingleton<ServiceRecovery.Web.Features.Feedback.CardForms>()
 // Forwarded headers are believed only from the proxies listed in ForwardedHeaders:KnownProxies; checked here, at start.
 builder.Services.AddTrustedProxies(builder.Configuration);
 builder.Services.AddServiceRecoveryData(builder.Configuration, dataFolder);
+builder.Services.AddHuddle();
+builder.Services.AddReports();
 builder.Services.AddScoped<DemoSeeder>();
 builder.Services.AddNotifications(builder.Configuration, dataFolder);
 builder.Services.Configure<ServiceRecovery.Web.Features.Account.AccountLinkOptions>(builder.Configuration.GetSection(ServiceRecovery.Web.Features.Account.AccountLinkOptions.Section));

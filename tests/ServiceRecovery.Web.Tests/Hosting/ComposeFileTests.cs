@@ -1,5 +1,6 @@
 using System.Net;
 using ServiceRecovery.Web.Infrastructure.Web;
+using ServiceRecovery.Web.Tests.Support;
 using YamlDotNet.RepresentationModel;
 
 namespace ServiceRecovery.Web.Tests.Hosting;
@@ -10,7 +11,7 @@ namespace ServiceRecovery.Web.Tests.Hosting;
 /// </summary>
 public sealed class ComposeFileTests
 {
-    private static readonly string Repository = FindRepository();
+    private static readonly string Repository = RepositoryFolder.Root;
 
     private readonly YamlMappingNode compose = Load(Path.Combine(Repository, "docker-compose.yml"));
 
@@ -80,17 +81,4 @@ public sealed class ComposeFileTests
 
     private static IEnumerable<YamlNode> Sequence(YamlMappingNode node, string key, bool asNodes) =>
         asNodes && node.Children.TryGetValue(new YamlScalarNode(key), out var child) ? (YamlSequenceNode)child : throw new KeyNotFoundException($"'{key}' is missing");
-
-    private static string FindRepository()
-    {
-        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
-        {
-            if (File.Exists(Path.Combine(folder.FullName, "ServiceRecovery.sln")))
-            {
-                return folder.FullName;
-            }
-        }
-
-        throw new DirectoryNotFoundException("The repository (ServiceRecovery.sln) was not found above the test output.");
-    }
 }

@@ -1,8 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using ServiceRecovery.Data;
 using ServiceRecovery.Domain;
-using ServiceRecovery.Web.Features.Huddle;
-using ServiceRecovery.Web.Features.Reports;
 using ServiceRecovery.Web.Infrastructure.Auth;
 using ServiceRecovery.Web.Infrastructure.Caching;
 using ServiceRecovery.Web.Infrastructure.Pipeline;
@@ -46,11 +44,8 @@ public static class DatabaseStartup
         services.AddSingleton(new WriteGate(settings.WriteWait));
         services.AddScoped<PracticeScope>();
         services.AddScoped<IPracticeScope>(sp => sp.GetRequiredService<PracticeScope>());
-        // The huddle panels and the reports' figures are kept per practice; a committed change of the practice drops them.
-        services.AddSingleton<BoardCache>();
-        services.AddSingleton<IPracticeCache>(sp => sp.GetRequiredService<BoardCache>());
-        services.AddSingleton<ReportCache>();
-        services.AddSingleton<IPracticeCache>(sp => sp.GetRequiredService<ReportCache>());
+        // What an area keeps per practice (an IPracticeCache it registers itself: the huddle panels, the reports' figures)
+        // is dropped by every committed change of that practice.
         services.AddSingleton<PracticeCacheInvalidation>();
         services.AddDbContext<AppDbContext>((provider, options) => options
             .UseServiceRecoveryDatabase(settings.Provider, connectionString, settings.WriteWait)

@@ -1,0 +1,31 @@
+using System.Text.RegularExpressions;
+using ServiceRecovery.Web.Tests.Support;
+
+namespace ServiceRecovery.Web.Tests.Architecture;
+
+/// <summary>
+/// The web project has floors: what is shared by every area (Infrastructure) never reaches into an area (Features).
+/// Each area registers its own services; Program.cs calls them.
+/// </summary>
+public sealed partial class FloorTests
+{
+    [Fact]
+    public void Infrastructure_never_names_a_feature()
+    {
+        var infrastructure = Path.Combine(RepositoryFolder.Root, "src", "ServiceRecovery.Web", "Infrastructure");
+        var files = Directory.GetFiles(infrastructure, "*.cs", SearchOption.AllDirectories);
+        files.ShouldNotBeEmpty();
+
+        var reaching = (
+            from file in files
+            from line in File.ReadLines(file).Select((text, index) => (Text: text, Number: index + 1))
+            where !line.Text.TrimStart().StartsWith("//", StringComparison.Ordinal) && NamesAFeature().IsMatch(line.Text)
+            select $"{Path.GetRelativePath(infrastructure, file)}:{line.Number}: {line.Text.Trim()}").ToList();
+
+        reaching.ShouldBeEmpty("Infrastructure must not import Features: let the area register itself instead");
+    }
+
+    // "ServiceRecovery.Web.Features", or "Features.X" as a namespace from inside ServiceRecovery.Web (never HttpContext.Features).
+    [GeneratedRegex(@"ServiceRecovery\.Web\.Features|(?<![\w.])Features\.[A-Z]\w*\.")]
+    private static partial Regex NamesAFeature();
+}
