@@ -25,13 +25,12 @@ public static class Ids
 
     public static void Use(IdOrder order) => _order = (int)order;
 
-    public static Guid New() => New(Order, DateTimeOffset.UtcNow);
+    public static Guid New() => Shaped(Order, Guid.CreateVersion7());
 
-    public static Guid New(IdOrder order, DateTimeOffset at)
-    {
-        var version7 = Guid.CreateVersion7(at);
-        return order == IdOrder.SqlServer ? ForSqlServer(version7) : version7;
-    }
+    /// <summary>An id as it would have been made at <paramref name="at"/>, for tests of the order.</summary>
+    public static Guid New(IdOrder order, DateTimeOffset at) => Shaped(order, Guid.CreateVersion7(at));
+
+    private static Guid Shaped(IdOrder order, Guid version7) => order == IdOrder.SqlServer ? ForSqlServer(version7) : version7;
 
     /// <summary>
     /// The version 7 id's 48-bit millisecond time moved into the six bytes SQL Server compares first, most significant

@@ -195,9 +195,8 @@ public sealed class Practice
     /// </summary>
     public string IssueDisplayToken(DateTimeOffset now)
     {
-        var token = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32))
-            .Replace('+', '-').Replace('/', '_').TrimEnd('=');
-        DisplayTokenHash = HashToken(token);
+        var token = SecretToken.New();
+        DisplayTokenHash = SecretToken.Hash(token);
         DisplayTokenIssuedAt = now;
         return token;
     }
@@ -207,9 +206,6 @@ public sealed class Practice
         DisplayTokenHash = null;
         DisplayTokenIssuedAt = null;
     }
-
-    public static string HashToken(string token) =>
-        Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(token)));
 
     public void MarkHuddleHeld(DateTimeOffset now) => LastHuddleAt = now;
 

@@ -35,7 +35,7 @@ public sealed class SetupTests : IAsyncLifetime
 
         var stored = await install.App.WithDbAsync(db => db.SetupTokens.AsNoTracking().SingleAsync());
 
-        stored.TokenHash.ShouldBe(Practice.HashToken(token));
+        stored.TokenHash.ShouldBe(SecretToken.Hash(token));
         stored.TokenHash.ShouldNotContain(token);
         stored.ExpiresAt.ShouldBe(install.Clock.GetUtcNow() + TimeSpan.FromHours(24));
     }

@@ -1,10 +1,8 @@
-using System.Security.Cryptography;
-using System.Text;
-
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 using ServiceRecovery.Data;
+using ServiceRecovery.Domain;
 
 namespace ServiceRecovery.Web.Features.Account;
 
@@ -52,12 +50,12 @@ public sealed class AccountLinks(AppDbContext db, TimeProvider clock, IOptions<A
     {
         var now = clock.GetUtcNow();
         await RevokeOpenAsync(userId, purpose, cancellationToken);
-        var token = Base64Url(RandomNumberGenerator.GetBytes(32));
+        var token = SecretToken.New();
         var row = new AccountToken
         {
             UserId = userId,
             Purpose = purpose,
-            TokenHash = Hash(token),
+            TokenHash = SecretToken.Hash(token),
             PracticeId = practiceId,
             IssuedByUserId = issuedBy,
             CreatedAt = now,
@@ -90,7 +88,7 @@ public sealed class AccountLinks(AppDbContext db, TimeProvider clock, IOptions<A
             return (null, null, LinkState.Unknown);
         }
 
-        var hash = Hash(token.Trim());
+        var hash = SecretToken.Hash(token.Trim());
         var row = await db.AccountTokens.AsNoTracking().SingleOrDefaultAsync(t => t.TokenHash == hash, cancellationToken);
         if (row is null)
         {
@@ -122,7 +120,4 @@ public sealed class AccountLinks(AppDbContext db, TimeProvider clock, IOptions<A
         return db.AccountTokens.CountAsync(t => t.UserId == userId && t.Purpose == AccountTokenPurpose.PasswordReset && t.CreatedAt > since, cancellationToken);
     }
 
-    public static string Hash(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
-
-    private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 }

@@ -188,7 +188,7 @@ public static class HuddleBoard
                 return null;
             }
 
-            var hash = Practice.HashToken(token);
+            var hash = SecretToken.Hash(token);
             return await db.Practices.IgnoreQueryFilters().AsNoTracking()
                 .Where(p => p.DisplayTokenHash == hash)
                 .Select(p => new PracticeHeader(p.Id, p.Name, p.TimeZoneId, p.Culture, p.Currency, p.LastHuddleAt, p.DisplayTokenIssuedAt))

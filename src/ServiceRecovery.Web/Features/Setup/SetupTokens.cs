@@ -17,7 +17,7 @@ public sealed class SetupTokens(AppDbContext db, TimeProvider clock)
     public static readonly TimeSpan Lifetime = TimeSpan.FromHours(24);
 
     /// <summary>43 characters: 32 bytes in URL-safe base64 without padding.</summary>
-    public const int TokenLength = 43;
+    public const int TokenLength = SecretToken.Length;
 
     /// <summary>Whether someone has already set the install up (any account exists, or a token was used).</summary>
     public async Task<bool> IsSetUpAsync(CancellationToken cancellationToken) =>
@@ -31,7 +31,7 @@ public sealed class SetupTokens(AppDbContext db, TimeProvider clock)
             return null;
         }
 
-        var token = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).Replace('+', '-').Replace('/', '_').TrimEnd('=');
+        var token = SecretToken.New();
         var now = clock.GetUtcNow();
         var row = await db.SetupTokens.SingleOrDefaultAsync(t => t.Id == SetupToken.TheOne, cancellationToken);
         if (row is null)
@@ -44,7 +44,7 @@ public sealed class SetupTokens(AppDbContext db, TimeProvider clock)
             row.Version = Guid.NewGuid();
         }
 
-        row.TokenHash = Practice.HashToken(token);
+        row.TokenHash = SecretToken.Hash(token);
         row.IssuedAt = now;
         row.ExpiresAt = now + Lifetime;
         await db.SaveChangesAsync(cancellationToken);
@@ -60,7 +60,7 @@ public sealed class SetupTokens(AppDbContext db, TimeProvider clock)
         }
 
         var row = await db.SetupTokens.SingleOrDefaultAsync(t => t.Id == SetupToken.TheOne, cancellationToken);
-        var offered = Encoding.ASCII.GetBytes(Practice.HashToken(token));
+        var offered = Encoding.ASCII.GetBytes(SecretToken.Hash(token));
         if (row is null || row.UsedAt is not null || row.ExpiresAt <= clock.GetUtcNow()
             || !CryptographicOperations.FixedTimeEquals(offered, Encoding.ASCII.GetBytes(row.TokenHash)))
         {

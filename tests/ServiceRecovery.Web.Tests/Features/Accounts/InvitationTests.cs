@@ -66,7 +66,7 @@ public sealed class InvitationTests(AccountLinkApp fixture) : IClassFixture<Acco
         sent.TextBody.ShouldContain(OutboxMessage.SecretLinkMark);
         var stored = await Test.WithDbAsync(db => db.AccountTokens.Select(t => t.TokenHash).ToListAsync());
         stored.ShouldNotContain(token, "only the hash of the token is stored");
-        stored.ShouldContain(ServiceRecovery.Web.Features.Account.AccountLinks.Hash(token));
+        stored.ShouldContain(ServiceRecovery.Domain.SecretToken.Hash(token));
     }
 
     [Fact]
