@@ -55,6 +55,9 @@ public sealed class Practice
     public bool IsArchived => ArchivedAt is not null;
 
     /// <summary>The practice's details as they stand, to change some of them.</summary>
+    /// <summary>The practice's calendar and money: today at the practice, local and UTC times, amounts in its currency.</summary>
+    public PracticeLocale Locale => new(TimeZoneId, Culture, Currency);
+
     public PracticeDetails Details => new(Name, Address, TimeZoneId, Culture, Currency, Phone, Slug);
 
     public static Practice Create(string name, string slug, string timeZoneId, string culture, string currency) =>

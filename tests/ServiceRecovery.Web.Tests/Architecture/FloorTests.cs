@@ -4,25 +4,30 @@ using ServiceRecovery.Web.Tests.Support;
 namespace ServiceRecovery.Web.Tests.Architecture;
 
 /// <summary>
-/// The web project has floors: what is shared by every area (Infrastructure) never reaches into an area (Features).
+/// The web project has floors: what is shared by every area (Infrastructure, the email worker in Email) never reaches into an area (Features).
 /// Each area registers its own services; Program.cs calls them.
 /// </summary>
 public sealed partial class FloorTests
 {
     [Fact]
-    public void Infrastructure_never_names_a_feature()
+    public void Infrastructure_never_names_a_feature() =>
+        FeaturesNamedIn("Infrastructure").ShouldBeEmpty("Infrastructure must not import Features: let the area register itself instead");
+
+    [Fact]
+    public void The_email_worker_never_names_a_feature() =>
+        FeaturesNamedIn("Email").ShouldBeEmpty("the outbox sender and its transports serve every area and must not import one");
+
+    private static List<string> FeaturesNamedIn(string folder)
     {
-        var infrastructure = Path.Combine(RepositoryFolder.Root, "src", "ServiceRecovery.Web", "Infrastructure");
-        var files = Directory.GetFiles(infrastructure, "*.cs", SearchOption.AllDirectories);
+        var root = Path.Combine(RepositoryFolder.Root, "src", "ServiceRecovery.Web", folder);
+        var files = Directory.GetFiles(root, "*.cs", SearchOption.AllDirectories);
         files.ShouldNotBeEmpty();
 
-        var reaching = (
+        return (
             from file in files
             from line in File.ReadLines(file).Select((text, index) => (Text: text, Number: index + 1))
             where !line.Text.TrimStart().StartsWith("//", StringComparison.Ordinal) && NamesAFeature().IsMatch(line.Text)
-            select $"{Path.GetRelativePath(infrastructure, file)}:{line.Number}: {line.Text.Trim()}").ToList();
-
-        reaching.ShouldBeEmpty("Infrastructure must not import Features: let the area register itself instead");
+            select $"{Path.GetRelativePath(root, file)}:{line.Number}: {line.Text.Trim()}").ToList();
     }
 
     // "ServiceRecovery.Web.Features", or "Features.X" as a namespace from inside ServiceRecovery.Web (never HttpContext.Features).

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 
 using ServiceRecovery.Data;
 using ServiceRecovery.Domain;
-using ServiceRecovery.Web.Features.Notifications;
+using ServiceRecovery.Web.Email;
 using ServiceRecovery.Web.Infrastructure.Auth;
 
 namespace ServiceRecovery.Web.Features.Account;

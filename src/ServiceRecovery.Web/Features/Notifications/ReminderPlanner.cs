@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using ServiceRecovery.Data;
 using ServiceRecovery.Domain;
+using ServiceRecovery.Web.Email;
 using ServiceRecovery.Web.Infrastructure.Web;
 
 namespace ServiceRecovery.Web.Features.Notifications;

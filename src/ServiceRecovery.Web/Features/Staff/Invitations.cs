@@ -1,11 +1,9 @@
 using Mediator;
-
 using Microsoft.EntityFrameworkCore;
-
 using ServiceRecovery.Data;
 using ServiceRecovery.Domain;
+using ServiceRecovery.Web.Email;
 using ServiceRecovery.Web.Features.Account;
-using ServiceRecovery.Web.Features.Notifications;
 using ServiceRecovery.Web.Infrastructure.Auth;
 using ServiceRecovery.Web.Infrastructure.Pipeline;
 

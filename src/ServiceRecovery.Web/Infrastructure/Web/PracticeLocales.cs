@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using ServiceRecovery.Data;
+using ServiceRecovery.Domain;
 
 namespace ServiceRecovery.Web.Infrastructure.Web;
 

@@ -8,6 +8,7 @@ using Microsoft.Extensions.Time.Testing;
 using ServiceRecovery.Data;
 using ServiceRecovery.Domain;
 using ServiceRecovery.Testing;
+using ServiceRecovery.Web.Email;
 using ServiceRecovery.Web.Features.Notifications;
 using ServiceRecovery.Web.Infrastructure.Auth;
 

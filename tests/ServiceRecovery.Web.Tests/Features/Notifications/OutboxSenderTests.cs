@@ -4,7 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using ServiceRecovery.Data;
 using ServiceRecovery.Domain;
 using ServiceRecovery.Testing;
-using ServiceRecovery.Web.Features.Notifications;
+using ServiceRecovery.Web.Email;
 using ServiceRecovery.Web.Infrastructure.Auth;
 
 namespace ServiceRecovery.Web.Tests.Features.Notifications;

@@ -1,6 +1,6 @@
 using ServiceRecovery.Web.Infrastructure.Web;
 
-namespace ServiceRecovery.Web.Features.Notifications;
+namespace ServiceRecovery.Web.Email;
 
 /// <summary>Absolute links for email, from <c>App:PublicBaseUrl</c> as <see cref="PublicAddress"/> reads and checks it.</summary>
 public sealed class EmailLinks(PublicAddress publicAddress)

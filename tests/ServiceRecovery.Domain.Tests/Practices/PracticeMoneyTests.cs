@@ -1,6 +1,4 @@
-using ServiceRecovery.Web.Infrastructure.Web;
-
-namespace ServiceRecovery.Web.Tests.Features;
+namespace ServiceRecovery.Domain.Tests.Practices;
 
 /// <summary>Money is written in the practice's currency, the practice's culture's way, whatever the two are.</summary>
 public sealed class PracticeMoneyTests

@@ -1,4 +1,4 @@
-namespace ServiceRecovery.Web.Features.Notifications;
+namespace ServiceRecovery.Web.Email;
 
 /// <summary>
 /// What this app instance's sender and reminder planner have met lately, for the readiness check: how many

@@ -3,7 +3,7 @@ using MailKit.Security;
 using Microsoft.Extensions.Options;
 using MimeKit;
 
-namespace ServiceRecovery.Web.Features.Notifications;
+namespace ServiceRecovery.Web.Email;
 
 /// <summary>Where an email goes: an SMTP server, or (with none configured) a folder.</summary>
 public interface IEmailTransport

@@ -1,9 +1,12 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 
-namespace ServiceRecovery.Web.Infrastructure.Web;
+namespace ServiceRecovery.Domain;
 
-/// <summary>Times are stored in UTC and shown in the practice's own time zone and culture.</summary>
+/// <summary>
+/// The practice's calendar and money: times are stored in UTC and read, typed and shown in the practice's own time
+/// zone, culture and currency. The domain's date rules ("not in the future", "today at the practice") ask it.
+/// </summary>
 public sealed record PracticeLocale(string TimeZoneId, string Culture, string Currency)
 {
     private static readonly ConcurrentDictionary<string, TimeZoneInfo> Zones = new();
@@ -13,6 +16,9 @@ public sealed record PracticeLocale(string TimeZoneId, string Culture, string Cu
     public CultureInfo CultureInfo => CultureInfo.GetCultureInfo(Culture);
 
     public DateTime ToLocal(DateTimeOffset utc) => TimeZoneInfo.ConvertTime(utc, Zone).DateTime;
+
+    /// <summary>The date at the practice at the given moment: what "today" means for a date field.</summary>
+    public DateOnly DateAt(DateTimeOffset utc) => DateOnly.FromDateTime(ToLocal(utc));
 
     /// <summary>Local wall-clock time to the minute: the default of a date-and-time field.</summary>
     public DateTime ToLocalMinute(DateTimeOffset utc)

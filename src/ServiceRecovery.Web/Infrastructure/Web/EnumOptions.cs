@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Mvc.Rendering;
 using ServiceRecovery.Domain;
 
-namespace ServiceRecovery.Web.Features.Cases;
+namespace ServiceRecovery.Web.Infrastructure.Web;
 
 /// <summary>Select options for an enum, in readable words ("Hand written note").</summary>
 public static class EnumOptions

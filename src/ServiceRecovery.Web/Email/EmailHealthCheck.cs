@@ -4,7 +4,7 @@ using Microsoft.Extensions.Options;
 using ServiceRecovery.Data;
 using ServiceRecovery.Domain;
 
-namespace ServiceRecovery.Web.Features.Notifications;
+namespace ServiceRecovery.Web.Email;
 
 /// <summary>
 /// Part of <c>/health/ready</c>: Degraded while email is stuck, so monitoring notices that reminders are not

@@ -1,4 +1,4 @@
-namespace ServiceRecovery.Web.Features.Notifications;
+namespace ServiceRecovery.Web.Email;
 
 /// <summary>The "Email" configuration section. Without an SMTP host, email goes to the pickup folder.</summary>
 public sealed class EmailOptions

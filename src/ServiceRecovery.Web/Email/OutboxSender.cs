@@ -7,7 +7,7 @@ using MimeKit;
 using ServiceRecovery.Data;
 using ServiceRecovery.Domain;
 
-namespace ServiceRecovery.Web.Features.Notifications;
+namespace ServiceRecovery.Web.Email;
 
 /// <summary>This app instance's name as a sender, so a claim says whose it is.</summary>
 public sealed class SenderIdentity

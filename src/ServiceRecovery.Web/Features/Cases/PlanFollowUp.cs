@@ -1,0 +1,51 @@
+using System.ComponentModel.DataAnnotations;
+using FluentValidation;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using ServiceRecovery.Data;
+using ServiceRecovery.Domain;
+using ServiceRecovery.Web.Infrastructure.Auth;
+using ServiceRecovery.Web.Infrastructure.Pipeline;
+
+namespace ServiceRecovery.Web.Features.Cases;
+
+/// <summary>Extend the outcome: plan a follow-up (date and method) and later record how it went.</summary>
+public static class PlanFollowUp
+{
+    [Requires(StaffRole.FrontDesk)]
+    public sealed class Command : IAppCommand<Unit>, ICaseCommand
+    {
+        public Guid CaseId { get; set; }
+        public Guid Version { get; set; }
+
+        [Display(Name = "Planned for")]
+        public DateOnly? PlannedFor { get; set; }
+
+        [Display(Name = "How")]
+        public FollowUpMethod Method { get; set; } = FollowUpMethod.Call;
+    }
+
+    public sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator()
+        {
+            RuleFor(c => c.PlannedFor).NotNull().WithMessage("Enter the date of the follow-up.");
+            RuleFor(c => c.Method).IsInEnum().WithMessage("Choose how to follow up.");
+        }
+    }
+
+    public sealed class Handler(AppDbContext db, ICurrentUser user, TimeProvider clock) : CaseCommandHandler<Command>(db, user, clock)
+    {
+        protected override ValueTask<CommandResult<Unit>?> ApplyAsync(CaseChange<Command> change, CancellationToken cancellationToken)
+        {
+            var date = change.Command.PlannedFor!.Value;
+            if (date < change.Today || date > change.Today.AddYears(1))
+            {
+                return new(Invalid(nameof(Command.PlannedFor), "Plan the follow-up for today or a day within the next year."));
+            }
+
+            change.Case.PlanFollowUp(change.Actor, date, change.Command.Method, change.Now);
+            return Done();
+        }
+    }
+}

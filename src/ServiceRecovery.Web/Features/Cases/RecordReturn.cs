@@ -1,0 +1,58 @@
+using System.ComponentModel.DataAnnotations;
+using FluentValidation;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using ServiceRecovery.Data;
+using ServiceRecovery.Domain;
+using ServiceRecovery.Web.Infrastructure.Auth;
+using ServiceRecovery.Web.Infrastructure.Pipeline;
+
+namespace ServiceRecovery.Web.Features.Cases;
+
+/// <summary>The patient came back: with the other steps settled, this resolves the case.</summary>
+public static class RecordReturn
+{
+    [Requires(StaffRole.FrontDesk)]
+    public sealed class Command : IAppCommand<Unit>, ICaseCommand
+    {
+        public Guid CaseId { get; set; }
+        public Guid Version { get; set; }
+
+        [Display(Name = "Returned on")]
+        public DateOnly? ReturnedOn { get; set; }
+
+        [Display(Name = "What for")]
+        public string? Reason { get; set; }
+    }
+
+    public sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator()
+        {
+            RuleFor(c => c.ReturnedOn).NotNull().WithMessage("Enter the date the patient came back.");
+            RuleFor(c => c.Reason).ShortText("what the patient came back for", Limits.ShortText);
+        }
+    }
+
+    public sealed class Handler(AppDbContext db, ICurrentUser user, TimeProvider clock) : CaseCommandHandler<Command>(db, user, clock)
+    {
+        protected override IQueryable<RecoveryCase> Include(IQueryable<RecoveryCase> cases) => cases.Include(c => c.Defect);
+
+        protected override ValueTask<CommandResult<Unit>?> ApplyAsync(CaseChange<Command> change, CancellationToken cancellationToken)
+        {
+            var date = change.Command.ReturnedOn!.Value;
+            if (date > change.Today)
+            {
+                return new(Invalid(nameof(Command.ReturnedOn), "The return date cannot be in the future."));
+            }
+
+            if (date < DateOnly.FromDateTime(change.Locale.ToLocal(change.Case.Defect.OccurredAt)))
+            {
+                return new(Invalid(nameof(Command.ReturnedOn), "The return date cannot be before the defect happened."));
+            }
+
+            change.Case.RecordReturn(change.Actor, date, change.Command.Reason!, change.Now, change.Today);
+            return Done();
+        }
+    }
+}
