@@ -310,7 +310,7 @@ public static class Generator
             return;
         }
 
-        if (c.Victory.IsSettled)
+        if (c.Steps.Victory.IsSettled)
         {
             // Already given with the apology.
         }

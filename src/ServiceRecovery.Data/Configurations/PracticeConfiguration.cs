@@ -38,24 +38,19 @@ internal sealed class PracticeConfiguration : IEntityTypeConfiguration<Practice>
     }
 }
 
-internal sealed class CxStageConfiguration : IEntityTypeConfiguration<CxStage>
+/// <summary>A practice's journey stages and defect categories: the same shape, each in its own table.</summary>
+internal abstract class PracticeListItemConfiguration<T>(string table) : IEntityTypeConfiguration<T>
+    where T : PracticeListItem
 {
-    public void Configure(EntityTypeBuilder<CxStage> builder)
+    public void Configure(EntityTypeBuilder<T> builder)
     {
-        builder.ToTable("CxStages");
-        builder.Property(s => s.Id).ValueGeneratedNever();
-        builder.Property(s => s.Name).HasMaxLength(Limits.Name);
-        builder.HasIndex(s => new { s.PracticeId, s.Position });
+        builder.ToTable(table);
+        builder.Property(i => i.Id).ValueGeneratedNever();
+        builder.Property(i => i.Name).HasMaxLength(Limits.Name);
+        builder.HasIndex(i => new { i.PracticeId, i.Position });
     }
 }
 
-internal sealed class DefectCategoryConfiguration : IEntityTypeConfiguration<DefectCategory>
-{
-    public void Configure(EntityTypeBuilder<DefectCategory> builder)
-    {
-        builder.ToTable("DefectCategories");
-        builder.Property(c => c.Id).ValueGeneratedNever();
-        builder.Property(c => c.Name).HasMaxLength(Limits.Name);
-        builder.HasIndex(c => new { c.PracticeId, c.Position });
-    }
-}
+internal sealed class CxStageConfiguration() : PracticeListItemConfiguration<CxStage>("CxStages");
+
+internal sealed class DefectCategoryConfiguration() : PracticeListItemConfiguration<DefectCategory>("DefectCategories");

@@ -38,11 +38,20 @@ internal sealed class RecoveryCaseConfiguration : IEntityTypeConfiguration<Recov
         builder.HasIndex(c => new { c.PracticeId, c.DefectOccurredAt, c.Status, c.StageId, c.CategoryId, c.HasGivenGesture, c.Recovered, c.FirstReturnOn })
             .HasDatabaseName("IX_RecoveryCases_Report");
 
-        foreach (var track in new[] { nameof(RecoveryCase.SaySorry), nameof(RecoveryCase.Expedite), nameof(RecoveryCase.Respond),
-                     nameof(RecoveryCase.Victory), nameof(RecoveryCase.Improve), nameof(RecoveryCase.Communicate), nameof(RecoveryCase.Extend) })
+        // Each step keeps the columns it had before the tracks were one value: SaySorry_DueAt, SaySorry_SettledAt, ….
+        builder.ComplexProperty(c => c.Steps, steps =>
         {
-            builder.ComplexProperty(typeof(StepTrack), track, step => step.Property(nameof(StepTrack.SkipReason)).HasMaxLength(Limits.Reason));
-        }
+            foreach (var step in ServiceSteps.InOrder)
+            {
+                var name = StepTracks.PropertyOf(step);
+                steps.ComplexProperty(typeof(StepTrack), name, track =>
+                {
+                    track.Property(nameof(StepTrack.DueAt)).HasColumnName($"{name}_{nameof(StepTrack.DueAt)}");
+                    track.Property(nameof(StepTrack.SettledAt)).HasColumnName($"{name}_{nameof(StepTrack.SettledAt)}");
+                    track.Property(nameof(StepTrack.SkipReason)).HasColumnName($"{name}_{nameof(StepTrack.SkipReason)}").HasMaxLength(Limits.Reason);
+                });
+            }
+        });
 
         builder.HasMany(c => c.Apologies).WithOne().HasForeignKey(r => r.CaseId);
         builder.HasMany(c => c.Fixes).WithOne().HasForeignKey(r => r.CaseId);

@@ -92,13 +92,8 @@ public sealed class RecoveryCase
     /// <summary>Set when a form submitted with this key opened the case, so a double submit opens one case.</summary>
     public Guid? IdempotencyKey { get; private set; }
 
-    public StepTrack SaySorry { get; private set; } = null!;
-    public StepTrack Expedite { get; private set; } = null!;
-    public StepTrack Respond { get; private set; } = null!;
-    public StepTrack Victory { get; private set; } = null!;
-    public StepTrack Improve { get; private set; } = null!;
-    public StepTrack Communicate { get; private set; } = null!;
-    public StepTrack Extend { get; private set; } = null!;
+    /// <summary>Where each SERVICE step stands: due when, settled when.</summary>
+    public StepTracks Steps { get; private set; } = null!;
 
     public IReadOnlyList<Apology> Apologies => _apologies;
     public IReadOnlyList<Fix> Fixes => _fixes;
@@ -115,17 +110,10 @@ public sealed class RecoveryCase
     public IReadOnlyList<TimelineEvent> Timeline => _timeline.AsReadOnly();
 
     /// <summary>How long the patient waited for an apology, from when the defect happened.</summary>
-    public TimeSpan? TimeToApology => TimeToApologyOf(FirstApologyAt, Defect.OccurredAt);
+    public TimeSpan? TimeToApology => new ApologyTiming(Defect.OccurredAt, FirstApologyAt).TimeToApology;
 
-    /// <summary>The wait for an apology given when it came and when the defect happened (never negative).</summary>
-    public static TimeSpan? TimeToApologyOf(DateTimeOffset? firstApologyAt, DateTimeOffset occurredAt) => firstApologyAt is { } at
-        ? (at > occurredAt ? at - occurredAt : TimeSpan.Zero)
-        : null;
-
-    public decimal GivenGestureTotal => GivenTotalOf(_gestures);
-
-    /// <summary>What the practice gave: gestures given, not those waiting or declined.</summary>
-    public static decimal GivenTotalOf(IEnumerable<Gesture> gestures) => gestures.Where(g => g.State == GestureState.Given).Sum(g => g.Amount);
+    /// <inheritdoc cref="GestureTally.GivenTotal"/>
+    public decimal GivenGestureTotal => new GestureTally(_gestures).GivenTotal;
 
     public static RecoveryCase Open(
         Practice practice,
@@ -181,7 +169,6 @@ public sealed class RecoveryCase
             throw new DomainRuleException("The defect belongs to another practice.");
         }
 
-        var due = practice.DueTimes;
         return new RecoveryCase
         {
             Id = Ids.New(),
@@ -201,29 +188,11 @@ public sealed class RecoveryCase
             OpenedAt = now,
             IdempotencyKey = idempotencyKey,
             Version = Guid.NewGuid(),
-            SaySorry = new StepTrack(now + due.For(ServiceStep.SaySorry)),
-            Expedite = new StepTrack(now + due.For(ServiceStep.ExpediteSolutions)),
-            Respond = new StepTrack(now + due.For(ServiceStep.Respond)),
-            Victory = new StepTrack(now + due.For(ServiceStep.Victory)),
-            Improve = new StepTrack(now + due.For(ServiceStep.ImplementImprovements)),
-            Communicate = new StepTrack(now + due.For(ServiceStep.CommunicateResults)),
-            Extend = new StepTrack(now + due.For(ServiceStep.ExtendOutcome)),
+            Steps = StepTracks.DueFrom(now, practice.DueTimes),
         };
     }
 
-    public StepTrack Track(ServiceStep step) => step switch
-    {
-        ServiceStep.SaySorry => SaySorry,
-        ServiceStep.ExpediteSolutions => Expedite,
-        ServiceStep.Respond => Respond,
-        ServiceStep.Victory => Victory,
-        ServiceStep.ImplementImprovements => Improve,
-        ServiceStep.CommunicateResults => Communicate,
-        ServiceStep.ExtendOutcome => Extend,
-        _ => throw new ArgumentOutOfRangeException(nameof(step)),
-    };
-
-    public StepState StateOf(ServiceStep step, DateTimeOffset now) => Track(step).StateAt(now, DueSoonWindow);
+    public StepState StateOf(ServiceStep step, DateTimeOffset now) => Steps.StateOf(step, now);
 
     public bool IsOverdue(DateTimeOffset now) => Status == CaseStatus.Open && NextDueAt < now;
 
@@ -245,7 +214,7 @@ public sealed class RecoveryCase
 
         var apology = new Apology(Id, by, Guard.Text(apologisedBy, "Who apologised", Limits.Name), method, apologisedAt, now);
         _apologies.Add(apology);
-        SaySorry.MarkDone(now);
+        Steps.SaySorry.MarkDone(now);
         if (FirstApologyAt is null || apologisedAt < FirstApologyAt)
         {
             FirstApologyAt = apologisedAt;
@@ -264,7 +233,7 @@ public sealed class RecoveryCase
         EnsureOpen("record a fix");
         var fix = new Fix(Id, by, Guard.Text(description, "What was done", Limits.Description), now);
         _fixes.Add(fix);
-        Expedite.MarkDone(now);
+        Steps.Expedite.MarkDone(now);
         Append(by, TimelineEventKind.FixRecorded, ServiceStep.ExpediteSolutions, "Fix recorded", now);
         return fix;
     }
@@ -283,7 +252,7 @@ public sealed class RecoveryCase
             Guard.NotInFuture(contactedAt, now, "When the contact was made"),
             Guard.Text(summary, "Summary", Limits.Description), now);
         _contacts.Add(contact);
-        Respond.MarkDone(now);
+        Steps.Respond.MarkDone(now);
         Append(by, TimelineEventKind.ContactRecorded, ServiceStep.Respond, $"Personal contact recorded: {method.Words()}", now);
         return contact;
     }
@@ -319,7 +288,7 @@ public sealed class RecoveryCase
         if (withinLimit)
         {
             MarkGestureGiven();
-            Victory.MarkDone(now);
+            Steps.Victory.MarkDone(now);
             Append(by, TimelineEventKind.GestureGiven, ServiceStep.Victory, $"Gesture given: {kind.Words()}, {money}", now);
         }
         else
@@ -337,7 +306,7 @@ public sealed class RecoveryCase
         var gesture = FindGesture(gestureId);
         gesture.Approve(manager, now);
         MarkGestureGiven();
-        Victory.MarkDone(now);
+        Steps.Victory.MarkDone(now);
         Append(manager, TimelineEventKind.GestureApproved, ServiceStep.Victory,
             $"Gesture approved: {gesture.Kind.Words()}, {gesture.Amount.ToString("0.00", CultureInfo.InvariantCulture)}", now);
     }
@@ -351,9 +320,7 @@ public sealed class RecoveryCase
             $"Gesture declined: {gesture.Kind.Words()}, {gesture.Amount.ToString("0.00", CultureInfo.InvariantCulture)}", now);
     }
 
-    public bool HasGestureAwaitingApproval => AnyAwaitingApproval(_gestures);
-
-    public static bool AnyAwaitingApproval(IEnumerable<Gesture> gestures) => gestures.Any(g => g.State == GestureState.PendingApproval);
+    public bool HasGestureAwaitingApproval => new GestureTally(_gestures).AnyAwaitingApproval;
 
     private void MarkGestureGiven()
     {
@@ -378,7 +345,7 @@ public sealed class RecoveryCase
 
         var link = new ImprovementLink(Id, by, improvement.Id, now);
         _improvementLinks.Add(link);
-        Improve.MarkDone(now);
+        Steps.Improve.MarkDone(now);
         Append(by, TimelineEventKind.ImprovementLinked, ServiceStep.ImplementImprovements, $"Improvement linked: {improvement.Title}", now);
         return link;
     }
@@ -405,7 +372,7 @@ public sealed class RecoveryCase
         }
 
         unshared.ForEach(l => l.MarkShared(huddleDate));
-        Communicate.MarkDone(now);
+        Steps.Communicate.MarkDone(now);
         Append(by, TimelineEventKind.LessonShared, ServiceStep.CommunicateResults,
             $"Lesson shared at the huddle on {huddleDate.ToString("d MMM yyyy", CultureInfo.InvariantCulture)}", now);
     }
@@ -443,14 +410,14 @@ public sealed class RecoveryCase
     /// </summary>
     public bool EscalateOverdueApology(Actor system, IReadOnlyCollection<string> notified, DateTimeOffset now)
     {
-        if (Status != CaseStatus.Open || SaySorry.IsSettled || now <= SaySorry.DueAt || notified.Count == 0)
+        if (Status != CaseStatus.Open || Steps.SaySorry.IsSettled || now <= Steps.SaySorry.DueAt || notified.Count == 0)
         {
             return false;
         }
 
         // Every recipient's name would outgrow the column in a practice with many managers: "and N others" instead.
         _timeline.Add(new TimelineEvent(Id, system, TimelineEventKind.ApologyEscalated, ServiceStep.SaySorry,
-            BoundedText.Names($"Say sorry overdue by {Durations.Describe(now - SaySorry.DueAt)}: emailed ", [.. notified], TimelineEvent.MaxDetailLength), now));
+            BoundedText.Names($"Say sorry overdue by {Durations.Describe(now - Steps.SaySorry.DueAt)}: emailed ", [.. notified], TimelineEvent.MaxDetailLength), now));
         return true;
     }
 
@@ -475,7 +442,7 @@ public sealed class RecoveryCase
             FirstReturnOn = returnedOn;
         }
 
-        Extend.MarkDone(now);
+        Steps.Extend.MarkDone(now);
         Append(by, TimelineEventKind.ReturnRecorded, ServiceStep.ExtendOutcome,
             $"Patient returned on {returnedOn.ToString("d MMM yyyy", CultureInfo.InvariantCulture)}", now);
         return patientReturn;
@@ -483,14 +450,8 @@ public sealed class RecoveryCase
 
     // ---- Corrections ---------------------------------------------------------------------------
 
-    /// <summary>True when a later record corrects this one. The corrected record stays on the case.</summary>
-    public bool IsCorrected(CaseRecord record) =>
-        _fixes.Any(r => r.CorrectsId == record.Id) || _contacts.Any(r => r.CorrectsId == record.Id) || _lessons.Any(r => r.CorrectsId == record.Id);
-
-    /// <summary>The records that a later record corrects: the correctable kinds are fixes, personal contacts and lessons.</summary>
-    public static IReadOnlySet<Guid> CorrectedIds(IEnumerable<Fix> fixes, IEnumerable<PersonalContact> contacts, IEnumerable<Lesson> lessons) =>
-        fixes.Select(r => r.CorrectsId).Concat(contacts.Select(r => r.CorrectsId)).Concat(lessons.Select(r => r.CorrectsId))
-            .OfType<Guid>().ToHashSet();
+    /// <inheritdoc cref="Corrections.IsCorrected"/>
+    public bool IsCorrected(CaseRecord record) => new Corrections(_fixes, _contacts, _lessons).IsCorrected(record);
 
     /// <summary>
     /// Corrects the wording of a fix, a personal contact or a lesson. Nothing is undone silently: the
@@ -601,9 +562,9 @@ public sealed class RecoveryCase
         else
         {
             var step = request.Step!.Value;
-            if (Track(step).IsSettled)
+            if (Steps[step].IsSettled)
             {
-                throw new DomainRuleException($"{step.Title()} is already {(Track(step).IsSkipped ? "skipped" : "done")}.");
+                throw new DomainRuleException($"{step.Title()} is already {(Steps[step].IsSkipped ? "skipped" : "done")}.");
             }
 
             SkipStep(step, request.Reason, manager, $"{step.Title()} skipped {because}", now);
@@ -621,10 +582,7 @@ public sealed class RecoveryCase
             $"Declined {request.RecordedByName}'s request to {request.What}: {request.DecisionNote}", now);
     }
 
-    public CaseRequest? PendingRequest(CaseRequestKind kind, ServiceStep? step = null) => PendingOf(_requests, kind, step);
-
-    public static CaseRequest? PendingOf(IEnumerable<CaseRequest> requests, CaseRequestKind kind, ServiceStep? step = null) =>
-        requests.FirstOrDefault(r => r.IsPending && r.Kind == kind && (kind != CaseRequestKind.SkipStep || r.Step == step));
+    public CaseRequest? PendingRequest(CaseRequestKind kind, ServiceStep? step = null) => new CaseRequests(_requests).Pending(kind, step);
 
     private CaseRequest AddRequest(CaseRequestKind kind, ServiceStep? step, Actor by, string reason, DateTimeOffset now)
     {
@@ -663,9 +621,9 @@ public sealed class RecoveryCase
             throw new DomainRuleException("Choose a SERVICE step.");
         }
 
-        if (Track(step).IsSettled)
+        if (Steps[step].IsSettled)
         {
-            throw new DomainRuleException($"{step.Title()} is already {(Track(step).IsSkipped ? "skipped" : "done")}.");
+            throw new DomainRuleException($"{step.Title()} is already {(Steps[step].IsSkipped ? "skipped" : "done")}.");
         }
     }
 
@@ -673,7 +631,7 @@ public sealed class RecoveryCase
     {
         var skip = new StepSkip(Id, by, step, reason, now);
         _skips.Add(skip);
-        Track(step).MarkSkipped(skip.Reason, now);
+        Steps[step].MarkSkipped(skip.Reason, now);
         Append(by, TimelineEventKind.StepSkipped, step, $"{what}: {skip.Reason}", now);
     }
 
@@ -823,9 +781,8 @@ public sealed class RecoveryCase
     /// <summary>The current step and the next due time follow from the seven tracks alone.</summary>
     private void RefreshProgress()
     {
-        var unsettled = ServiceSteps.InOrder.Where(s => !Track(s).IsSettled).ToList();
-        CurrentStep = unsettled.Count > 0 ? unsettled[0] : null;
-        NextDueAt = unsettled.Count > 0 ? unsettled.Min(s => Track(s).DueAt) : null;
+        CurrentStep = Steps.Current;
+        NextDueAt = Steps.NextDue?.Track.DueAt;
     }
 
     private void ResolveIfComplete(Actor by, DateTimeOffset now)

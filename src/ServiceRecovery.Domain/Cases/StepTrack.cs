@@ -11,10 +11,6 @@ public sealed class StepTrack
 
     internal StepTrack(DateTimeOffset dueAt) => DueAt = dueAt;
 
-    /// <summary>A track as stored, for a read-only view of a case that reads the case row's columns.</summary>
-    public static StepTrack AsStored(DateTimeOffset dueAt, DateTimeOffset? settledAt, string? skipReason) =>
-        new() { DueAt = dueAt, SettledAt = settledAt, SkipReason = skipReason };
-
     public DateTimeOffset DueAt { get; private set; }
 
     /// <summary>When the step was done (or skipped); null while it is still to do.</summary>

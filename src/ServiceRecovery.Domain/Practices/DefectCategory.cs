@@ -1,7 +1,7 @@
 namespace ServiceRecovery.Domain;
 
 /// <summary>What kind of thing went wrong, for the reports (Pareto by category).</summary>
-public sealed class DefectCategory
+public sealed class DefectCategory : PracticeListItem
 {
     public static readonly IReadOnlyList<string> DefaultNames =
     [
@@ -18,23 +18,7 @@ public sealed class DefectCategory
 
     private DefectCategory() { }
 
-    internal DefectCategory(Guid practiceId, string name, int position)
-    {
-        Id = Ids.New();
-        PracticeId = practiceId;
-        Name = Guard.Text(name, "Category name", Limits.Name);
-        Position = position;
-    }
+    internal DefectCategory(Guid practiceId, string name, int position) : base(practiceId, name, position) { }
 
-    public Guid Id { get; private set; }
-    public Guid PracticeId { get; private set; }
-    public string Name { get; private set; } = "";
-    public int Position { get; private set; }
-    public DateTimeOffset? RetiredAt { get; private set; }
-
-    public bool IsRetired => RetiredAt is not null;
-
-    public void Rename(string name) => Name = Guard.Text(name, "Category name", Limits.Name);
-
-    public void Retire(DateTimeOffset now) => RetiredAt ??= now;
+    protected override string NameLabel => "Category name";
 }

@@ -130,16 +130,22 @@ public sealed class Practice
         return practice;
     }
 
-    public CxStage AddStage(string name)
+    public CxStage AddStage(string name) => Add(_stages, name, "stage", position => new CxStage(Id, name, position));
+
+    public DefectCategory AddCategory(string name) => Add(_categories, name, "category", position => new DefectCategory(Id, name, position));
+
+    /// <summary>Adds a stage or a category at the end of its list; two current items never share a name.</summary>
+    private static T Add<T>(List<T> items, string name, string word, Func<int, T> create)
+        where T : PracticeListItem
     {
-        if (_stages.Any(s => !s.IsRetired && string.Equals(s.Name, name.Trim(), StringComparison.OrdinalIgnoreCase)))
+        if (items.Any(i => !i.IsRetired && string.Equals(i.Name, name.Trim(), StringComparison.OrdinalIgnoreCase)))
         {
-            throw new DomainRuleException($"There is already a stage called {name.Trim()}.");
+            throw new DomainRuleException($"There is already a {word} called {name.Trim()}.");
         }
 
-        var stage = new CxStage(Id, name, _stages.Count == 0 ? 1 : _stages.Max(s => s.Position) + 1);
-        _stages.Add(stage);
-        return stage;
+        var item = create(items.Count == 0 ? 1 : items.Max(i => i.Position) + 1);
+        items.Add(item);
+        return item;
     }
 
     /// <summary>Moves a current stage one place up (-1) or down (+1) among the current stages.</summary>
@@ -165,23 +171,13 @@ public sealed class Practice
         }
     }
 
-    public CxStage Stage(Guid stageId) =>
-        _stages.SingleOrDefault(s => s.Id == stageId) ?? throw new DomainRuleException("That stage is not one of this practice's.");
+    public CxStage Stage(Guid stageId) => Find(_stages, stageId, "stage");
 
-    public DefectCategory Category(Guid categoryId) =>
-        _categories.SingleOrDefault(c => c.Id == categoryId) ?? throw new DomainRuleException("That category is not one of this practice's.");
+    public DefectCategory Category(Guid categoryId) => Find(_categories, categoryId, "category");
 
-    public DefectCategory AddCategory(string name)
-    {
-        if (_categories.Any(c => !c.IsRetired && string.Equals(c.Name, name.Trim(), StringComparison.OrdinalIgnoreCase)))
-        {
-            throw new DomainRuleException($"There is already a category called {name.Trim()}.");
-        }
-
-        var category = new DefectCategory(Id, name, _categories.Count == 0 ? 1 : _categories.Max(c => c.Position) + 1);
-        _categories.Add(category);
-        return category;
-    }
+    private static T Find<T>(List<T> items, Guid id, string word)
+        where T : PracticeListItem =>
+        items.SingleOrDefault(i => i.Id == id) ?? throw new DomainRuleException($"That {word} is not one of this practice's.");
 
     public void ChangeDueTimes(StepDueTimes dueTimes) => DueTimes = dueTimes;
 

@@ -189,7 +189,7 @@ public sealed class DemoSeeder(IServiceProvider services, AppDbContext db, TimeP
             return;
         }
 
-        if (c.Victory.IsSettled)
+        if (c.Steps.Victory.IsSettled)
         {
             // Already given with the apology.
         }

@@ -26,10 +26,10 @@ public class BuryingTests
 
         Should.Throw<DomainRuleException>(() => recoveryCase.Skip(ServiceStep.SaySorry, "Patient left", A.FrontDesk, A.Now.AddMinutes(5)))
             .Message.ShouldContain("Only a practice manager can skip Say sorry");
-        recoveryCase.SaySorry.IsSettled.ShouldBeFalse();
+        recoveryCase.Steps.SaySorry.IsSettled.ShouldBeFalse();
 
         recoveryCase.Skip(ServiceStep.Victory, "Patient declined any gesture", A.FrontDesk, A.Now.AddMinutes(6));
-        recoveryCase.Victory.IsSkipped.ShouldBeTrue();
+        recoveryCase.Steps.Victory.IsSkipped.ShouldBeTrue();
     }
 
     [Fact]
@@ -41,7 +41,7 @@ public class BuryingTests
 
         var skipped = A.OpenCase();
         skipped.Skip(ServiceStep.SaySorry, "The patient refused to speak to us", A.Manager, A.Now.AddMinutes(5));
-        skipped.SaySorry.IsSkipped.ShouldBeTrue();
+        skipped.Steps.SaySorry.IsSkipped.ShouldBeTrue();
     }
 
     [Fact]
@@ -87,7 +87,7 @@ public class BuryingTests
 
         recoveryCase.ApproveRequest(request.Id, A.Manager, A.Now.AddMinutes(30));
 
-        recoveryCase.SaySorry.SkipReason.ShouldBe("The patient asked us not to contact them");
+        recoveryCase.Steps.SaySorry.SkipReason.ShouldBe("The patient asked us not to contact them");
         recoveryCase.Skips.ShouldHaveSingleItem().RecordedByName.ShouldBe("Maya Manager");
         var skipped = recoveryCase.Timeline.Single(e => e.Kind == TimelineEventKind.StepSkipped);
         skipped.ActorName.ShouldBe("Maya Manager");
@@ -100,10 +100,10 @@ public class BuryingTests
         var recoveryCase = A.OpenCase();
         recoveryCase.RequestSkip(ServiceStep.SaySorry, A.FrontDesk, "Patient left before we could apologise", A.Now.AddMinutes(5));
 
-        recoveryCase.SaySorry.IsSettled.ShouldBeFalse();
+        recoveryCase.Steps.SaySorry.IsSettled.ShouldBeFalse();
         recoveryCase.CurrentStep.ShouldBe(ServiceStep.SaySorry);
         var reminders = new Actor("system", "Reminders", StaffRole.Administrator);
-        recoveryCase.EscalateOverdueApology(reminders, ["Maya Manager"], recoveryCase.SaySorry.DueAt.AddMinutes(10)).ShouldBeTrue();
+        recoveryCase.EscalateOverdueApology(reminders, ["Maya Manager"], recoveryCase.Steps.SaySorry.DueAt.AddMinutes(10)).ShouldBeTrue();
     }
 
     [Fact]
@@ -249,6 +249,6 @@ public class BuryingTests
         recoveryCase.DeclineRequest(request.Id, SecondManager, "Call the patient tonight", A.Now.AddMinutes(10));
 
         request.DecidedByName.ShouldBe("Mark Second");
-        recoveryCase.SaySorry.IsSettled.ShouldBeFalse();
+        recoveryCase.Steps.SaySorry.IsSettled.ShouldBeFalse();
     }
 }

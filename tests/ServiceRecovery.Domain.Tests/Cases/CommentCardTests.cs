@@ -95,7 +95,7 @@ public class CommentCardTests
         recoveryCase.OwnerId.ShouldBeNull();
         recoveryCase.OwnerName.ShouldBeNull();
         recoveryCase.CurrentStep.ShouldBe(ServiceStep.SaySorry);
-        recoveryCase.SaySorry.DueAt.ShouldBe(A.Now + practice.DueTimes.For(ServiceStep.SaySorry));
+        recoveryCase.Steps.SaySorry.DueAt.ShouldBe(A.Now + practice.DueTimes.For(ServiceStep.SaySorry));
         var opened = recoveryCase.Timeline.ShouldHaveSingleItem();
         opened.Kind.ShouldBe(TimelineEventKind.CaseOpened);
         opened.ActorName.ShouldBe("Comment card");

@@ -11,7 +11,7 @@ public class CommunicateResultsTests
 
         var lesson = recoveryCase.RecordLesson(A.Manager, "Warn patients as soon as the book runs late.", A.Now.AddMinutes(5));
 
-        recoveryCase.Communicate.IsSettled.ShouldBeFalse();
+        recoveryCase.Steps.Communicate.IsSettled.ShouldBeFalse();
         recoveryCase.StateOf(ServiceStep.CommunicateResults, A.Now.AddMinutes(5)).ShouldBe(StepState.Pending);
         lesson.SharedOn.ShouldBeNull();
     }
@@ -27,7 +27,7 @@ public class CommunicateResultsTests
         recoveryCase.MarkLessonsShared(A.Manager, huddle, sharedAt);
 
         recoveryCase.StateOf(ServiceStep.CommunicateResults, sharedAt).ShouldBe(StepState.Done);
-        recoveryCase.Communicate.SettledAt.ShouldBe(sharedAt);
+        recoveryCase.Steps.Communicate.SettledAt.ShouldBe(sharedAt);
         lesson.SharedOn.ShouldBe(huddle);
     }
 
@@ -53,7 +53,7 @@ public class CommunicateResultsTests
 
         Should.Throw<DomainRuleException>(() => recoveryCase.MarkLessonsShared(A.Manager, new DateOnly(2026, 3, 11), A.Now));
 
-        recoveryCase.Communicate.IsSettled.ShouldBeFalse();
+        recoveryCase.Steps.Communicate.IsSettled.ShouldBeFalse();
     }
 
     [Fact]
@@ -68,7 +68,7 @@ public class CommunicateResultsTests
 
         first.SharedOn.ShouldBe(new DateOnly(2026, 3, 11));
         second.SharedOn.ShouldBe(new DateOnly(2026, 3, 13));
-        recoveryCase.Communicate.SettledAt.ShouldBe(A.Now.AddDays(1));
+        recoveryCase.Steps.Communicate.SettledAt.ShouldBe(A.Now.AddDays(1));
     }
 
     [Theory]

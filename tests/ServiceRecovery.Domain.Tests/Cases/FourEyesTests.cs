@@ -16,7 +16,7 @@ public class FourEyesTests
         var gesture = recoveryCase.GiveGesture(A.Manager, GestureKind.Refund, 800m, null, ManagerCapped, A.Now);
 
         gesture.State.ShouldBe(GestureState.PendingApproval);
-        recoveryCase.Victory.IsSettled.ShouldBeFalse();
+        recoveryCase.Steps.Victory.IsSettled.ShouldBeFalse();
         recoveryCase.Timeline[^1].Detail.ShouldBe("Gesture awaiting another manager's approval: Refund, 800.00 (above the practice manager limit)");
     }
 

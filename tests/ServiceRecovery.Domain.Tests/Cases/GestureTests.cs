@@ -33,7 +33,7 @@ public class GestureTests
         gesture.State.ShouldBe(GestureState.PendingApproval);
         recoveryCase.HasGestureAwaitingApproval.ShouldBeTrue();
         recoveryCase.GivenGestureTotal.ShouldBe(0m);
-        recoveryCase.Victory.IsSettled.ShouldBeFalse();
+        recoveryCase.Steps.Victory.IsSettled.ShouldBeFalse();
         recoveryCase.Timeline[^1].Kind.ShouldBe(TimelineEventKind.GestureAwaitingApproval);
     }
 
@@ -138,7 +138,7 @@ public class GestureTests
         recoveryCase.HasGestureAwaitingApproval.ShouldBeFalse();
         recoveryCase.GivenGestureTotal.ShouldBe(180m);
         recoveryCase.StateOf(ServiceStep.Victory, approvedAt).ShouldBe(StepState.Done);
-        recoveryCase.Victory.SettledAt.ShouldBe(approvedAt);
+        recoveryCase.Steps.Victory.SettledAt.ShouldBe(approvedAt);
         recoveryCase.Timeline[^1].Kind.ShouldBe(TimelineEventKind.GestureApproved);
     }
 
@@ -152,7 +152,7 @@ public class GestureTests
 
         gesture.State.ShouldBe(GestureState.PendingApproval);
         recoveryCase.HasGestureAwaitingApproval.ShouldBeTrue();
-        recoveryCase.Victory.IsSettled.ShouldBeFalse();
+        recoveryCase.Steps.Victory.IsSettled.ShouldBeFalse();
     }
 
     [Fact]
@@ -180,7 +180,7 @@ public class GestureTests
         gesture.DecidedByName.ShouldBe("Maya Manager");
         recoveryCase.HasGestureAwaitingApproval.ShouldBeFalse();
         recoveryCase.GivenGestureTotal.ShouldBe(0m);
-        recoveryCase.Victory.IsSettled.ShouldBeFalse();
+        recoveryCase.Steps.Victory.IsSettled.ShouldBeFalse();
         recoveryCase.Timeline[^1].Kind.ShouldBe(TimelineEventKind.GestureDeclined);
     }
 
@@ -249,7 +249,7 @@ public class GestureTests
             recoveryCase.GiveGesture(A.Manager, GestureKind.Refund, decimal.Parse(amount, System.Globalization.CultureInfo.InvariantCulture), null, Defaults, A.Now));
 
         recoveryCase.Gestures.ShouldBeEmpty();
-        recoveryCase.Victory.IsSettled.ShouldBeFalse();
+        recoveryCase.Steps.Victory.IsSettled.ShouldBeFalse();
     }
 
     [Fact]

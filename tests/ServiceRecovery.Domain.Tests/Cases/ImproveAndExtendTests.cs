@@ -27,8 +27,8 @@ public class ImproveAndExtendTests
         first.LinkImprovement(improvement, A.Manager, A.Now.AddDays(1));
         second.LinkImprovement(improvement, A.Manager, A.Now.AddDays(1));
 
-        first.Improve.IsSettled.ShouldBeTrue();
-        second.Improve.IsSettled.ShouldBeTrue();
+        first.Steps.Improve.IsSettled.ShouldBeTrue();
+        second.Steps.Improve.IsSettled.ShouldBeTrue();
     }
 
     [Fact]
@@ -51,7 +51,7 @@ public class ImproveAndExtendTests
 
         Should.Throw<DomainRuleException>(() => recoveryCase.LinkImprovement(elsewhere, A.Manager, A.Now.AddDays(1)));
 
-        recoveryCase.Improve.IsSettled.ShouldBeFalse();
+        recoveryCase.Steps.Improve.IsSettled.ShouldBeFalse();
     }
 
     [Fact]
@@ -64,7 +64,7 @@ public class ImproveAndExtendTests
 
         followUp.Outcome.ShouldBe("Patient is happy; will book a check-up.");
         followUp.OutcomeRecordedAt.ShouldBe(A.Now.AddDays(7));
-        recoveryCase.Extend.IsSettled.ShouldBeFalse();
+        recoveryCase.Steps.Extend.IsSettled.ShouldBeFalse();
     }
 
     [Fact]
@@ -90,7 +90,7 @@ public class ImproveAndExtendTests
             recoveryCase.RecordReturn(A.FrontDesk, today.AddDays(1), "Check-up", A.Now, today));
 
         recoveryCase.Returns.ShouldBeEmpty();
-        recoveryCase.Extend.IsSettled.ShouldBeFalse();
+        recoveryCase.Steps.Extend.IsSettled.ShouldBeFalse();
     }
 
     [Fact]
@@ -124,6 +124,6 @@ public class ImproveAndExtendTests
         Should.Throw<DomainRuleException>(() => recoveryCase.RecordFix(A.FrontDesk, "  ", A.Now));
         Should.Throw<DomainRuleException>(() => recoveryCase.RecordFix(A.FrontDesk, new string('x', Limits.Description + 1), A.Now));
 
-        recoveryCase.Expedite.IsSettled.ShouldBeFalse();
+        recoveryCase.Steps.Expedite.IsSettled.ShouldBeFalse();
     }
 }

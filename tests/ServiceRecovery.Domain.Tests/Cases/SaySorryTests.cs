@@ -58,7 +58,7 @@ public class SaySorryTests
 
         recoveryCase.Apologies.ShouldBeEmpty();
         recoveryCase.FirstApologyAt.ShouldBeNull();
-        recoveryCase.SaySorry.IsSettled.ShouldBeFalse();
+        recoveryCase.Steps.SaySorry.IsSettled.ShouldBeFalse();
         recoveryCase.Timeline.Count.ShouldBe(eventsBefore);
     }
 
@@ -126,7 +126,7 @@ public class SaySorryTests
 
         recoveryCase.Apologies.ShouldBeEmpty();
         recoveryCase.FirstApologyAt.ShouldBeNull();
-        recoveryCase.SaySorry.IsSettled.ShouldBeFalse();
+        recoveryCase.Steps.SaySorry.IsSettled.ShouldBeFalse();
     }
 
     [Fact]

@@ -12,8 +12,8 @@ public class SkippingTests
         recoveryCase.Skip(ServiceStep.Victory, "  No gesture appropriate: patient declined  ", A.Manager, A.Now.AddMinutes(5));
 
         recoveryCase.StateOf(ServiceStep.Victory, A.Now.AddMinutes(5)).ShouldBe(StepState.Skipped);
-        recoveryCase.Victory.SkipReason.ShouldBe("No gesture appropriate: patient declined");
-        recoveryCase.Victory.SettledAt.ShouldBe(A.Now.AddMinutes(5));
+        recoveryCase.Steps.Victory.SkipReason.ShouldBe("No gesture appropriate: patient declined");
+        recoveryCase.Steps.Victory.SettledAt.ShouldBe(A.Now.AddMinutes(5));
         recoveryCase.Skips.ShouldHaveSingleItem().RecordedByName.ShouldBe("Maya Manager");
     }
 
@@ -27,7 +27,7 @@ public class SkippingTests
 
         Should.Throw<DomainRuleException>(() => recoveryCase.Skip(ServiceStep.Victory, reason, A.Manager, A.Now));
 
-        recoveryCase.Victory.IsSettled.ShouldBeFalse();
+        recoveryCase.Steps.Victory.IsSettled.ShouldBeFalse();
         recoveryCase.Skips.ShouldBeEmpty();
     }
 
@@ -39,7 +39,7 @@ public class SkippingTests
         Should.Throw<DomainRuleException>(() =>
             recoveryCase.Skip(ServiceStep.Victory, new string('x', Limits.Reason + 1), A.Manager, A.Now));
 
-        recoveryCase.Victory.IsSettled.ShouldBeFalse();
+        recoveryCase.Steps.Victory.IsSettled.ShouldBeFalse();
     }
 
     [Fact]
@@ -64,7 +64,7 @@ public class SkippingTests
         Should.Throw<DomainRuleException>(() =>
             recoveryCase.Skip(ServiceStep.Victory, "Another reason", A.Manager, A.Now.AddMinutes(2)));
 
-        recoveryCase.Victory.SkipReason.ShouldBe("Patient declined any gesture");
+        recoveryCase.Steps.Victory.SkipReason.ShouldBe("Patient declined any gesture");
         recoveryCase.Skips.Count.ShouldBe(1);
     }
 
@@ -77,9 +77,9 @@ public class SkippingTests
         recoveryCase.GiveGesture(A.FrontDesk, GestureKind.Gift, 30m, "Changed their mind: flowers", GestureLimits.Default, A.Now.AddDays(1));
 
         recoveryCase.StateOf(ServiceStep.Victory, A.Now.AddDays(1)).ShouldBe(StepState.Done);
-        recoveryCase.Victory.IsSkipped.ShouldBeFalse();
-        recoveryCase.Victory.SkipReason.ShouldBeNull();
-        recoveryCase.Victory.SettledAt.ShouldBe(A.Now.AddDays(1));
+        recoveryCase.Steps.Victory.IsSkipped.ShouldBeFalse();
+        recoveryCase.Steps.Victory.SkipReason.ShouldBeNull();
+        recoveryCase.Steps.Victory.SettledAt.ShouldBe(A.Now.AddDays(1));
     }
 
     [Fact]

@@ -10,30 +10,30 @@ public class StepProgressTests
         var openedAt = A.Now;
         var recoveryCase = A.Case().OpenedAt(openedAt).Build();
 
-        recoveryCase.SaySorry.DueAt.ShouldBe(openedAt.AddHours(1));
-        recoveryCase.Expedite.DueAt.ShouldBe(openedAt.AddDays(1));
-        recoveryCase.Respond.DueAt.ShouldBe(openedAt.AddDays(2));
-        recoveryCase.Victory.DueAt.ShouldBe(openedAt.AddDays(3));
-        recoveryCase.Improve.DueAt.ShouldBe(openedAt.AddDays(14));
-        recoveryCase.Communicate.DueAt.ShouldBe(openedAt.AddDays(7));
-        recoveryCase.Extend.DueAt.ShouldBe(openedAt.AddDays(90));
+        recoveryCase.Steps.SaySorry.DueAt.ShouldBe(openedAt.AddHours(1));
+        recoveryCase.Steps.Expedite.DueAt.ShouldBe(openedAt.AddDays(1));
+        recoveryCase.Steps.Respond.DueAt.ShouldBe(openedAt.AddDays(2));
+        recoveryCase.Steps.Victory.DueAt.ShouldBe(openedAt.AddDays(3));
+        recoveryCase.Steps.Improve.DueAt.ShouldBe(openedAt.AddDays(14));
+        recoveryCase.Steps.Communicate.DueAt.ShouldBe(openedAt.AddDays(7));
+        recoveryCase.Steps.Extend.DueAt.ShouldBe(openedAt.AddDays(90));
     }
 
     [Fact]
     public void Due_times_are_copied_from_the_practice_when_the_case_opens()
     {
         var practice = A.Practice();
-        practice.ChangeDueTimes(new StepDueTimes(30, 120, 240, 480, 960, 1920, 3840));
+        practice.ChangeDueTimes(StepDueTimes.InOrder(30, 120, 240, 480, 960, 1920, 3840));
 
         var recoveryCase = A.Case().In(practice).Build();
 
-        recoveryCase.SaySorry.DueAt.ShouldBe(A.Now.AddMinutes(30));
-        recoveryCase.Expedite.DueAt.ShouldBe(A.Now.AddMinutes(120));
-        recoveryCase.Respond.DueAt.ShouldBe(A.Now.AddMinutes(240));
-        recoveryCase.Victory.DueAt.ShouldBe(A.Now.AddMinutes(480));
-        recoveryCase.Improve.DueAt.ShouldBe(A.Now.AddMinutes(960));
-        recoveryCase.Communicate.DueAt.ShouldBe(A.Now.AddMinutes(1920));
-        recoveryCase.Extend.DueAt.ShouldBe(A.Now.AddMinutes(3840));
+        recoveryCase.Steps.SaySorry.DueAt.ShouldBe(A.Now.AddMinutes(30));
+        recoveryCase.Steps.Expedite.DueAt.ShouldBe(A.Now.AddMinutes(120));
+        recoveryCase.Steps.Respond.DueAt.ShouldBe(A.Now.AddMinutes(240));
+        recoveryCase.Steps.Victory.DueAt.ShouldBe(A.Now.AddMinutes(480));
+        recoveryCase.Steps.Improve.DueAt.ShouldBe(A.Now.AddMinutes(960));
+        recoveryCase.Steps.Communicate.DueAt.ShouldBe(A.Now.AddMinutes(1920));
+        recoveryCase.Steps.Extend.DueAt.ShouldBe(A.Now.AddMinutes(3840));
     }
 
     [Fact]
@@ -42,13 +42,13 @@ public class StepProgressTests
         var practice = A.Practice();
         var openCase = A.Case().In(practice).Build();
 
-        practice.ChangeDueTimes(new StepDueTimes(5, 10, 15, 20, 25, 30, 35));
+        practice.ChangeDueTimes(StepDueTimes.InOrder(5, 10, 15, 20, 25, 30, 35));
 
-        openCase.SaySorry.DueAt.ShouldBe(A.Now.AddHours(1));
-        openCase.Extend.DueAt.ShouldBe(A.Now.AddDays(90));
+        openCase.Steps.SaySorry.DueAt.ShouldBe(A.Now.AddHours(1));
+        openCase.Steps.Extend.DueAt.ShouldBe(A.Now.AddDays(90));
         openCase.NextDueAt.ShouldBe(A.Now.AddHours(1));
         var newCase = A.Case().In(practice).WithReference(2026, 43).Build();
-        newCase.SaySorry.DueAt.ShouldBe(A.Now.AddMinutes(5));
+        newCase.Steps.SaySorry.DueAt.ShouldBe(A.Now.AddMinutes(5));
     }
 
     [Theory]
@@ -81,7 +81,7 @@ public class StepProgressTests
         recoveryCase.RecordFix(A.FrontDesk, "Rebooked the appointment for tomorrow morning.", A.Now.AddDays(2));
 
         recoveryCase.StateOf(ServiceStep.ExpediteSolutions, A.Now.AddDays(30)).ShouldBe(StepState.Done);
-        recoveryCase.Expedite.SettledAt.ShouldBe(A.Now.AddDays(2));
+        recoveryCase.Steps.Expedite.SettledAt.ShouldBe(A.Now.AddDays(2));
     }
 
     [Fact]
@@ -175,6 +175,6 @@ public class StepProgressTests
         recoveryCase.CurrentStep.ShouldBe(ServiceStep.SaySorry);
         recoveryCase.NextDueAt.ShouldBe(A.Now.AddHours(1));
         recoveryCase.Status.ShouldBe(CaseStatus.Open);
-        ServiceSteps.InOrder.Count(s => recoveryCase.Track(s).IsSettled).ShouldBe(6);
+        ServiceSteps.InOrder.Count(s => recoveryCase.Steps[s].IsSettled).ShouldBe(6);
     }
 }

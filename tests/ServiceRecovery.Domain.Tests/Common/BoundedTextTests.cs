@@ -45,7 +45,7 @@ public class BoundedTextTests
         var names = Enumerable.Range(1, 40).Select(i => $"Manager {i:00} " + new string('x', Limits.Name - 11)).ToList();
 
         recoveryCase.EscalateOverdueApology(new Actor("system", "ServiceRecovery reminders", StaffRole.Administrator), names,
-            recoveryCase.SaySorry.DueAt.AddMinutes(5)).ShouldBeTrue();
+            recoveryCase.Steps.SaySorry.DueAt.AddMinutes(5)).ShouldBeTrue();
 
         var detail = recoveryCase.Timeline[^1].Detail;
         detail.Length.ShouldBeLessThanOrEqualTo(TimelineEvent.MaxDetailLength);

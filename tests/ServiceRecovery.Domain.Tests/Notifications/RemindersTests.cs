@@ -30,7 +30,7 @@ public class RemindersTests
     public void Say_sorry_is_escalated_only_once_it_is_overdue_and_only_on_an_open_case()
     {
         var recoveryCase = A.OpenCase();
-        var due = recoveryCase.SaySorry.DueAt;
+        var due = recoveryCase.Steps.SaySorry.DueAt;
         var version = recoveryCase.Version;
 
         recoveryCase.EscalateOverdueApology(Reminders, ["Maya Manager"], due).ShouldBeFalse("at the due time it is not overdue yet");

@@ -55,13 +55,13 @@ public class PracticeSettingsTests
         values[position] = minutes;
 
         Should.Throw<DomainRuleException>(() =>
-            new StepDueTimes(values[0], values[1], values[2], values[3], values[4], values[5], values[6]));
+            StepDueTimes.InOrder(values[0], values[1], values[2], values[3], values[4], values[5], values[6]));
     }
 
     [Fact]
     public void Step_due_times_of_one_minute_and_of_one_year_are_accepted()
     {
-        var due = new StepDueTimes(1, OneYearInMinutes, 1, OneYearInMinutes, 1, OneYearInMinutes, 1);
+        var due = StepDueTimes.InOrder(1, OneYearInMinutes, 1, OneYearInMinutes, 1, OneYearInMinutes, 1);
 
         due.For(ServiceStep.SaySorry).ShouldBe(TimeSpan.FromMinutes(1));
         due.For(ServiceStep.ExpediteSolutions).ShouldBe(TimeSpan.FromDays(366));

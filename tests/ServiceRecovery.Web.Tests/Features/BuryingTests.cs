@@ -184,5 +184,5 @@ public sealed class BuryingTests(AppFixture fixture) : IClassFixture<AppFixture>
     private sealed record Stored(CaseStatus Status, Guid Version, DateTimeOffset? SaySorrySettledAt);
 
     private Task<Stored> StoredAsync(Guid caseId) => fixture.App.WithDbAsync(db => db.Cases.Where(c => c.Id == caseId)
-        .Select(c => new Stored(c.Status, c.Version, c.SaySorry.SettledAt)).SingleAsync());
+        .Select(c => new Stored(c.Status, c.Version, c.Steps.SaySorry.SettledAt)).SingleAsync());
 }

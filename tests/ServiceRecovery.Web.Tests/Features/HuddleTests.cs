@@ -198,7 +198,7 @@ public sealed class HuddleTests(AppFixture fixture) : IClassFixture<AppFixture>
         var saved = await p.WithDbAsync(async db => new
         {
             SharedOn = await db.Set<Lesson>().Where(l => db.Cases.Any(c => c.Id == l.CaseId && c.PracticeId == p.Id)).Select(l => l.SharedOn).ToListAsync(),
-            Communicate = await db.Cases.Where(c => c.PracticeId == p.Id).Select(c => c.Communicate.SettledAt).ToListAsync(),
+            Communicate = await db.Cases.Where(c => c.PracticeId == p.Id).Select(c => c.Steps.Communicate.SettledAt).ToListAsync(),
             Timeline = await db.Timeline.CountAsync(e => e.Kind == TimelineEventKind.LessonShared && db.Cases.Any(c => c.Id == e.CaseId && c.PracticeId == p.Id)),
             LastHuddle = await db.Practices.Where(x => x.Id == p.Id).Select(x => x.LastHuddleAt).SingleAsync(),
         });
@@ -454,7 +454,7 @@ public sealed class HuddleTests(AppFixture fixture) : IClassFixture<AppFixture>
     /// <summary>Settles every step before <paramref name="stop"/> that is still to do by skipping it, a minute after the case opened.</summary>
     private static void SkipUpTo(HuddlePractice p, RecoveryCase c, ServiceStep stop, DateTimeOffset at)
     {
-        foreach (var step in ServiceSteps.InOrder.TakeWhile(s => s != stop).Where(s => !c.Track(s).IsSettled))
+        foreach (var step in ServiceSteps.InOrder.TakeWhile(s => s != stop).Where(s => !c.Steps[s].IsSettled))
         {
             c.Skip(step, "Not needed for this test case.", p.Manager, at.AddMinutes(1));
         }

@@ -331,7 +331,7 @@ public sealed class QueueTests(AppFixture fixture) : IClassFixture<AppFixture>
         var recoveryCase = await db.Cases.SingleAsync(c => c.Id == caseId);
         var past = recoveryCase.OpenedAt.AddHours(-1);
         db.Entry(recoveryCase).Property(c => c.NextDueAt).CurrentValue = past;
-        db.Entry(recoveryCase).ComplexProperty(c => c.SaySorry).Property(t => t.DueAt).CurrentValue = past;
+        db.Entry(recoveryCase).ComplexProperty(c => c.Steps).ComplexProperty(s => s.SaySorry).Property(t => t.DueAt).CurrentValue = past;
         return await db.SaveChangesAsync();
     });
 }

@@ -33,7 +33,7 @@ public sealed class SettingsTests(AppFixture fixture) : IClassFixture<AppFixture
         var after = await CasePage.OpenAsync(manager, "After Change");
 
         var dues = await fixture.App.WithDbAsync(db => db.Cases.Where(c => c.Id == before.CaseId || c.Id == after.CaseId)
-            .Select(c => new { c.Id, c.SaySorry.DueAt, c.OpenedAt }).ToListAsync());
+            .Select(c => new { c.Id, c.Steps.SaySorry.DueAt, c.OpenedAt }).ToListAsync());
         var hours = dues.ToDictionary(d => d.Id, d => (d.DueAt - d.OpenedAt).TotalHours);
         hours[before.CaseId].ShouldBe(1, 0.01);
         hours[after.CaseId].ShouldBe(2, 0.01);

@@ -43,7 +43,7 @@ public static class CaseDetails
 
         public StepView Step(ServiceStep step)
         {
-            var track = Case.Track(step);
+            var track = Case.Steps[step];
             return new StepView(step, Case.StateOf(step, Now), track.DueAt, track.SettledAt, track.SkipReason);
         }
     }

@@ -20,7 +20,7 @@ public sealed class CaseRead(
     IReadOnlyList<CaseRequest> requests,
     IReadOnlyList<TimelineEvent> timeline)
 {
-    private readonly IReadOnlySet<Guid> _corrected = RecoveryCase.CorrectedIds(fixes, contacts, lessons);
+    private readonly Corrections _corrections = new(fixes, contacts, lessons);
 
     public Guid Id => head.Id;
     public string Reference => head.Reference;
@@ -51,25 +51,15 @@ public sealed class CaseRead(
     public IReadOnlyList<CaseRequest> PendingRequests => Status == CaseStatus.Open ? requests.Where(r => r.IsPending).OrderBy(r => r.RecordedAt).ToList() : [];
 
     public CaseRequest? PendingRequest(CaseRequestKind kind, ServiceStep? step = null) =>
-        Status == CaseStatus.Open ? RecoveryCase.PendingOf(requests, kind, step) : null;
+        Status == CaseStatus.Open ? new CaseRequests(requests).Pending(kind, step) : null;
 
-    public TimeSpan? TimeToApology => RecoveryCase.TimeToApologyOf(head.FirstApologyAt, head.Defect.OccurredAt);
-    public decimal GivenGestureTotal => RecoveryCase.GivenTotalOf(gestures);
-    public bool HasGestureAwaitingApproval => RecoveryCase.AnyAwaitingApproval(gestures);
+    public TimeSpan? TimeToApology => new ApologyTiming(head.Defect.OccurredAt, head.FirstApologyAt).TimeToApology;
+    public decimal GivenGestureTotal => new GestureTally(gestures).GivenTotal;
+    public bool HasGestureAwaitingApproval => new GestureTally(gestures).AnyAwaitingApproval;
 
-    public bool IsCorrected(CaseRecord record) => _corrected.Contains(record.Id);
+    public bool IsCorrected(CaseRecord record) => _corrections.IsCorrected(record);
 
-    public StepTrack Track(ServiceStep step) => step switch
-    {
-        ServiceStep.SaySorry => head.SaySorry,
-        ServiceStep.ExpediteSolutions => head.Expedite,
-        ServiceStep.Respond => head.Respond,
-        ServiceStep.Victory => head.Victory,
-        ServiceStep.ImplementImprovements => head.Improve,
-        ServiceStep.CommunicateResults => head.Communicate,
-        ServiceStep.ExtendOutcome => head.Extend,
-        _ => throw new ArgumentOutOfRangeException(nameof(step)),
-    };
+    public StepTracks Steps => head.Steps;
 
-    public StepState StateOf(ServiceStep step, DateTimeOffset now) => Track(step).StateAt(now, RecoveryCase.DueSoonWindow);
+    public StepState StateOf(ServiceStep step, DateTimeOffset now) => Steps.StateOf(step, now);
 }

@@ -111,7 +111,7 @@ public static class LogDefect
             var locale = new PracticeLocale(practice.TimeZoneId, practice.Culture, practice.Currency);
             var repeat = await db.Cases.AsNoTracking()
                 .Where(c => c.PracticeId == practice.Id && c.IdempotencyKey == command.IdempotencyKey)
-                .Select(c => new { c.Id, c.Reference, c.SaySorry.DueAt })
+                .Select(c => new { c.Id, c.Reference, DueAt = c.Steps.SaySorry.DueAt })
                 .SingleOrDefaultAsync(cancellationToken);
             if (repeat is not null)
             {
@@ -172,7 +172,7 @@ public static class LogDefect
 
             db.Defects.Add(defect);
             db.Cases.Add(recoveryCase);
-            return CommandResult<Created>.Ok(new Created(recoveryCase.Id, recoveryCase.Reference, recoveryCase.SaySorry.DueAt, locale));
+            return CommandResult<Created>.Ok(new Created(recoveryCase.Id, recoveryCase.Reference, recoveryCase.Steps.SaySorry.DueAt, locale));
         }
     }
 

@@ -231,12 +231,12 @@ public static class HuddleBoard
             var rows = await overdue
                 .OrderBy(c => c.NextDueAt).ThenBy(c => c.Reference)
                 .Take(OverdueShown)
-                .Select(c => new { c.Reference, c.SaySorry, c.Expedite, c.Respond, c.Victory, c.Improve, c.Communicate, c.Extend })
+                .Select(c => new { c.Reference, c.Steps })
                 .ToListAsync(cancellationToken);
             return new OverduePanel(rows.Select(r =>
             {
-                StepTrack[] tracks = [r.SaySorry, r.Expedite, r.Respond, r.Victory, r.Improve, r.Communicate, r.Extend];
-                var (step, track) = ServiceSteps.InOrder.Zip(tracks).Where(t => !t.Second.IsSettled).MinBy(t => t.Second.DueAt);
+                // An overdue case has an unsettled step: its next due time is in the past.
+                var (step, track) = r.Steps.NextDue!.Value;
                 return new OverdueRow(r.Reference, step, now - track.DueAt);
             }).ToList(), total);
         }

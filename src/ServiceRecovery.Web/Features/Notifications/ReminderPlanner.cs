@@ -118,10 +118,10 @@ public sealed class ReminderPlanner(
     {
         var since = now - TimeSpan.FromHours(options.Value.EscalationWindowHours);
         var cases = await db.Cases
-            .Where(c => c.PracticeId == practice.Id && c.Status == CaseStatus.Open && c.SaySorry.SettledAt == null
-                        && c.SaySorry.DueAt < now && c.SaySorry.DueAt > since
+            .Where(c => c.PracticeId == practice.Id && c.Status == CaseStatus.Open && c.Steps.SaySorry.SettledAt == null
+                        && c.Steps.SaySorry.DueAt < now && c.Steps.SaySorry.DueAt > since
                         && !db.Timeline.Any(t => t.CaseId == c.Id && t.Kind == TimelineEventKind.ApologyEscalated))
-            .OrderBy(c => c.SaySorry.DueAt)
+            .OrderBy(c => c.Steps.SaySorry.DueAt)
             .Take(100)
             .ToListAsync(cancellationToken);
         if (cases.Count == 0)
@@ -139,7 +139,7 @@ public sealed class ReminderPlanner(
                 continue;
             }
 
-            var email = ReminderEmails.Escalation(practice.Name, recoveryCase.Reference, recoveryCase.SaySorry.DueAt, now, recoveryCase.OwnerName,
+            var email = ReminderEmails.Escalation(practice.Name, recoveryCase.Reference, recoveryCase.Steps.SaySorry.DueAt, now, recoveryCase.OwnerName,
                 links.Case(recoveryCase.Id), locale);
             foreach (var recipient in recipients)
             {
@@ -167,7 +167,7 @@ public sealed class ReminderPlanner(
             .OrderBy(c => c.NextDueAt)
             .ToListAsync(cancellationToken);
         var due = open
-            .SelectMany(c => ServiceSteps.InOrder.Select(step => (Case: c, Step: step, Track: c.Track(step))))
+            .SelectMany(c => ServiceSteps.InOrder.Select(step => (Case: c, Step: step, Track: c.Steps[step])))
             .Where(x => !x.Track.IsSettled && x.Track.DueAt < endOfDay)
             .Select(x => (x.Case.OwnerId, Line: new ReminderEmails.StepLine(x.Case.Id, x.Case.Reference, x.Step, x.Track.DueAt, x.Track.DueAt < now)))
             .ToList();

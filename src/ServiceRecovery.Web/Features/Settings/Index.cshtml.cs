@@ -21,11 +21,11 @@ public sealed class IndexModel(IMediator mediator, ICurrentUser user) : AppPageM
 
     public PracticeSettings.View View { get; private set; } = null!;
 
-    [BindProperty] public PracticeSettings.Locale Locale { get; set; } = new();
-    [BindProperty] public PracticeSettings.StageOrCategory Item { get; set; } = new();
-    [BindProperty] public PracticeSettings.DueTimes Due { get; set; } = new();
-    [BindProperty] public PracticeSettings.GestureLimits Limits { get; set; } = new();
-    [BindProperty] public PracticeSettings.Reminders Reminders { get; set; } = new();
+    [BindProperty] public ChangeLocale.Command Locale { get; set; } = new();
+    [BindProperty] public SaveStageOrCategory.Command Item { get; set; } = new();
+    [BindProperty] public SetDueTimes.Command Due { get; set; } = new();
+    [BindProperty] public SetGestureLimits.Command Limits { get; set; } = new();
+    [BindProperty] public SetReminders.Command Reminders { get; set; } = new();
 
     public string? FailedForm { get; private set; }
 
@@ -43,25 +43,10 @@ public sealed class IndexModel(IMediator mediator, ICurrentUser user) : AppPageM
         }
 
         var p = View.Practice;
-        Locale = new PracticeSettings.Locale { Name = p.Name, TimeZoneId = p.TimeZoneId, Culture = p.Culture, Currency = p.Currency };
-        Due = new PracticeSettings.DueTimes
-        {
-            SaySorry = p.DueTimes.SaySorryMinutes / 60,
-            Expedite = p.DueTimes.ExpediteMinutes / 60,
-            Respond = p.DueTimes.RespondMinutes / 60,
-            Victory = p.DueTimes.VictoryMinutes / 60,
-            Improve = p.DueTimes.ImproveMinutes / 60,
-            Communicate = p.DueTimes.CommunicateMinutes / 60,
-            Extend = p.DueTimes.ExtendMinutes / 60,
-        };
-        Limits = new PracticeSettings.GestureLimits { FrontDesk = p.GestureLimits.FrontDesk, PracticeManager = p.GestureLimits.PracticeManager, Administrator = p.GestureLimits.Administrator };
-        Reminders = new PracticeSettings.Reminders
-        {
-            DigestHour = p.Reminders.DigestHour,
-            OwnersGetDigest = p.Reminders.OwnersGetDigest,
-            ManagersGetDigest = p.Reminders.ManagersGetDigest,
-            EscalateOverdueApology = p.Reminders.EscalateOverdueApology,
-        };
+        Locale = ChangeLocale.Command.From(p);
+        Due = SetDueTimes.Command.From(p.DueTimes);
+        Limits = SetGestureLimits.Command.From(p.GestureLimits);
+        Reminders = SetReminders.Command.From(p.Reminders);
         return Page();
     }
 
@@ -102,7 +87,7 @@ public sealed class IndexModel(IMediator mediator, ICurrentUser user) : AppPageM
         return RedirectToPage(new { practice = PracticeId });
     }
 
-    private async Task<IActionResult> SendAsync(PracticeSettings.SettingsCommand command, string prefix, string success, CancellationToken cancellationToken)
+    private async Task<IActionResult> SendAsync(SettingsCommand command, string prefix, string success, CancellationToken cancellationToken)
     {
         command.PracticeId = PracticeId ?? Guid.Empty;
         FailedForm = prefix;
