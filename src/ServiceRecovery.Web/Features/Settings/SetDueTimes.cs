@@ -54,8 +54,9 @@ public static class SetDueTimes
         {
             foreach (var step in ServiceSteps.InOrder)
             {
-                RuleFor(c => c.Hours(step)).OverridePropertyName(Command.Field(step))
-                    .NotNull().WithMessage("Enter a number of hours.").InclusiveBetween(1, 366 * 24).WithMessage("Enter between 1 and 8784 hours (a year).");
+                RuleFor(c => c.Hours(step))
+                    .NotNull().WithMessage("Enter a number of hours.").InclusiveBetween(1, 366 * 24).WithMessage("Enter between 1 and 8784 hours (a year).")
+                    .OverridePropertyName(Command.Field(step));
             }
         }
     }
