@@ -105,7 +105,7 @@ public sealed class HuddlePractice
         c.Skip(ServiceStep.ImplementImprovements, "One-off; nothing to change.", Manager, at.AddMinutes(5));
         c.RecordLesson(Manager, "An old lesson.", at.AddMinutes(6));
         c.MarkLessonsShared(Manager, day, Locale, at.AddMinutes(7));
-        c.PlanFollowUp(Manager, day, FollowUpMethod.Call, Locale, at.AddMinutes(8));
+        c.PlanFollowUp(Manager, Locale.DateAt(at.AddMinutes(8)), FollowUpMethod.Call, Locale, at.AddMinutes(8));
         c.RecordReturn(Manager, day, "Check-up", Locale, at.AddMinutes(9));
         c.Close(Manager, at.AddMinutes(10));
     });

@@ -54,7 +54,7 @@ public sealed class HuddleTests(AppFixture fixture) : IClassFixture<AppFixture>
         {
             SkipUpTo(p, c, ServiceStep.CommunicateResults, at);
             c.RecordLesson(p.Manager, "A lesson shared last week.", at.AddMinutes(10));
-            c.MarkLessonsShared(p.Manager, DateOnly.FromDateTime(at.UtcDateTime), HuddlePractice.Locale, at.AddMinutes(11));
+            c.MarkLessonsShared(p.Manager, HuddlePractice.Locale.DateAt(at), HuddlePractice.Locale, at.AddMinutes(11));
         });
         var followUp = await p.OpenCaseAsync(3, TimeSpan.FromHours(5), (c, at) =>
         {
@@ -326,13 +326,13 @@ public sealed class HuddleTests(AppFixture fixture) : IClassFixture<AppFixture>
         await mine.OpenCaseAsync(2, TimeSpan.FromHours(1), (c, at) =>
         {
             c.RecordLesson(mine.Manager, "Our shared lesson.", at.AddMinutes(1));
-            c.MarkLessonsShared(mine.Manager, HuddlePractice.Today, HuddlePractice.Locale, at.AddMinutes(2));
+            c.MarkLessonsShared(mine.Manager, HuddlePractice.Today, HuddlePractice.Locale, DateTimeOffset.UtcNow);
         });
         await theirs.OpenCaseAsync(1, TimeSpan.FromHours(2), (c, at) => c.RecordLesson(theirs.Manager, "Their private lesson.", at.AddMinutes(1)));
         await theirs.OpenCaseAsync(2, TimeSpan.FromDays(3), (c, at) =>
         {
             c.RecordLesson(theirs.Manager, "Their shared lesson.", at.AddMinutes(1));
-            c.MarkLessonsShared(theirs.Manager, HuddlePractice.Today, HuddlePractice.Locale, at.AddMinutes(2));
+            c.MarkLessonsShared(theirs.Manager, HuddlePractice.Today, HuddlePractice.Locale, DateTimeOffset.UtcNow);
         });
         using var myManager = await fixture.SignInAsync(mine.ManagerEmail);
         using var theirStaff = await fixture.SignInAsync(theirs.FrontDeskEmail);
