@@ -66,7 +66,8 @@ public static class Generator
             var random = new Random(shape.Slug.Length);
             var improvements = Enumerable.Range(0, Years * 12)
                 .Select(m => Improvement.Propose(practice.Id, $"{Ideas[m % Ideas.Length]} ({m / Ideas.Length + 1})", "Agreed at the monthly review.",
-                    managerActor.UserId, managerActor.Name, DateOnly.FromDateTime(start.AddMonths(m + 1).UtcDateTime), start.AddMonths(m).AddDays(random.Next(0, 20))))
+                    managerActor.UserId, managerActor.Name, DateOnly.FromDateTime(start.AddMonths(m + 1).UtcDateTime), practice.Locale,
+                    start.AddMonths(m).AddDays(random.Next(0, 20))))
                 .ToList();
             foreach (var (improvement, i) in improvements.Select((x, i) => (x, i)))
             {
@@ -354,13 +355,13 @@ public static class Generator
             return;
         }
 
-        c.MarkLessonsShared(manager, DateOnly.FromDateTime(t.UtcDateTime), t);
+        c.MarkLessonsShared(manager, practice.Locale.DateAt(t), practice.Locale, t);
         if (!Reached(random.Next(1440, 20000)))
         {
             return;
         }
 
-        c.PlanFollowUp(frontDesk, DateOnly.FromDateTime(t.UtcDateTime.AddDays(random.Next(7, 30))), (FollowUpMethod)Pick(random, 60, 15, 5, 15, 5), t);
+        c.PlanFollowUp(frontDesk, practice.Locale.DateAt(t).AddDays(random.Next(7, 30)), (FollowUpMethod)Pick(random, 60, 15, 5, 15, 5), practice.Locale, t);
         if (!Reached(random.Next(10000, 50000)))
         {
             return;
@@ -373,7 +374,7 @@ public static class Generator
         }
         else
         {
-            c.RecordReturn(frontDesk, DateOnly.FromDateTime(t.UtcDateTime), "Six-monthly check-up and clean", t, DateOnly.FromDateTime(t.UtcDateTime));
+            c.RecordReturn(frontDesk, practice.Locale.DateAt(t), "Six-monthly check-up and clean", practice.Locale, t);
         }
 
         if (c.Status == CaseStatus.Resolved && Reached(random.Next(1440, 20000)) && random.NextDouble() < 0.8)

@@ -23,18 +23,30 @@ public sealed class Improvement
 
     public DateTimeOffset? StatusChangedAt { get; private set; }
 
-    public static Improvement Propose(Guid practiceId, string title, string? description, string? ownerId, string? ownerName, DateOnly? dueOn, DateTimeOffset now) => new()
+    /// <summary>A new improvement, due (if at all) on a day at the practice from today to two years ahead.</summary>
+    public static Improvement Propose(
+        Guid practiceId, string title, string? description, string? ownerId, string? ownerName, DateOnly? dueOn, PracticeLocale locale, DateTimeOffset now)
     {
-        Id = Ids.New(),
-        PracticeId = practiceId,
-        Title = Guard.Text(title, "Improvement title", Limits.ShortText),
-        Description = Guard.OptionalText(description, "Improvement description", Limits.Description),
-        OwnerId = ownerId,
-        OwnerName = ownerName,
-        DueOn = dueOn,
-        Status = ImprovementStatus.Proposed,
-        CreatedAt = now,
-    };
+        // A day's grace before today: a date picked as today just before midnight at the practice is still accepted.
+        var today = locale.DateAt(now);
+        if (dueOn is { } due && (due < today.AddDays(-1) || due > today.AddYears(2)))
+        {
+            throw DomainRuleException.For(nameof(DueOn), "Choose a due date from today to two years ahead.");
+        }
+
+        return new()
+        {
+            Id = Ids.New(),
+            PracticeId = practiceId,
+            Title = Guard.Text(title, "Improvement title", Limits.ShortText),
+            Description = Guard.OptionalText(description, "Improvement description", Limits.Description),
+            OwnerId = ownerId,
+            OwnerName = ownerName,
+            DueOn = dueOn,
+            Status = ImprovementStatus.Proposed,
+            CreatedAt = now,
+        };
+    }
 
     /// <summary>
     /// An improvement is the practice's process change, so its owner (who carries it out) and the practice's managers

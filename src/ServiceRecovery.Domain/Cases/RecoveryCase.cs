@@ -206,11 +206,16 @@ public sealed class RecoveryCase
             throw new DomainRuleException("Choose how the apology was made.");
         }
 
-        apologisedAt = Guard.NotInFuture(apologisedAt, now, "When the apology was made");
-        if (apologisedAt < Defect.OccurredAt)
+        apologisedAt = Guard.NotInFuture(apologisedAt, now, "The apology", nameof(Apology.ApologisedAt));
+        // The form speaks in whole minutes: an apology in the minute the defect happened is not "before" it, and counts
+        // from the moment of the defect, so the time to apology is never negative.
+        var occurredAt = Defect.OccurredAt;
+        if (apologisedAt < occurredAt.AddTicks(-(occurredAt.UtcTicks % TimeSpan.TicksPerMinute)))
         {
-            throw new DomainRuleException("The apology cannot be before the defect happened.");
+            throw DomainRuleException.For(nameof(Apology.ApologisedAt), "The apology cannot be before the defect happened.");
         }
+
+        apologisedAt = apologisedAt < occurredAt ? occurredAt : apologisedAt;
 
         var apology = new Apology(Id, by, Guard.Text(apologisedBy, "Who apologised", Limits.Name), method, apologisedAt, now);
         _apologies.Add(apology);
@@ -248,9 +253,14 @@ public sealed class RecoveryCase
             throw new DomainRuleException("Choose how the patient was contacted.");
         }
 
-        var contact = new PersonalContact(Id, by, method,
-            Guard.NotInFuture(contactedAt, now, "When the contact was made"),
-            Guard.Text(summary, "Summary", Limits.Description), now);
+        contactedAt = Guard.NotInFuture(contactedAt, now, "The contact", nameof(PersonalContact.ContactedAt));
+        // A day's grace: the patient may have been called before anyone logged the defect.
+        if (contactedAt < OpenedAt.AddDays(-1))
+        {
+            throw DomainRuleException.For(nameof(PersonalContact.ContactedAt), "The contact cannot be before the case was opened.");
+        }
+
+        var contact = new PersonalContact(Id, by, method, contactedAt, Guard.Text(summary, "Summary", Limits.Description), now);
         _contacts.Add(contact);
         Steps.Respond.MarkDone(now);
         Append(by, TimelineEventKind.ContactRecorded, ServiceStep.Respond, $"Personal contact recorded: {method.Words()}", now);
@@ -271,10 +281,7 @@ public sealed class RecoveryCase
             throw new DomainRuleException("Choose the kind of gesture.");
         }
 
-        if (amount is < 0 or > Limits.MaxGestureAmount || decimal.Round(amount, 2) != amount)
-        {
-            throw new DomainRuleException($"A gesture's cost must be between 0 and {Limits.MaxGestureAmount:N0}, in whole cents.");
-        }
+        GestureAmount(amount);
 
         var limit = limits.For(by.Role);
         // Gestures still waiting count too: staff cannot pass their limit while the manager is yet to decide.
@@ -298,6 +305,22 @@ public sealed class RecoveryCase
         }
 
         return gesture;
+    }
+
+    /// <summary>A gesture's cost: from nothing to the most any gesture may cost, in whole cents.</summary>
+    private static void GestureAmount(decimal amount)
+    {
+        var message = amount switch
+        {
+            < 0 => "The cost cannot be negative.",
+            > Limits.MaxGestureAmount => $"The cost must be at most {Limits.MaxGestureAmount.ToString("N0", CultureInfo.InvariantCulture)}.",
+            _ when decimal.Round(amount, 2) != amount => "Enter the cost in dollars and cents, e.g. 45.50.",
+            _ => null,
+        };
+        if (message is not null)
+        {
+            throw DomainRuleException.For(nameof(Gesture.Amount), message);
+        }
     }
 
     public void ApproveGesture(Guid gestureId, Actor manager, DateTimeOffset now)
@@ -361,14 +384,30 @@ public sealed class RecoveryCase
         return lesson;
     }
 
-    /// <summary>The step is done when the case's lessons have been shared at a huddle.</summary>
-    public void MarkLessonsShared(Actor by, DateOnly huddleDate, DateTimeOffset now)
+    /// <summary>The case page's field for the huddle's date.</summary>
+    public const string HuddleDateField = "HuddleDate";
+
+    /// <summary>
+    /// The step is done when the case's lessons have been shared at a huddle: one held at the practice between the day
+    /// the case was opened and today.
+    /// </summary>
+    public void MarkLessonsShared(Actor by, DateOnly huddleDate, PracticeLocale locale, DateTimeOffset now)
     {
         EnsureOpen("mark lessons shared");
         var unshared = _lessons.Where(l => l.SharedOn is null).ToList();
         if (unshared.Count == 0)
         {
             throw new DomainRuleException("Record the lesson before marking it shared.");
+        }
+
+        if (huddleDate > locale.DateAt(now))
+        {
+            throw DomainRuleException.For(HuddleDateField, "The huddle date cannot be in the future.");
+        }
+
+        if (huddleDate < locale.DateAt(OpenedAt))
+        {
+            throw DomainRuleException.For(HuddleDateField, "The huddle cannot be before the case was opened.");
         }
 
         unshared.ForEach(l => l.MarkShared(huddleDate));
@@ -379,12 +418,19 @@ public sealed class RecoveryCase
 
     // ---- E: Extend the outcome ----------------------------------------------------------------
 
-    public FollowUp PlanFollowUp(Actor by, DateOnly plannedFor, FollowUpMethod method, DateTimeOffset now)
+    /// <summary>A follow-up is planned for a day at the practice from today to a year ahead.</summary>
+    public FollowUp PlanFollowUp(Actor by, DateOnly plannedFor, FollowUpMethod method, PracticeLocale locale, DateTimeOffset now)
     {
         EnsureOpen("plan a follow-up");
         if (!Enum.IsDefined(method))
         {
             throw new DomainRuleException("Choose how to follow up.");
+        }
+
+        var today = locale.DateAt(now);
+        if (plannedFor < today || plannedFor > today.AddYears(1))
+        {
+            throw DomainRuleException.For(nameof(FollowUp.PlannedFor), "Plan the follow-up for today or a day within the next year.");
         }
 
         var followUp = new FollowUp(Id, by, plannedFor, method, now);
@@ -421,18 +467,21 @@ public sealed class RecoveryCase
         return true;
     }
 
-    /// <summary>The patient came back. With every other step settled, this resolves the case.</summary>
-    public PatientReturn RecordReturn(Actor by, DateOnly returnedOn, string reason, DateTimeOffset now, DateOnly today)
+    /// <summary>
+    /// The patient came back, on a day at the practice from the defect's to today. With every other step settled, this
+    /// resolves the case.
+    /// </summary>
+    public PatientReturn RecordReturn(Actor by, DateOnly returnedOn, string reason, PracticeLocale locale, DateTimeOffset now)
     {
         EnsureOpen("record the patient's return");
-        if (returnedOn > today)
+        if (returnedOn > locale.DateAt(now))
         {
-            throw new DomainRuleException("The return date cannot be in the future.");
+            throw DomainRuleException.For(nameof(PatientReturn.ReturnedOn), "The return date cannot be in the future.");
         }
 
-        if (returnedOn < DateOnly.FromDateTime(Defect.OccurredAt.UtcDateTime).AddDays(-1))
+        if (returnedOn < locale.DateAt(Defect.OccurredAt))
         {
-            throw new DomainRuleException("The return date cannot be before the defect happened.");
+            throw DomainRuleException.For(nameof(PatientReturn.ReturnedOn), "The return date cannot be before the defect happened.");
         }
 
         var patientReturn = new PatientReturn(Id, by, returnedOn, Guard.Text(reason, "What the patient came back for", Limits.ShortText), now);

@@ -121,7 +121,7 @@ public sealed class ServiceDefect
             CategoryId = category?.Id,
             Severity = severity,
             Channel = channel,
-            OccurredAt = Guard.NotInFuture(occurredAt, now, "When it happened"),
+            OccurredAt = Guard.NotInFuture(occurredAt, now, "When it happened", nameof(OccurredAt)),
             Description = Guard.Text(description, "What happened", Limits.Description),
             LoggedById = loggedBy.UserId,
             LoggedByName = loggedBy.Name,

@@ -31,11 +31,11 @@ internal static class Guard
             : trimmed;
     }
 
-    public static DateTimeOffset NotInFuture(DateTimeOffset value, DateTimeOffset now, string what)
+    public static DateTimeOffset NotInFuture(DateTimeOffset value, DateTimeOffset now, string what, string field)
     {
         // A minute of grace covers clocks of reception PCs that run slightly ahead.
         return value > now.AddMinutes(1)
-            ? throw new DomainRuleException($"{what} cannot be in the future.")
+            ? throw DomainRuleException.For(field, $"{what} cannot be in the future.")
             : value.ToUniversalTime();
     }
 }

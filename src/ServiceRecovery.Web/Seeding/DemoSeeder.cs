@@ -101,7 +101,7 @@ public sealed class DemoSeeder(IServiceProvider services, AppDbContext db, TimeP
     {
         var random = new Random(20261123);
         var improvements = ImprovementIdeas
-            .Select(i => Improvement.Propose(practice.Id, i.Title, i.Description, manager.UserId, manager.Name, DateOnly.FromDateTime(now.UtcDateTime.AddDays(random.Next(-30, 45))), now.AddDays(-170)))
+            .Select(i => Improvement.Propose(practice.Id, i.Title, i.Description, manager.UserId, manager.Name, DateOnly.FromDateTime(now.UtcDateTime.AddDays(random.Next(-30, 45))), practice.Locale, now.AddDays(-170)))
             .ToList();
         improvements.Take(4).ToList().ForEach(i => i.MoveTo(ImprovementStatus.Done, manager, now.AddDays(-30)));
         improvements.Skip(4).Take(2).ToList().ForEach(i => i.MoveTo(ImprovementStatus.InProgress, manager, now.AddDays(-30)));
@@ -233,13 +233,13 @@ public sealed class DemoSeeder(IServiceProvider services, AppDbContext db, TimeP
             return;
         }
 
-        c.MarkLessonsShared(manager, DateOnly.FromDateTime(t.UtcDateTime), t);
+        c.MarkLessonsShared(manager, practice.Locale.DateAt(t), practice.Locale, t);
         if (!Reached(random.Next(1440, 20000)))
         {
             return;
         }
 
-        c.PlanFollowUp(frontDesk, DateOnly.FromDateTime(t.UtcDateTime.AddDays(random.Next(7, 30))), FollowUpMethod.Call, t);
+        c.PlanFollowUp(frontDesk, practice.Locale.DateAt(t).AddDays(random.Next(7, 30)), FollowUpMethod.Call, practice.Locale, t);
         if (!Reached(random.Next(10000, 80000)))
         {
             return;
@@ -251,7 +251,7 @@ public sealed class DemoSeeder(IServiceProvider services, AppDbContext db, TimeP
         }
         else
         {
-            c.RecordReturn(frontDesk, DateOnly.FromDateTime(t.UtcDateTime), "Six-monthly check-up and clean", t, DateOnly.FromDateTime(t.UtcDateTime));
+            c.RecordReturn(frontDesk, practice.Locale.DateAt(t), "Six-monthly check-up and clean", practice.Locale, t);
         }
 
         if (c.Status == CaseStatus.Resolved && Reached(random.Next(1440, 20000)) && random.NextDouble() < 0.7)

@@ -16,6 +16,9 @@ internal static class A
 
     public static Actor Administrator => new("user-admin", "Ada Admin", StaffRole.Administrator);
 
+    /// <summary>The calendar of <see cref="Practice"/>: Sydney, where <see cref="Now"/> is already the evening.</summary>
+    public static PracticeLocale Locale => new("Australia/Sydney", "en-AU", "AUD");
+
     public static Practice Practice() =>
         Domain.Practice.CreateWithDefaults("Harbourside Dental", "harbourside", "Australia/Sydney", "en-AU", "AUD");
 
@@ -41,5 +44,5 @@ internal static class A
     public static RecoveryCase OpenCase() => new CaseBuilder().Build();
 
     public static Improvement ImprovementFor(Guid practiceId, string title = "Call waiting patients when the book runs late") =>
-        Improvement.Propose(practiceId, title, null, "user-manager", "Maya Manager", new DateOnly(2026, 4, 1), Now);
+        Improvement.Propose(practiceId, title, null, "user-manager", "Maya Manager", new DateOnly(2026, 4, 1), Locale, Now);
 }

@@ -28,10 +28,10 @@ internal static class CaseActions
                 break;
             case ServiceStep.CommunicateResults:
                 recoveryCase.RecordLesson(who, "Tell waiting patients as soon as the book runs late.", at);
-                recoveryCase.MarkLessonsShared(who, day, at);
+                recoveryCase.MarkLessonsShared(who, day, A.Locale, at);
                 break;
             case ServiceStep.ExtendOutcome:
-                recoveryCase.RecordReturn(who, day, "Six-monthly check-up", at, day);
+                recoveryCase.RecordReturn(who, day, "Six-monthly check-up", A.Locale, at);
                 break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(step));

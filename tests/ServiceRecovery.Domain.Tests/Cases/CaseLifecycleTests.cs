@@ -232,10 +232,10 @@ public class CaseLifecycleTests
                 recoveryCase.RecordLesson(A.Manager, "A lesson too late.", at);
                 break;
             case "follow-up":
-                recoveryCase.PlanFollowUp(A.Manager, day.AddDays(7), FollowUpMethod.Call, at);
+                recoveryCase.PlanFollowUp(A.Manager, day.AddDays(7), FollowUpMethod.Call, A.Locale, at);
                 break;
             case "return":
-                recoveryCase.RecordReturn(A.Manager, day, "Check-up", at, day);
+                recoveryCase.RecordReturn(A.Manager, day, "Check-up", A.Locale, at);
                 break;
             case "skip":
                 recoveryCase.Skip(ServiceStep.ExtendOutcome, "Patient moved away", A.Manager, at);

@@ -24,7 +24,7 @@ public class CommunicateResultsTests
         var huddle = new DateOnly(2026, 3, 11);
         var sharedAt = A.Now.AddDays(1);
 
-        recoveryCase.MarkLessonsShared(A.Manager, huddle, sharedAt);
+        recoveryCase.MarkLessonsShared(A.Manager, huddle, A.Locale, sharedAt);
 
         recoveryCase.StateOf(ServiceStep.CommunicateResults, sharedAt).ShouldBe(StepState.Done);
         recoveryCase.Steps.Communicate.SettledAt.ShouldBe(sharedAt);
@@ -36,13 +36,13 @@ public class CommunicateResultsTests
     {
         var recoveryCase = A.OpenCase();
         var lesson = recoveryCase.RecordLesson(A.Manager, "Pat Jones waited an hour: warn patients early.", A.Now.AddMinutes(5));
-        recoveryCase.MarkLessonsShared(A.Manager, new DateOnly(2026, 3, 11), A.Now.AddDays(1));
+        recoveryCase.MarkLessonsShared(A.Manager, new DateOnly(2026, 3, 11), A.Locale, A.Now.AddDays(1));
 
         var correction = (Lesson)recoveryCase.CorrectRecord(lesson.Id, "Warn patients as soon as the book runs late.", A.FrontDesk, A.Now.AddDays(2));
 
         correction.SharedOn.ShouldBeNull("its wording has not been read at a huddle");
         recoveryCase.StateOf(ServiceStep.CommunicateResults, A.Now.AddDays(2)).ShouldBe(StepState.Done);
-        recoveryCase.MarkLessonsShared(A.Manager, new DateOnly(2026, 3, 13), A.Now.AddDays(3));
+        recoveryCase.MarkLessonsShared(A.Manager, new DateOnly(2026, 3, 13), A.Locale, A.Now.AddDays(3));
         correction.SharedOn.ShouldBe(new DateOnly(2026, 3, 13));
     }
 
@@ -51,7 +51,7 @@ public class CommunicateResultsTests
     {
         var recoveryCase = A.OpenCase();
 
-        Should.Throw<DomainRuleException>(() => recoveryCase.MarkLessonsShared(A.Manager, new DateOnly(2026, 3, 11), A.Now));
+        Should.Throw<DomainRuleException>(() => recoveryCase.MarkLessonsShared(A.Manager, new DateOnly(2026, 3, 11), A.Locale, A.Now));
 
         recoveryCase.Steps.Communicate.IsSettled.ShouldBeFalse();
     }
@@ -61,10 +61,10 @@ public class CommunicateResultsTests
     {
         var recoveryCase = A.OpenCase();
         var first = recoveryCase.RecordLesson(A.Manager, "Warn patients as soon as the book runs late.", A.Now);
-        recoveryCase.MarkLessonsShared(A.Manager, new DateOnly(2026, 3, 11), A.Now.AddDays(1));
+        recoveryCase.MarkLessonsShared(A.Manager, new DateOnly(2026, 3, 11), A.Locale, A.Now.AddDays(1));
         var second = recoveryCase.RecordLesson(A.Manager, "Offer a coffee to anyone waiting over twenty minutes.", A.Now.AddDays(2));
 
-        recoveryCase.MarkLessonsShared(A.Manager, new DateOnly(2026, 3, 13), A.Now.AddDays(3));
+        recoveryCase.MarkLessonsShared(A.Manager, new DateOnly(2026, 3, 13), A.Locale, A.Now.AddDays(3));
 
         first.SharedOn.ShouldBe(new DateOnly(2026, 3, 11));
         second.SharedOn.ShouldBe(new DateOnly(2026, 3, 13));

@@ -59,7 +59,7 @@ public class ImproveAndExtendTests
     {
         var recoveryCase = A.OpenCase();
 
-        var followUp = recoveryCase.PlanFollowUp(A.FrontDesk, new DateOnly(2026, 3, 17), FollowUpMethod.Call, A.Now);
+        var followUp = recoveryCase.PlanFollowUp(A.FrontDesk, new DateOnly(2026, 3, 17), FollowUpMethod.Call, A.Locale, A.Now);
         recoveryCase.RecordFollowUpOutcome(followUp.Id, A.FrontDesk, "Patient is happy; will book a check-up.", A.Now.AddDays(7));
 
         followUp.Outcome.ShouldBe("Patient is happy; will book a check-up.");
@@ -71,7 +71,7 @@ public class ImproveAndExtendTests
     public void A_follow_up_outcome_cannot_be_recorded_twice()
     {
         var recoveryCase = A.OpenCase();
-        var followUp = recoveryCase.PlanFollowUp(A.FrontDesk, new DateOnly(2026, 3, 17), FollowUpMethod.Call, A.Now);
+        var followUp = recoveryCase.PlanFollowUp(A.FrontDesk, new DateOnly(2026, 3, 17), FollowUpMethod.Call, A.Locale, A.Now);
         recoveryCase.RecordFollowUpOutcome(followUp.Id, A.FrontDesk, "No answer.", A.Now.AddDays(7));
 
         Should.Throw<DomainRuleException>(() =>
@@ -87,7 +87,7 @@ public class ImproveAndExtendTests
         var today = new DateOnly(2026, 3, 10);
 
         Should.Throw<DomainRuleException>(() =>
-            recoveryCase.RecordReturn(A.FrontDesk, today.AddDays(1), "Check-up", A.Now, today));
+            recoveryCase.RecordReturn(A.FrontDesk, today.AddDays(1), "Check-up", A.Locale, A.Now));
 
         recoveryCase.Returns.ShouldBeEmpty();
         recoveryCase.Steps.Extend.IsSettled.ShouldBeFalse();
@@ -97,10 +97,9 @@ public class ImproveAndExtendTests
     public void A_return_dated_before_the_defect_is_refused()
     {
         var recoveryCase = A.Case().DefectOccurredAt(A.Now.AddDays(-10)).Build();
-        var today = new DateOnly(2026, 3, 10);
 
         Should.Throw<DomainRuleException>(() =>
-            recoveryCase.RecordReturn(A.FrontDesk, new DateOnly(2026, 2, 20), "Check-up", A.Now, today));
+            recoveryCase.RecordReturn(A.FrontDesk, new DateOnly(2026, 2, 20), "Check-up", A.Locale, A.Now));
 
         recoveryCase.Returns.ShouldBeEmpty();
     }

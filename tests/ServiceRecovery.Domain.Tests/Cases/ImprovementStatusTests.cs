@@ -5,7 +5,7 @@ namespace ServiceRecovery.Domain.Tests.Cases;
 public class ImprovementStatusTests
 {
     private static Improvement OwnedBy(Actor owner) =>
-        Improvement.Propose(Guid.NewGuid(), "Call waiting patients when the book runs late", null, owner.UserId, owner.Name, new DateOnly(2026, 4, 1), A.Now);
+        Improvement.Propose(Guid.NewGuid(), "Call waiting patients when the book runs late", null, owner.UserId, owner.Name, new DateOnly(2026, 4, 1), A.Locale, A.Now);
 
     [Fact]
     public void The_owner_moves_their_improvement_along_and_the_change_says_who_when_from_and_to()
@@ -48,7 +48,7 @@ public class ImprovementStatusTests
     [Fact]
     public void An_improvement_with_no_owner_is_moved_by_a_manager_only()
     {
-        var improvement = Improvement.Propose(Guid.NewGuid(), "Check bills before printing", null, null, null, null, A.Now);
+        var improvement = Improvement.Propose(Guid.NewGuid(), "Check bills before printing", null, null, null, null, A.Locale, A.Now);
 
         Should.Throw<DomainRuleException>(() => improvement.MoveTo(ImprovementStatus.InProgress, A.FrontDesk, A.Now));
         improvement.MoveTo(ImprovementStatus.InProgress, A.Manager, A.Now).ShouldNotBeNull();

@@ -5,8 +5,6 @@ namespace ServiceRecovery.Domain.Tests.Cases;
 /// <summary>The facts a case keeps on its own row for the reports, so a period's figures read no other table.</summary>
 public class ReportFactsTests
 {
-    private static readonly DateOnly Today = new(2026, 3, 10);
-
     [Fact]
     public void A_new_case_keeps_when_its_defect_happened_and_has_no_facts_yet()
     {
@@ -52,7 +50,7 @@ public class ReportFactsTests
     {
         var recoveryCase = A.OpenCase();
 
-        recoveryCase.PlanFollowUp(A.FrontDesk, new DateOnly(2026, 3, 17), FollowUpMethod.Call, A.Now);
+        recoveryCase.PlanFollowUp(A.FrontDesk, new DateOnly(2026, 3, 17), FollowUpMethod.Call, A.Locale, A.Now);
 
         recoveryCase.Recovered.ShouldBeTrue();
         recoveryCase.HasGivenGesture.ShouldBeFalse();
@@ -63,11 +61,11 @@ public class ReportFactsTests
     {
         var recoveryCase = A.Case().DefectOccurredAt(A.Now.AddDays(-20)).Build();
 
-        recoveryCase.RecordReturn(A.FrontDesk, new DateOnly(2026, 3, 8), "Check-up", A.Now, Today);
+        recoveryCase.RecordReturn(A.FrontDesk, new DateOnly(2026, 3, 8), "Check-up", A.Locale, A.Now);
         recoveryCase.FirstReturnOn.ShouldBe(new DateOnly(2026, 3, 8));
-        recoveryCase.RecordReturn(A.FrontDesk, new DateOnly(2026, 3, 1), "Filling", A.Now, Today);
+        recoveryCase.RecordReturn(A.FrontDesk, new DateOnly(2026, 3, 1), "Filling", A.Locale, A.Now);
         recoveryCase.FirstReturnOn.ShouldBe(new DateOnly(2026, 3, 1));
-        recoveryCase.RecordReturn(A.FrontDesk, new DateOnly(2026, 3, 9), "Hygiene", A.Now, Today);
+        recoveryCase.RecordReturn(A.FrontDesk, new DateOnly(2026, 3, 9), "Hygiene", A.Locale, A.Now);
 
         recoveryCase.FirstReturnOn.ShouldBe(new DateOnly(2026, 3, 1));
     }

@@ -50,8 +50,7 @@ public class ResolutionTests
         recoveryCase.Status.ShouldBe(CaseStatus.Open);
         var returnedAt = A.Now.AddDays(40);
 
-        recoveryCase.RecordReturn(A.FrontDesk, DateOnly.FromDateTime(returnedAt.UtcDateTime), "Six-monthly check-up", returnedAt,
-            DateOnly.FromDateTime(returnedAt.UtcDateTime));
+        recoveryCase.RecordReturn(A.FrontDesk, DateOnly.FromDateTime(returnedAt.UtcDateTime), "Six-monthly check-up", A.Locale, returnedAt);
 
         recoveryCase.Status.ShouldBe(CaseStatus.Resolved);
         recoveryCase.ResolvedAt.ShouldBe(returnedAt);

@@ -94,11 +94,11 @@ public class TimelineTests
         Change(t => recoveryCase.ApproveGesture(gesture!.Id, A.Manager, t));
         Change(t => recoveryCase.LinkImprovement(A.ImprovementFor(recoveryCase.PracticeId), A.Manager, t));
         Change(t => recoveryCase.RecordLesson(A.Manager, "Tell patients when the book runs late.", t));
-        Change(t => recoveryCase.MarkLessonsShared(A.Manager, DateOnly.FromDateTime(t.UtcDateTime), t));
+        Change(t => recoveryCase.MarkLessonsShared(A.Manager, DateOnly.FromDateTime(t.UtcDateTime), A.Locale, t));
         var followUp = default(FollowUp);
-        Change(t => followUp = recoveryCase.PlanFollowUp(A.Manager, DateOnly.FromDateTime(t.UtcDateTime).AddDays(7), FollowUpMethod.Call, t));
+        Change(t => followUp = recoveryCase.PlanFollowUp(A.Manager, DateOnly.FromDateTime(t.UtcDateTime).AddDays(7), FollowUpMethod.Call, A.Locale, t));
         Change(t => recoveryCase.RecordFollowUpOutcome(followUp!.Id, A.Manager, "Patient is happy and booked a check-up.", t));
-        Change(t => recoveryCase.RecordReturn(A.FrontDesk, DateOnly.FromDateTime(t.UtcDateTime), "Check-up", t, DateOnly.FromDateTime(t.UtcDateTime)));
+        Change(t => recoveryCase.RecordReturn(A.FrontDesk, DateOnly.FromDateTime(t.UtcDateTime), "Check-up", A.Locale, t));
         recoveryCase.Status.ShouldBe(CaseStatus.Resolved);
         Change(t => recoveryCase.Close(A.Manager, t));
         Change(t => recoveryCase.Reopen(A.Manager, "Patient wrote again", t));

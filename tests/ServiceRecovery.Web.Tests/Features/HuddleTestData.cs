@@ -40,6 +40,9 @@ public sealed class HuddlePractice
     public string ManagerEmail { get; }
     public string FrontDeskEmail { get; }
 
+    /// <summary>The practice's calendar: Sydney.</summary>
+    public static readonly PracticeLocale Locale = new("Australia/Sydney", "en-AU", "AUD");
+
     /// <summary>Today at the practice (Sydney), as the board counts days.</summary>
     public static DateOnly Today => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, Sydney).DateTime);
 
@@ -94,16 +97,16 @@ public sealed class HuddlePractice
     /// <summary>A case that ran its whole course and was closed: history that the board must not pay for.</summary>
     public Task<string> CloseHistoricCaseAsync(TimeSpan age) => OpenCaseAsync(1 + (int)(age.TotalDays % 8), age, (c, at) =>
     {
-        var day = DateOnly.FromDateTime(at.UtcDateTime);
+        var day = Locale.DateAt(at);
         c.RecordApology(FrontDesk, "Front desk", ApologyMethod.InPerson, at.AddMinutes(1), at.AddMinutes(1));
         c.RecordFix(FrontDesk, "Rebooked.", at.AddMinutes(2));
         c.RecordContact(FrontDesk, ContactMethod.Call, at.AddMinutes(3), "Called.", at.AddMinutes(3));
         c.GiveGesture(Manager, GestureKind.Discount, 20m, null, GestureLimits.Default, at.AddMinutes(4));
         c.Skip(ServiceStep.ImplementImprovements, "One-off; nothing to change.", Manager, at.AddMinutes(5));
         c.RecordLesson(Manager, "An old lesson.", at.AddMinutes(6));
-        c.MarkLessonsShared(Manager, day, at.AddMinutes(7));
-        c.PlanFollowUp(Manager, day, FollowUpMethod.Call, at.AddMinutes(8));
-        c.RecordReturn(Manager, day, "Check-up", at.AddMinutes(9), day);
+        c.MarkLessonsShared(Manager, day, Locale, at.AddMinutes(7));
+        c.PlanFollowUp(Manager, Locale.DateAt(at.AddMinutes(8)), FollowUpMethod.Call, Locale, at.AddMinutes(8));
+        c.RecordReturn(Manager, day, "Check-up", Locale, at.AddMinutes(9));
         c.Close(Manager, at.AddMinutes(10));
     });
 

@@ -41,7 +41,7 @@ public sealed class HuddleTests(AppFixture fixture) : IClassFixture<AppFixture>
         {
             c.GiveGesture(p.Manager, GestureKind.Refund, 30m, null, GestureLimits.Default, at.AddMinutes(1)); // weeks ago: not this week's win
             SkipUpTo(p, c, ServiceStep.ExtendOutcome, at);
-            c.RecordReturn(p.Manager, today, "Six-monthly check-up", DateTimeOffset.UtcNow, today);
+            c.RecordReturn(p.Manager, today, "Six-monthly check-up", HuddlePractice.Locale, DateTimeOffset.UtcNow);
         });
         var lessons = await p.OpenCaseAsync(5, TimeSpan.FromHours(4), (c, at) =>
         {
@@ -54,15 +54,15 @@ public sealed class HuddleTests(AppFixture fixture) : IClassFixture<AppFixture>
         {
             SkipUpTo(p, c, ServiceStep.CommunicateResults, at);
             c.RecordLesson(p.Manager, "A lesson shared last week.", at.AddMinutes(10));
-            c.MarkLessonsShared(p.Manager, DateOnly.FromDateTime(at.UtcDateTime), at.AddMinutes(11));
+            c.MarkLessonsShared(p.Manager, HuddlePractice.Locale.DateAt(at), HuddlePractice.Locale, at.AddMinutes(11));
         });
         var followUp = await p.OpenCaseAsync(3, TimeSpan.FromHours(5), (c, at) =>
         {
             Apologise(p, c, at);
-            c.PlanFollowUp(p.FrontDesk, today, FollowUpMethod.Call, at.AddMinutes(2));
-            var done = c.PlanFollowUp(p.FrontDesk, today, FollowUpMethod.Email, at.AddMinutes(3));
+            c.PlanFollowUp(p.FrontDesk, today, FollowUpMethod.Call, HuddlePractice.Locale, at.AddMinutes(2));
+            var done = c.PlanFollowUp(p.FrontDesk, today, FollowUpMethod.Email, HuddlePractice.Locale, at.AddMinutes(3));
             c.RecordFollowUpOutcome(done.Id, p.FrontDesk, "Happy now.", at.AddMinutes(4));
-            c.PlanFollowUp(p.FrontDesk, today.AddDays(1), FollowUpMethod.Letter, at.AddMinutes(5));
+            c.PlanFollowUp(p.FrontDesk, today.AddDays(1), FollowUpMethod.Letter, HuddlePractice.Locale, at.AddMinutes(5));
         });
         var withdrawn = await p.OpenCaseAsync(1, TimeSpan.FromHours(1), (c, at) => c.Withdraw(p.Manager, "Logged twice.", at.AddMinutes(1)));
         await p.OpenCaseAsync(8, TimeSpan.FromDays(40), (c, at) => SkipAll(p, c, at));
@@ -326,13 +326,13 @@ public sealed class HuddleTests(AppFixture fixture) : IClassFixture<AppFixture>
         await mine.OpenCaseAsync(2, TimeSpan.FromHours(1), (c, at) =>
         {
             c.RecordLesson(mine.Manager, "Our shared lesson.", at.AddMinutes(1));
-            c.MarkLessonsShared(mine.Manager, HuddlePractice.Today, at.AddMinutes(2));
+            c.MarkLessonsShared(mine.Manager, HuddlePractice.Today, HuddlePractice.Locale, DateTimeOffset.UtcNow);
         });
         await theirs.OpenCaseAsync(1, TimeSpan.FromHours(2), (c, at) => c.RecordLesson(theirs.Manager, "Their private lesson.", at.AddMinutes(1)));
         await theirs.OpenCaseAsync(2, TimeSpan.FromDays(3), (c, at) =>
         {
             c.RecordLesson(theirs.Manager, "Their shared lesson.", at.AddMinutes(1));
-            c.MarkLessonsShared(theirs.Manager, HuddlePractice.Today, at.AddMinutes(2));
+            c.MarkLessonsShared(theirs.Manager, HuddlePractice.Today, HuddlePractice.Locale, DateTimeOffset.UtcNow);
         });
         using var myManager = await fixture.SignInAsync(mine.ManagerEmail);
         using var theirStaff = await fixture.SignInAsync(theirs.FrontDeskEmail);

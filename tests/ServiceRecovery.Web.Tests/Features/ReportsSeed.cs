@@ -17,7 +17,8 @@ internal sealed class ReportsSeed(AppDbContext db, Practice practice)
     public static readonly Actor FrontDesk = new("reports-front-desk", TestWorld.FrontDeskName, StaffRole.FrontDesk);
     public static readonly Actor Manager = new("reports-manager", TestWorld.ManagerName, StaffRole.PracticeManager);
 
-    public static readonly DateOnly Today = DateOnly.FromDateTime(DateTime.UtcNow);
+    /// <summary>The calendar the report practices keep their dates by (Harbourside's).</summary>
+    public static readonly PracticeLocale Locale = new("Australia/Sydney", "en-AU", "AUD");
 
     public Practice Practice => practice;
 
@@ -56,7 +57,7 @@ internal sealed class ReportsSeed(AppDbContext db, Practice practice)
 
     public Improvement Improvement(string title)
     {
-        var improvement = Domain.Improvement.Propose(practice.Id, title, null, null, null, null, Utc(2024, 12, 1));
+        var improvement = Domain.Improvement.Propose(practice.Id, title, null, null, null, null, practice.Locale, Utc(2024, 12, 1));
         db.Improvements.Add(improvement);
         return improvement;
     }
@@ -76,7 +77,7 @@ internal sealed class ReportsSeed(AppDbContext db, Practice practice)
         recoveryCase.GiveGesture(by, GestureKind.Discount, amount, null, practice.GestureLimits, at);
 
     public static void Return(RecoveryCase recoveryCase, DateOnly on) =>
-        recoveryCase.RecordReturn(FrontDesk, on, "Check-up", new DateTimeOffset(on.ToDateTime(new TimeOnly(1, 0)), TimeSpan.Zero), Today);
+        recoveryCase.RecordReturn(FrontDesk, on, "Check-up", Locale, new DateTimeOffset(on.ToDateTime(new TimeOnly(1, 0)), TimeSpan.Zero));
 
     public static void Skip(RecoveryCase recoveryCase, DateTimeOffset at, params ServiceStep[] steps)
     {

@@ -354,7 +354,7 @@ public sealed class ReportsTests(AppFixture fixture) : IClassFixture<AppFixture>
 
             var f = seed.Case(Utc(2025, 2, 15), "Billing & payment", manner);
             Apologise(f, TimeSpan.FromHours(6));
-            f.PlanFollowUp(Manager, new DateOnly(2025, 2, 22), FollowUpMethod.Call, Utc(2025, 2, 15, 7));
+            f.PlanFollowUp(Manager, new DateOnly(2025, 2, 22), FollowUpMethod.Call, Locale, Utc(2025, 2, 15, 7));
             Skip(f, Utc(2025, 2, 16), ServiceStep.ExpediteSolutions, ServiceStep.Respond, ServiceStep.Victory, ServiceStep.ImplementImprovements, ServiceStep.CommunicateResults);
             Return(f, new DateOnly(2025, 3, 1)); // resolves the case 14 days after it opened
 
@@ -400,7 +400,7 @@ public sealed class ReportsTests(AppFixture fixture) : IClassFixture<AppFixture>
             var busy = seed.Case(occurred, n % 2 == 0 ? "Waiting" : "Billing & payment", n % 3 == 0 ? null : "Communication");
             Apologise(busy, TimeSpan.FromMinutes(20 + n));
             seed.Give(busy, Manager, 25m, occurred.AddDays(1));
-            busy.PlanFollowUp(Manager, DateOnly.FromDateTime(occurred.AddDays(7).UtcDateTime), FollowUpMethod.Call, occurred.AddDays(1));
+            busy.PlanFollowUp(Manager, DateOnly.FromDateTime(occurred.AddDays(7).UtcDateTime), FollowUpMethod.Call, Locale, occurred.AddDays(1));
             busy.LinkImprovement(improvement, Manager, occurred.AddDays(2));
             if (n % 2 == 0)
             {

@@ -36,10 +36,7 @@ public static class GiveGesture
         public Validator()
         {
             RuleFor(c => c.Kind).IsInEnum().WithMessage("Choose the kind of gesture.");
-            RuleFor(c => c.Amount).NotNull().WithMessage("Enter the cost to the practice (0 if it costs nothing).")
-                .GreaterThanOrEqualTo(0).WithMessage("The cost cannot be negative.")
-                .LessThanOrEqualTo(Limits.MaxGestureAmount).WithMessage($"The cost must be at most {Limits.MaxGestureAmount:N0}.")
-                .Must(a => a is null || decimal.Round(a.Value, 2) == a.Value).WithMessage("Enter the cost in dollars and cents, e.g. 45.50.");
+            RuleFor(c => c.Amount).NotNull().WithMessage("Enter the cost to the practice (0 if it costs nothing).");
             RuleFor(c => c.Note).OptionalText("the note", Limits.Reason);
         }
     }

@@ -71,12 +71,8 @@ public static class LinkImprovement
                     return Invalid(nameof(Command.OwnerId), "Choose an owner from the practice's staff.");
                 }
 
-                if (command.DueOn is { } due && (due < change.Today.AddDays(-1) || due > change.Today.AddYears(2)))
-                {
-                    return Invalid(nameof(Command.DueOn), "Choose a due date from today to two years ahead.");
-                }
-
-                improvement = Improvement.Propose(recoveryCase.PracticeId, command.Title!, command.Description, owner?.Id, owner?.Name, command.DueOn, change.Now);
+                improvement = Improvement.Propose(
+                    recoveryCase.PracticeId, command.Title!, command.Description, owner?.Id, owner?.Name, command.DueOn, change.Locale, change.Now);
                 db.Improvements.Add(improvement);
             }
 

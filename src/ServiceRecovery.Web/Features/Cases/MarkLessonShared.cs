@@ -32,18 +32,7 @@ public static class MarkLessonShared
 
         protected override ValueTask<CommandResult<Unit>?> ApplyAsync(CaseChange<Command> change, CancellationToken cancellationToken)
         {
-            var date = change.Command.HuddleDate!.Value;
-            if (date > change.Today)
-            {
-                return new(Invalid(nameof(Command.HuddleDate), "The huddle date cannot be in the future."));
-            }
-
-            if (date < DateOnly.FromDateTime(change.Locale.ToLocal(change.Case.OpenedAt)))
-            {
-                return new(Invalid(nameof(Command.HuddleDate), "The huddle cannot be before the case was opened."));
-            }
-
-            change.Case.MarkLessonsShared(change.Actor, date, change.Now);
+            change.Case.MarkLessonsShared(change.Actor, change.Command.HuddleDate!.Value, change.Locale, change.Now);
             return Done();
         }
     }

@@ -38,13 +38,7 @@ public static class PlanFollowUp
     {
         protected override ValueTask<CommandResult<Unit>?> ApplyAsync(CaseChange<Command> change, CancellationToken cancellationToken)
         {
-            var date = change.Command.PlannedFor!.Value;
-            if (date < change.Today || date > change.Today.AddYears(1))
-            {
-                return new(Invalid(nameof(Command.PlannedFor), "Plan the follow-up for today or a day within the next year."));
-            }
-
-            change.Case.PlanFollowUp(change.Actor, date, change.Command.Method, change.Now);
+            change.Case.PlanFollowUp(change.Actor, change.Command.PlannedFor!.Value, change.Command.Method, change.Locale, change.Now);
             return Done();
         }
     }

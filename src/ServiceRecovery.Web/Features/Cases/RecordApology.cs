@@ -49,21 +49,8 @@ public static class RecordApology
 
         protected override ValueTask<CommandResult<Unit>?> ApplyAsync(CaseChange<Command> change, CancellationToken cancellationToken)
         {
-            var (recoveryCase, command) = (change.Case, change.Command);
-            var apologisedAt = change.Locale.FromLocal(command.ApologisedAt!.Value);
-            if (apologisedAt > change.Now.AddMinutes(1))
-            {
-                return new(Invalid(nameof(Command.ApologisedAt), "The apology cannot be in the future."));
-            }
-
-            // The form speaks in whole minutes: an apology in the minute the defect happened is not "before" it.
-            var occurredAt = recoveryCase.Defect.OccurredAt;
-            if (apologisedAt < occurredAt.AddTicks(-(occurredAt.Ticks % TimeSpan.TicksPerMinute)))
-            {
-                return new(Invalid(nameof(Command.ApologisedAt), "The apology cannot be before the defect happened."));
-            }
-
-            recoveryCase.RecordApology(change.Actor, command.ApologisedBy!, command.Method, apologisedAt < occurredAt ? occurredAt : apologisedAt, change.Now);
+            var command = change.Command;
+            change.Case.RecordApology(change.Actor, command.ApologisedBy!, command.Method, change.Locale.FromLocal(command.ApologisedAt!.Value), change.Now);
             return Done();
         }
     }

@@ -43,16 +43,6 @@ public static class RecordContact
         protected override ValueTask<CommandResult<Unit>?> ApplyAsync(CaseChange<Command> change, CancellationToken cancellationToken)
         {
             var contactedAt = change.Locale.FromLocal(change.Command.ContactedAt!.Value);
-            if (contactedAt > change.Now.AddMinutes(1))
-            {
-                return new(Invalid(nameof(Command.ContactedAt), "The contact cannot be in the future."));
-            }
-
-            if (contactedAt < change.Case.OpenedAt.AddDays(-1))
-            {
-                return new(Invalid(nameof(Command.ContactedAt), "The contact cannot be before the case was opened."));
-            }
-
             change.Case.RecordContact(change.Actor, change.Command.Method, contactedAt, change.Command.Summary!, change.Now);
             return Done();
         }

@@ -40,18 +40,7 @@ public static class RecordReturn
 
         protected override ValueTask<CommandResult<Unit>?> ApplyAsync(CaseChange<Command> change, CancellationToken cancellationToken)
         {
-            var date = change.Command.ReturnedOn!.Value;
-            if (date > change.Today)
-            {
-                return new(Invalid(nameof(Command.ReturnedOn), "The return date cannot be in the future."));
-            }
-
-            if (date < DateOnly.FromDateTime(change.Locale.ToLocal(change.Case.Defect.OccurredAt)))
-            {
-                return new(Invalid(nameof(Command.ReturnedOn), "The return date cannot be before the defect happened."));
-            }
-
-            change.Case.RecordReturn(change.Actor, date, change.Command.Reason!, change.Now, change.Today);
+            change.Case.RecordReturn(change.Actor, change.Command.ReturnedOn!.Value, change.Command.Reason!, change.Locale, change.Now);
             return Done();
         }
     }

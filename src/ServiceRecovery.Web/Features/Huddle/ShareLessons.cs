@@ -56,7 +56,7 @@ public static class ShareLessons
             var actor = user.ToActor(practice.Id);
 
             var now = clock.GetUtcNow();
-            var today = DateOnly.FromDateTime(new PracticeLocale(practice.TimeZoneId, practice.Culture, practice.Currency).ToLocal(now));
+            var today = practice.Locale.DateAt(now);
             var ids = command.CaseIds.Distinct().ToList();
             var cases = ids.Count == 0
                 ? []
@@ -67,7 +67,7 @@ public static class ShareLessons
             var shared = cases.Sum(c => c.Lessons.Count(l => l.SharedOn is null));
             foreach (var recoveryCase in cases)
             {
-                recoveryCase.MarkLessonsShared(actor, today, now);
+                recoveryCase.MarkLessonsShared(actor, today, practice.Locale, now);
             }
 
             practice.MarkHuddleHeld(now);
