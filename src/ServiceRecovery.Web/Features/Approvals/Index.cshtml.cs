@@ -23,27 +23,21 @@ public sealed class IndexModel(IMediator mediator, ICurrentUser user) : AppPageM
 
     public Task OnGetAsync(CancellationToken cancellationToken) => LoadAsync(cancellationToken);
 
-    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
-    {
-        if (ModelState.IsValid)
+    public Task<IActionResult> OnPostAsync(CancellationToken cancellationToken) =>
+        SendAsync(mediator, Decision, new Outcome<Mediator.Unit>
         {
-            var result = await mediator.Send(Decision, cancellationToken);
-            if (result.Succeeded || result.IsNotFound)
+            Subject = "case",
+            Prefix = nameof(Decision),
+            KeepsInput = false,
+            Done = _ => Flashed(Decision.Approve ? "Gesture approved." : "Gesture declined.", RedirectToPage()),
+            // The list moves on without it.
+            Gone = () => Flashed("That case is no longer available.", RedirectToPage()),
+            Reload = async ct =>
             {
-                Flash(result.IsNotFound ? "That case is no longer available." : Decision.Approve ? "Gesture approved." : "Gesture declined.");
-                return RedirectToPage();
-            }
-
-            ShowErrors(result.Errors, nameof(Decision));
-            if (result.Conflict is { } conflict)
-            {
-                ModelState.AddModelError("", $"That case was changed by {conflict.ChangedBy} just now. The list shows the latest; decide again.");
-            }
-        }
-
-        await LoadAsync(cancellationToken);
-        return Page();
-    }
+                await LoadAsync(ct);
+                return true;
+            },
+        }, cancellationToken);
 
     private async Task LoadAsync(CancellationToken cancellationToken)
     {

@@ -11,11 +11,7 @@ namespace ServiceRecovery.Web.Features.Cases;
 public static class CloseCase
 {
     [Requires(StaffRole.PracticeManager)]
-    public sealed class Command : IAppCommand<Unit>, ICaseCommand
-    {
-        public Guid CaseId { get; set; }
-        public Guid Version { get; set; }
-    }
+    public sealed class Command : CaseCommand;
 
     public sealed class Handler(AppDbContext db, ICurrentUser user, TimeProvider clock) : CaseCommandHandler<Command>(db, user, clock)
     {

@@ -13,10 +13,8 @@ namespace ServiceRecovery.Web.Features.Cases;
 public static class CorrectRecord
 {
     [Requires(StaffRole.FrontDesk)]
-    public sealed class Command : IAppCommand<Unit>, ICaseCommand
+    public sealed class Command : CaseCommand
     {
-        public Guid CaseId { get; set; }
-        public Guid Version { get; set; }
         public Guid RecordId { get; set; }
 
         [Display(Name = "Corrected text")]

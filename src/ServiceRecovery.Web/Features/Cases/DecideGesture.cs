@@ -13,10 +13,8 @@ namespace ServiceRecovery.Web.Features.Cases;
 public static class DecideGesture
 {
     [Requires(StaffRole.PracticeManager)]
-    public sealed class Command : IAppCommand<Unit>, ICaseCommand
+    public sealed class Command : CaseCommand
     {
-        public Guid CaseId { get; set; }
-        public Guid Version { get; set; }
         public Guid GestureId { get; set; }
 
         /// <summary>True to approve; false to decline.</summary>

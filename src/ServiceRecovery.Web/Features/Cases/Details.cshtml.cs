@@ -39,8 +39,7 @@ public sealed class DetailsModel(IMediator mediator, ICurrentUser user) : AppPag
     [BindProperty] public DecideRequest.Command RequestDecision { get; set; } = new();
     [BindProperty] public ReinstateCase.Command Reinstate { get; set; } = new();
 
-    /// <summary>Set when the user's save lost a race: shown above the fresh data, with their input kept.</summary>
-    public ConcurrencyConflict? Conflict { get; private set; }
+    public override ServiceRecovery.Domain.PracticeLocale? ConflictLocale => Case?.Locale;
 
     /// <summary>The form that failed, so the page can open its section.</summary>
     public string? FailedForm { get; private set; }
@@ -104,30 +103,18 @@ public sealed class DetailsModel(IMediator mediator, ICurrentUser user) : AppPag
     public Task<IActionResult> OnPostCorrectAsync(Guid id, CancellationToken ct) => SendAsync(id, Correct, nameof(Correct), "Correction recorded; the original stays on the case.", ct);
 
     private async Task<IActionResult> SendAsync<TCommand>(Guid id, TCommand command, string prefix, string success, CancellationToken cancellationToken)
-        where TCommand : IAppCommand<Unit>, ICaseCommand
+        where TCommand : CaseCommand
     {
         command.CaseId = id;
         command.Version = Version;
         FailedForm = prefix;
-        if (ModelState.IsValid)
+        return await SendAsync(mediator, command, new Outcome<Unit>
         {
-            var result = await mediator.Send(command, cancellationToken);
-            if (result.IsNotFound)
-            {
-                return NotFound();
-            }
-
-            if (result.Succeeded)
-            {
-                Flash(success);
-                return Redirect($"/cases/{id}");
-            }
-
-            ShowErrors(result.Errors, prefix);
-            Conflict = result.Conflict;
-        }
-
-        return await LoadAsync(id, cancellationToken) ? Page() : NotFound();
+            Subject = "case",
+            Prefix = prefix,
+            Done = _ => Flashed(success, Redirect($"/cases/{id}")),
+            Reload = ct => LoadAsync(id, ct),
+        }, cancellationToken);
     }
 
     private async Task<bool> LoadAsync(Guid id, CancellationToken cancellationToken)

@@ -16,11 +16,8 @@ namespace ServiceRecovery.Web.Features.Cases;
 public static class GiveGesture
 {
     [Requires(StaffRole.FrontDesk)]
-    public sealed class Command : IAppCommand<Unit>, ICaseCommand
+    public sealed class Command : CaseCommand
     {
-        public Guid CaseId { get; set; }
-        public Guid Version { get; set; }
-
         [Display(Name = "Kind of gesture")]
         public GestureKind Kind { get; set; } = GestureKind.Discount;
 

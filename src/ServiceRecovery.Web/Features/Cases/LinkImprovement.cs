@@ -16,11 +16,8 @@ namespace ServiceRecovery.Web.Features.Cases;
 public static class LinkImprovement
 {
     [Requires(StaffRole.FrontDesk)]
-    public sealed class Command : IAppCommand<Unit>, ICaseCommand
+    public sealed class Command : CaseCommand
     {
-        public Guid CaseId { get; set; }
-        public Guid Version { get; set; }
-
         /// <summary>An existing improvement; when empty, a new one is proposed from the fields below.</summary>
         [Display(Name = "Existing improvement")]
         public Guid? ImprovementId { get; set; }

@@ -12,11 +12,8 @@ namespace ServiceRecovery.Web.Features.Cases;
 public static class MarkLessonShared
 {
     [Requires(StaffRole.FrontDesk)]
-    public sealed class Command : IAppCommand<Unit>, ICaseCommand
+    public sealed class Command : CaseCommand
     {
-        public Guid CaseId { get; set; }
-        public Guid Version { get; set; }
-
         [Display(Name = "Huddle date")]
         public DateOnly? HuddleDate { get; set; }
     }

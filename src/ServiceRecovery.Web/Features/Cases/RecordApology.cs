@@ -14,12 +14,8 @@ namespace ServiceRecovery.Web.Features.Cases;
 public static class RecordApology
 {
     [Requires(StaffRole.FrontDesk)]
-    public sealed class Command : IAppCommand<Unit>, ICaseCommand
+    public sealed class Command : CaseCommand
     {
-        public Guid CaseId { get; set; }
-
-        public Guid Version { get; set; }
-
         [Display(Name = "Who apologised")]
         public string? ApologisedBy { get; set; }
 

@@ -11,11 +11,8 @@ namespace ServiceRecovery.Web.Features.Cases;
 public static class RecordFix
 {
     [Requires(StaffRole.FrontDesk)]
-    public sealed class Command : IAppCommand<Unit>, ICaseCommand
+    public sealed class Command : CaseCommand
     {
-        public Guid CaseId { get; set; }
-        public Guid Version { get; set; }
-
         [System.ComponentModel.DataAnnotations.Display(Name = "What was done")]
         public string? Description { get; set; }
     }

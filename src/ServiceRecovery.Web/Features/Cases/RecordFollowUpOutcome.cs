@@ -12,10 +12,8 @@ namespace ServiceRecovery.Web.Features.Cases;
 public static class RecordFollowUpOutcome
 {
     [Requires(StaffRole.FrontDesk)]
-    public sealed class Command : IAppCommand<Unit>, ICaseCommand
+    public sealed class Command : CaseCommand
     {
-        public Guid CaseId { get; set; }
-        public Guid Version { get; set; }
         public Guid FollowUpId { get; set; }
 
         [Display(Name = "Outcome")]

@@ -13,11 +13,8 @@ namespace ServiceRecovery.Web.Features.Cases;
 public static class RecordReturn
 {
     [Requires(StaffRole.FrontDesk)]
-    public sealed class Command : IAppCommand<Unit>, ICaseCommand
+    public sealed class Command : CaseCommand
     {
-        public Guid CaseId { get; set; }
-        public Guid Version { get; set; }
-
         [Display(Name = "Returned on")]
         public DateOnly? ReturnedOn { get; set; }
 

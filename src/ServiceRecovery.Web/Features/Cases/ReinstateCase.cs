@@ -13,11 +13,8 @@ namespace ServiceRecovery.Web.Features.Cases;
 public static class ReinstateCase
 {
     [Requires(StaffRole.PracticeManager)]
-    public sealed class Command : IAppCommand<Unit>, ICaseCommand
+    public sealed class Command : CaseCommand
     {
-        public Guid CaseId { get; set; }
-        public Guid Version { get; set; }
-
         [Display(Name = "Reason for reinstating")]
         public string? Reason { get; set; }
     }

@@ -13,11 +13,8 @@ namespace ServiceRecovery.Web.Features.Cases;
 public static class SkipStep
 {
     [Requires(StaffRole.FrontDesk)]
-    public sealed class Command : IAppCommand<Unit>, ICaseCommand
+    public sealed class Command : CaseCommand
     {
-        public Guid CaseId { get; set; }
-        public Guid Version { get; set; }
-
         [Display(Name = "Step")]
         public ServiceStep? Step { get; set; }
 

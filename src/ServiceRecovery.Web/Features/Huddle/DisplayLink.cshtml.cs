@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using ServiceRecovery.Data;
 using ServiceRecovery.Web.Infrastructure.Auth;
-using ServiceRecovery.Web.Infrastructure.Pipeline;
 
 namespace ServiceRecovery.Web.Features.Huddle;
 
@@ -21,38 +20,27 @@ public sealed class DisplayLinkModel(IMediator mediator) : AppPageModel
 
     public async Task<IActionResult> OnPostIssueAsync(Guid practice, CancellationToken cancellationToken)
     {
-        var result = await mediator.Send(new IssueDisplayLink.Command(practice), cancellationToken);
-        if (result.Succeeded)
+        return await ShowAsync(await mediator.Send(new IssueDisplayLink.Command(practice), cancellationToken), Shown<string>(practice, async token =>
         {
             // Shown in this response rather than after a redirect, so the token never travels in TempData or a URL of ours.
-            NewLink = $"{Request.Scheme}://{Request.Host}{Url.Page("/Huddle/Display", new { token = result.Value })}";
-        }
-
-        return await ShowAsync(result, practice, cancellationToken);
+            NewLink = $"{Request.Scheme}://{Request.Host}{Url.Page("/Huddle/Display", new { token })}";
+            return await LoadAsync(practice, cancellationToken) ? Page() : NotFound();
+        }), cancellationToken);
     }
 
     public async Task<IActionResult> OnPostRevokeAsync(Guid practice, CancellationToken cancellationToken)
     {
-        var result = await mediator.Send(new RevokeDisplayLink.Command(practice), cancellationToken);
-        if (result.Succeeded)
-        {
-            Flash("Display link revoked. A screen showing it stops showing the board at its next refresh, within a minute.");
-            return RedirectToPage(new { practice });
-        }
-
-        return await ShowAsync(result, practice, cancellationToken);
+        return await ShowAsync(await mediator.Send(new RevokeDisplayLink.Command(practice), cancellationToken), Shown<Unit>(practice, _ =>
+            Flashed("Display link revoked. A screen showing it stops showing the board at its next refresh, within a minute.", RedirectToPage(new { practice }))),
+            cancellationToken);
     }
 
-    private async Task<IActionResult> ShowAsync<T>(CommandResult<T> result, Guid practice, CancellationToken cancellationToken)
+    private Outcome<T> Shown<T>(Guid practice, Func<T, Task<IActionResult>> done) => new()
     {
-        if (result.IsNotFound)
-        {
-            return NotFound();
-        }
-
-        ShowErrors(result.Errors, "");
-        return await LoadAsync(practice, cancellationToken) ? Page() : NotFound();
-    }
+        Subject = "practice",
+        Done = done,
+        Reload = ct => LoadAsync(practice, ct),
+    };
 
     private async Task<bool> LoadAsync(Guid? practice, CancellationToken cancellationToken)
     {

@@ -1,6 +1,3 @@
-
-using Microsoft.EntityFrameworkCore;
-
 using ServiceRecovery.Data;
 using ServiceRecovery.Domain;
 using ServiceRecovery.Web.Infrastructure.Pipeline;
@@ -11,10 +8,7 @@ namespace ServiceRecovery.Web.Features.Huddle;
 /// <summary>The practice whose display link a manager changes: one of theirs (the practice filter applies; the command requires its manager).</summary>
 internal static class DisplayLinkPractice
 {
-    public static async Task<(Practice? Practice, CommandResult<T>? Failure)> LoadAsync<T>(
-        AppDbContext db, Guid practiceId, CancellationToken cancellationToken)
-    {
-        var practice = await db.Practices.SingleOrDefaultAsync(p => p.Id == practiceId, cancellationToken);
-        return practice is null ? (null, CommandResult<T>.NotFound()) : (practice, null);
-    }
+    // No version: issuing or revoking replaces the link whole, whatever the manager's page showed.
+    public static Task<Editing<Practice>> LoadAsync(AppDbContext db, Guid practiceId, CancellationToken cancellationToken) =>
+        ForEdit.LoadAsync(db.Practices.Where(p => p.Id == practiceId), cancellationToken);
 }

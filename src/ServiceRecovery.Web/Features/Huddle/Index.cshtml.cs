@@ -39,23 +39,14 @@ public sealed class IndexModel(IMediator mediator, ICurrentUser user) : AppPageM
         }
 
         Share.PracticeId = practice.Value;
-        if (ModelState.IsValid)
+        return await SendAsync(mediator, Share, new Outcome<int>
         {
-            var result = await mediator.Send(Share, cancellationToken);
-            if (result.IsNotFound)
-            {
-                return NotFound();
-            }
-
-            if (result.Succeeded)
-            {
-                return RedirectToPage(new { practice });
-            }
-
-            ShowErrors(result.Errors, nameof(Share));
-        }
-
-        return await LoadAsync(practice, cancellationToken) ? Page() : NotFound();
+            Subject = "board",
+            Prefix = nameof(Share),
+            // The board itself shows what was shared.
+            Done = _ => Task.FromResult<IActionResult>(RedirectToPage(new { practice })),
+            Reload = ct => LoadAsync(practice, ct),
+        }, cancellationToken);
     }
 
     private async Task<bool> LoadAsync(Guid? practice, CancellationToken cancellationToken)

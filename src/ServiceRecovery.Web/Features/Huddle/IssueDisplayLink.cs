@@ -26,10 +26,10 @@ public static class IssueDisplayLink
     {
         public async ValueTask<CommandResult<string>> Handle(Command command, CancellationToken cancellationToken)
         {
-            var (practice, failure) = await DisplayLinkPractice.LoadAsync<string>(db, command.PracticeId, cancellationToken);
-            if (practice is null)
+            var editing = await DisplayLinkPractice.LoadAsync(db, command.PracticeId, cancellationToken);
+            if (!editing.Found(out var practice))
             {
-                return failure!;
+                return editing.Refusal<string>();
             }
 
             var renewing = practice.DisplayTokenHash is not null;

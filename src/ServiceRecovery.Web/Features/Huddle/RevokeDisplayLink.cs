@@ -21,10 +21,10 @@ public static class RevokeDisplayLink
     {
         public async ValueTask<CommandResult<Unit>> Handle(Command command, CancellationToken cancellationToken)
         {
-            var (practice, failure) = await DisplayLinkPractice.LoadAsync<Unit>(db, command.PracticeId, cancellationToken);
-            if (practice is null)
+            var editing = await DisplayLinkPractice.LoadAsync(db, command.PracticeId, cancellationToken);
+            if (!editing.Found(out var practice))
             {
-                return failure!;
+                return editing.Refusal<Unit>();
             }
 
             if (practice.DisplayTokenHash is null)

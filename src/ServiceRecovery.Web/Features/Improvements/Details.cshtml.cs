@@ -1,6 +1,5 @@
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
-using ServiceRecovery.Web.Infrastructure.Pipeline;
 
 namespace ServiceRecovery.Web.Features.Improvements;
 
@@ -11,48 +10,39 @@ public sealed class DetailsModel(IMediator mediator) : AppPageModel
     [BindProperty]
     public PracticeImprovements.ChangeStatus Change { get; set; } = new();
 
-    /// <summary>Someone else changed the improvement after this form was built; the page shows it as it is now.</summary>
-    public ConcurrencyConflict? Conflict { get; private set; }
+    public override ServiceRecovery.Domain.PracticeLocale? ConflictLocale => Details?.Locale;
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
     {
-        if (await mediator.Send(new PracticeImprovements.DetailsQuery(id), cancellationToken) is not { } details)
+        if (!await LoadAsync(id, cancellationToken))
         {
             return NotFound();
         }
 
-        Details = details;
-        Change.Status = details.Improvement.Status;
+        Change.Status = Details.Improvement.Status;
         return Page();
     }
 
     public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken cancellationToken)
     {
         Change.ImprovementId = id;
-        if (ModelState.IsValid)
+        return await SendAsync(mediator, Change, new Outcome<Unit>
         {
-            var result = await mediator.Send(Change, cancellationToken);
-            if (result.IsNotFound)
-            {
-                return NotFound();
-            }
+            Subject = "improvement",
+            Prefix = nameof(Change),
+            Done = _ => Flashed("Status changed.", RedirectToPage(new { id })),
+            Reload = ct => LoadAsync(id, ct),
+        }, cancellationToken);
+    }
 
-            if (result.Succeeded)
-            {
-                Flash("Status changed.");
-                return RedirectToPage(new { id });
-            }
-
-            Conflict = result.Conflict;
-            ShowErrors(result.Errors, nameof(Change));
-        }
-
+    private async Task<bool> LoadAsync(Guid id, CancellationToken cancellationToken)
+    {
         if (await mediator.Send(new PracticeImprovements.DetailsQuery(id), cancellationToken) is not { } details)
         {
-            return NotFound();
+            return false;
         }
 
         Details = details;
-        return Page();
+        return true;
     }
 }

@@ -71,13 +71,11 @@ public static class PracticeImprovements
     /// (the domain rule); each change is on the practice's audit trail.
     /// </summary>
     [Requires(StaffRole.FrontDesk)]
-    public sealed class ChangeStatus : IAppCommand<Mediator.Unit>, ITargetsImprovement
+    public sealed class ChangeStatus : EditCommand<Mediator.Unit>, ITargetsImprovement
     {
         public Guid ImprovementId { get; set; }
 
         Guid ITargetsImprovement.TargetImprovementId => ImprovementId;
-
-        public Guid Version { get; set; }
 
         [Display(Name = "Status")]
         public ImprovementStatus Status { get; set; }
@@ -92,20 +90,13 @@ public static class PracticeImprovements
     {
         public async ValueTask<CommandResult<Mediator.Unit>> Handle(ChangeStatus command, CancellationToken cancellationToken)
         {
-            var improvement = await db.Improvements.SingleOrDefaultAsync(i => i.Id == command.ImprovementId, cancellationToken);
-            if (improvement is null)
+            var editing = await ForEdit.LoadAsync(
+                db, db.Improvements.Where(i => i.Id == command.ImprovementId), command.Version, i => i.Version,
+                i => new ConcurrencyConflict(i.StatusChangedByName ?? "another user", i.StatusChangedAt), cancellationToken);
+            if (!editing.Found(out var improvement))
             {
-                return CommandResult<Mediator.Unit>.NotFound();
+                return editing.Refusal<Mediator.Unit>();
             }
-
-            if (improvement.Version != command.Version)
-            {
-                return CommandResult<Mediator.Unit>.Conflicted(
-                    new ConcurrencyConflict(improvement.StatusChangedByName ?? "another user", improvement.StatusChangedAt ?? clock.GetUtcNow()));
-            }
-
-            // The save must still find the version the form was built from, or it fails as a concurrency conflict.
-            db.Entry(improvement).Property(i => i.Version).OriginalValue = command.Version;
             if (improvement.MoveTo(command.Status, user.ToActor(improvement.PracticeId), clock.GetUtcNow()) is { } change)
             {
                 audit.Add(AuditKind.ImprovementChanged, improvement.PracticeId, change.Describe(AuditLog.AsTyped(improvement.Title, Limits.ShortText)));

@@ -19,21 +19,17 @@ public sealed class IndexModel(IMediator mediator) : AppPageModel
 
     public async Task<IActionResult> OnPostResendAsync(Guid id, CancellationToken cancellationToken)
     {
-        var result = await mediator.Send(new ResendEmail.Command(id), cancellationToken);
-        if (result.IsNotFound)
+        return await ShowAsync(await mediator.Send(new ResendEmail.Command(id), cancellationToken), new Outcome<Mediator.Unit>
         {
-            return NotFound();
-        }
-
-        if (result.Succeeded)
-        {
-            Flash("The email is queued to send again; this page shows its status.");
-            return RedirectToPage(new Dictionary<string, string?> { ["Filter.Status"] = Filter.Status?.ToString() });
-        }
-
-        ShowErrors(result.Errors, "");
-        Result = await mediator.Send(new OutboxMessages.Query(Filter), cancellationToken);
-        return Page();
+            Subject = "email",
+            Done = _ => Flashed("The email is queued to send again; this page shows its status.",
+                RedirectToPage(new Dictionary<string, string?> { ["Filter.Status"] = Filter.Status?.ToString() })),
+            Reload = async ct =>
+            {
+                Result = await mediator.Send(new OutboxMessages.Query(Filter), ct);
+                return true;
+            },
+        }, cancellationToken);
     }
 
     public Dictionary<string, string> PageRoute(int page) => new()

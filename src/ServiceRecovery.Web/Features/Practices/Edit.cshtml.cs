@@ -13,8 +13,6 @@ namespace ServiceRecovery.Web.Features.Practices;
 [Authorize(Policy = AppPolicies.Administrator)]
 public sealed class EditModel(IMediator mediator, SignInManager<ApplicationUser> signIn, UserManager<ApplicationUser> users) : AppPageModel
 {
-    public const string ConflictMessage = "This practice was changed by another administrator while you were editing. The page shows the latest version; your entries are kept — check them and save again.";
-
     [BindProperty(SupportsGet = true, Name = "practice")]
     public Guid PracticeId { get; set; }
 
@@ -38,47 +36,31 @@ public sealed class EditModel(IMediator mediator, SignInManager<ApplicationUser>
     {
         ModelState.Remove(nameof(ArchiveInput) + "." + nameof(ArchiveInput.Confirmed));
         Input.PracticeId = PracticeId;
-        return await SendAsync(Input, nameof(Input), "Practice details saved.", cancellationToken);
+        return await SendAsync(mediator, Input, Edited(nameof(Input), () => Flashed("Practice details saved.", RedirectToPage(new { practice = PracticeId }))), cancellationToken);
     }
 
     public async Task<IActionResult> OnPostArchiveAsync(CancellationToken cancellationToken)
     {
         ArchiveInput.PracticeId = PracticeId;
-        var outcome = await SendAsync(ArchiveInput, nameof(ArchiveInput), "Practice archived. Its cases and reports stay readable to its administrators.", cancellationToken);
-        if (outcome is RedirectToPageResult && await users.GetUserAsync(User) is { } account)
+        return await SendAsync(mediator, ArchiveInput, Edited(nameof(ArchiveInput), async () =>
         {
-            // The archived practice drops out of this administrator's lists now, not at the next periodic refresh.
-            await signIn.RefreshSignInAsync(account);
-        }
+            if (await users.GetUserAsync(User) is { } account)
+            {
+                // The archived practice drops out of this administrator's lists now, not at the next periodic refresh.
+                await signIn.RefreshSignInAsync(account);
+            }
 
-        return outcome;
+            return await Flashed("Practice archived. Its cases and reports stay readable to its administrators.", RedirectToPage("/Practices/Index"));
+        }), cancellationToken);
     }
 
-    private async Task<IActionResult> SendAsync(IAppCommand<Unit> command, string prefix, string success, CancellationToken cancellationToken)
+    private Outcome<Unit> Edited(string prefix, Func<Task<IActionResult>> done) => new()
     {
-        if (ModelState.IsValid)
-        {
-            var result = await mediator.Send(command, cancellationToken);
-            if (result.IsNotFound)
-            {
-                return NotFound();
-            }
-
-            if (result.Succeeded)
-            {
-                Flash(success);
-                return prefix == nameof(ArchiveInput) ? RedirectToPage("/Practices/Index") : RedirectToPage(new { practice = PracticeId });
-            }
-
-            ShowErrors(result.Errors, prefix);
-            if (result.Conflict is not null)
-            {
-                ModelState.AddModelError("", ConflictMessage);
-            }
-        }
-
-        return await LoadAsync(cancellationToken) ? Page() : NotFound();
-    }
+        Subject = "practice",
+        Prefix = prefix,
+        Done = _ => done(),
+        Reload = LoadAsync,
+    };
 
     private async Task<bool> LoadAsync(CancellationToken cancellationToken)
     {

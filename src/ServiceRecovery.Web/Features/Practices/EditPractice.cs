@@ -12,7 +12,7 @@ namespace ServiceRecovery.Web.Features.Practices;
 public static class EditPractice
 {
     [Requires(StaffRole.Administrator)]
-    public sealed class Command : PracticeForm, IAppCommand<Mediator.Unit>, ITargetsPractice
+    public sealed class Command : PracticeForm, IEditCommand<Mediator.Unit>, ITargetsPractice
     {
         public Guid PracticeId { get; set; }
         public Guid Version { get; set; }
@@ -25,14 +25,14 @@ public static class EditPractice
         public Validator() => Include(new PracticeFormRules());
     }
 
-    public sealed class Handler(AppDbContext db, ICurrentUser user, AuditLog audit, TimeProvider clock) : Mediator.ICommandHandler<Command, CommandResult<Mediator.Unit>>
+    public sealed class Handler(AppDbContext db, ICurrentUser user, AuditLog audit) : Mediator.ICommandHandler<Command, CommandResult<Mediator.Unit>>
     {
         public async ValueTask<CommandResult<Mediator.Unit>> Handle(Command command, CancellationToken cancellationToken)
         {
-            var (practice, refusal) = await Load.ForEditAsync(db, user, clock, command.PracticeId, command.Version, cancellationToken);
-            if (practice is null)
+            var editing = await LoadAsync(db, user, command.PracticeId, command.Version, cancellationToken);
+            if (!editing.Found(out var practice))
             {
-                return refusal!;
+                return editing.Refusal<Mediator.Unit>();
             }
 
             if (practice.IsArchived)
@@ -54,10 +54,9 @@ public static class EditPractice
 
     /// <summary>Archives a practice after the administrator confirmed it: audited, nothing deleted.</summary>
     [Requires(StaffRole.Administrator)]
-    public sealed class Archive : IAppCommand<Mediator.Unit>, ITargetsPractice
+    public sealed class Archive : EditCommand<Mediator.Unit>, ITargetsPractice
     {
         public Guid PracticeId { get; set; }
-        public Guid Version { get; set; }
 
         [Display(Name = "I understand")] public bool Confirmed { get; set; }
 
@@ -74,10 +73,10 @@ public static class EditPractice
     {
         public async ValueTask<CommandResult<Mediator.Unit>> Handle(Archive command, CancellationToken cancellationToken)
         {
-            var (practice, refusal) = await Load.ForEditAsync(db, user, clock, command.PracticeId, command.Version, cancellationToken);
-            if (practice is null)
+            var editing = await LoadAsync(db, user, command.PracticeId, command.Version, cancellationToken);
+            if (!editing.Found(out var practice))
             {
-                return refusal!;
+                return editing.Refusal<Mediator.Unit>();
             }
 
             practice.Archive(user.ToActor(practice.Id), clock.GetUtcNow());
@@ -86,28 +85,13 @@ public static class EditPractice
         }
     }
 
-    /// <summary>The one way both edits load the practice: an administrator's, at the version the form was read at.</summary>
-    private static class Load
+    /// <summary>Both edits load the practice the same way: an administrator's, at the version the form was read at.</summary>
+    private static Task<Editing<Practice>> LoadAsync(AppDbContext db, ICurrentUser user, Guid practiceId, Guid version, CancellationToken cancellationToken)
     {
-        public static async Task<(Practice? Practice, CommandResult<Mediator.Unit>? Refusal)> ForEditAsync(
-            AppDbContext db, ICurrentUser user, TimeProvider clock, Guid practiceId, Guid version, CancellationToken cancellationToken)
-        {
-            var practice = user.RoleIn(practiceId) == StaffRole.Administrator
-                ? await db.Practices.SingleOrDefaultAsync(p => p.Id == practiceId, cancellationToken)
-                : null;
-            if (practice is null)
-            {
-                return (null, CommandResult<Mediator.Unit>.NotFound());
-            }
-
-            if (practice.Version != version)
-            {
-                return (null, CommandResult<Mediator.Unit>.Conflicted(new ConcurrencyConflict("another administrator", clock.GetUtcNow())));
-            }
-
-            // Saved only if nobody else saved since the form was read, however close together the two saves come.
-            db.Entry(practice).Property(p => p.Version).OriginalValue = version;
-            return (practice, null);
-        }
+        var administers = user.RoleIn(practiceId) == StaffRole.Administrator;
+        return ForEdit.LoadAsync(
+            db, db.Practices.Where(p => administers && p.Id == practiceId), version, p => p.Version,
+            // The practice keeps no record of who saved it last; only an administrator can.
+            _ => new ConcurrencyConflict("another administrator", null), cancellationToken);
     }
 }

@@ -45,26 +45,20 @@ public sealed class IndexModel(IMediator mediator, ICurrentUser user, TimeProvid
     }
 
     /// <summary>Reassign a case's owner from the list.</summary>
-    public async Task<IActionResult> OnPostOwnerAsync(CancellationToken cancellationToken)
-    {
-        var result = await mediator.Send(Owner, cancellationToken);
-        if (result.Succeeded)
+    public async Task<IActionResult> OnPostOwnerAsync(CancellationToken cancellationToken) =>
+        await ShowAsync(await mediator.Send(Owner, cancellationToken), new Outcome<Mediator.Unit>
         {
-            Flash("Owner changed.");
-            return Redirect(Request.Path + Request.QueryString);
-        }
-
-        if (result.IsNotFound)
-        {
-            return NotFound();
-        }
-
-        ModelState.AddModelError("", result.Conflict is { } conflict
-            ? $"That case was changed by {conflict.ChangedBy} just now; the list shows the latest. Choose the owner again."
-            : string.Join(" ", result.Errors.Select(e => e.Message)));
-        await LoadAsync(cancellationToken);
-        return Page();
-    }
+            Subject = "case",
+            // One owner form per row: the messages go at the top of the list.
+            Prefix = null,
+            KeepsInput = false,
+            Done = _ => Flashed("Owner changed.", Redirect(Request.Path + Request.QueryString)),
+            Reload = async ct =>
+            {
+                await LoadAsync(ct);
+                return true;
+            },
+        }, cancellationToken);
 
     private async Task LoadAsync(CancellationToken cancellationToken)
     {

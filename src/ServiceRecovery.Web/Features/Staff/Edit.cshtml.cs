@@ -40,16 +40,14 @@ public sealed class EditModel(IMediator mediator, UserManager<ApplicationUser> u
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         Input.UserId = Id;
-        return ModelState.IsValid
-            ? await DoneAsync(await mediator.Send(Input, cancellationToken), activation: false, cancellationToken)
-            : await LoadAsync(cancellationToken) ? Page() : NotFound();
+        return await SendAsync(mediator, Input, Edited(activation: false), cancellationToken);
     }
 
     /// <summary>Deactivates or reactivates the account.</summary>
     public async Task<IActionResult> OnPostActiveAsync(CancellationToken cancellationToken)
     {
         Activation.UserId = Id;
-        return await DoneAsync(await mediator.Send(Activation, cancellationToken), activation: true, cancellationToken);
+        return await ShowAsync(await mediator.Send(Activation, cancellationToken), Edited(activation: true), cancellationToken);
     }
 
     public Task<IActionResult> OnPostResendAsync(CancellationToken cancellationToken) =>
@@ -58,79 +56,55 @@ public sealed class EditModel(IMediator mediator, UserManager<ApplicationUser> u
     public Task<IActionResult> OnPostRevokeAsync(CancellationToken cancellationToken) =>
         InvitationDoneAsync(mediator.Send(new Invitations.Revoke(Id), cancellationToken), cancellationToken);
 
-    private async Task<IActionResult> InvitationDoneAsync(ValueTask<CommandResult<string>> sending, CancellationToken cancellationToken)
+    private async Task<IActionResult> InvitationDoneAsync(ValueTask<CommandResult<string>> sending, CancellationToken cancellationToken) =>
+        await ShowAsync(await sending, new Outcome<string>
+        {
+            Subject = "account",
+            Prefix = nameof(Input),
+            Done = message => Flashed(message, RedirectToPage(new { id = Id })),
+            Reload = ct => ReloadAsync(fill: true, ct),
+        }, cancellationToken);
+
+    /// <summary>
+    /// The roles form keeps what was typed when it is refused; after the activation form, or a conflict, the form shows the
+    /// account as it is now (that post carried no roles, or they are stale).
+    /// </summary>
+    private Outcome<EditStaff.Changed> Edited(bool activation) => new()
     {
-        var result = await sending;
-        if (result.IsNotFound)
+        Subject = "account",
+        Prefix = nameof(Input),
+        KeepsInput = false,
+        Done = changed => ChangedAsync(changed, activation),
+        Reload = ct => ReloadAsync(fill: activation || Conflict is not null, ct),
+    };
+
+    private async Task<IActionResult> ChangedAsync(EditStaff.Changed changed, bool activation)
+    {
+        if (changed.ChangedSelf && changed.Summary is not null && await users.FindByIdAsync(Id) is { } me)
         {
-            return NotFound();
+            // Editing your own practices renews your stamp too; keep this session, with the new practices in it.
+            await signIn.RefreshSignInAsync(me);
         }
 
-        if (result.Value is { } message)
-        {
-            Flash(message);
-            return RedirectToPage(new { id = Id });
-        }
-
-        ShowErrors(result.Errors, nameof(Input));
-        if (!await LoadAsync(cancellationToken))
-        {
-            return NotFound();
-        }
-
-        FillForm();
-        return Page();
+        return await Flashed(changed.Summary is null ? $"Nothing to change for {changed.DisplayName}."
+            : !activation ? $"{changed.DisplayName}: {changed.Summary}. Any sessions they had open have ended; they sign in again to pick up the change."
+            : Activation.Active ? $"{changed.DisplayName} reactivated. They can sign in again with their password."
+            : $"{changed.DisplayName} deactivated. They are signed out and can no longer sign in.", RedirectToPage(new { id = Id }));
     }
 
-    private async Task<IActionResult> DoneAsync(CommandResult<EditStaff.Changed> result, bool activation, CancellationToken cancellationToken)
+    private async Task<bool> ReloadAsync(bool fill, CancellationToken cancellationToken)
     {
-        if (result.IsNotFound)
-        {
-            return NotFound();
-        }
-
-        if (result.Value is { } changed)
-        {
-            if (changed.ChangedSelf && changed.Summary is not null && await users.FindByIdAsync(Id) is { } me)
-            {
-                // Editing your own practices renews your stamp too; keep this session, with the new practices in it.
-                await signIn.RefreshSignInAsync(me);
-            }
-
-            Flash(changed.Summary is null ? $"Nothing to change for {changed.DisplayName}."
-                : !activation ? $"{changed.DisplayName}: {changed.Summary}. Any sessions they had open have ended; they sign in again to pick up the change."
-                : Activation.Active ? $"{changed.DisplayName} reactivated. They can sign in again with their password."
-                : $"{changed.DisplayName} deactivated. They are signed out and can no longer sign in.");
-            return RedirectToPage(new { id = Id });
-        }
-
-        if (result.Conflict is not null)
-        {
-            // Show the latest, as another manager left it, rather than what this form was built from.
-            ModelState.Clear();
-            if (!await LoadAsync(cancellationToken))
-            {
-                return NotFound();
-            }
-
-            FillForm();
-            ModelState.AddModelError("", StaffRules.ChangedBySomeoneElse);
-            return Page();
-        }
-
-        ShowErrors(result.Errors, nameof(Input));
         if (!await LoadAsync(cancellationToken))
         {
-            return NotFound();
+            return false;
         }
 
-        if (activation)
+        if (fill)
         {
-            // That post carried no role or practices: show them as they are.
             FillForm();
         }
 
-        return Page();
+        return true;
     }
 
     private async Task<bool> LoadAsync(CancellationToken cancellationToken)

@@ -99,15 +99,17 @@ public static class EditStaff
         string? ITargetsStaffMember.TargetUserId => UserId;
     }
 
-    public sealed class Handler(UserManager<ApplicationUser> users, AppDbContext db, ICurrentUser user, AuditLog audit, TimeProvider clock)
+    public sealed class Handler(UserManager<ApplicationUser> users, AppDbContext db, ICurrentUser user, AuditLog audit)
         : ICommandHandler<Command, CommandResult<Changed>>, ICommandHandler<SetActive, CommandResult<Changed>>
     {
         public async ValueTask<CommandResult<Changed>> Handle(Command command, CancellationToken cancellationToken)
         {
-            var (target, failure) = await LoadAsync(command.UserId, command.ConcurrencyStamp, cancellationToken);
-            if (target is null)
+            var target = await StaffTarget.LoadAsync(db, user, command.UserId, cancellationToken);
+            // The database checks the stamp again on save, so a change that lands between this read and that save is caught too.
+            var editing = ForEdit.Check(db, target?.Account, command.ConcurrencyStamp, u => u.ConcurrencyStamp, _ => SomeoneElse);
+            if (target is null || !editing.Found(out _))
             {
-                return failure!;
+                return editing.Refusal<Changed>();
             }
 
             var account = target.Account;
@@ -195,10 +197,12 @@ public static class EditStaff
 
         public async ValueTask<CommandResult<Changed>> Handle(SetActive command, CancellationToken cancellationToken)
         {
-            var (target, failure) = await LoadAsync(command.UserId, command.ConcurrencyStamp, cancellationToken);
-            if (target is null)
+            var target = await StaffTarget.LoadAsync(db, user, command.UserId, cancellationToken);
+            // The database checks the stamp again on save, so a change that lands between this read and that save is caught too.
+            var editing = ForEdit.Check(db, target?.Account, command.ConcurrencyStamp, u => u.ConcurrencyStamp, _ => SomeoneElse);
+            if (target is null || !editing.Found(out _))
             {
-                return failure!;
+                return editing.Refusal<Changed>();
             }
 
             var account = target.Account;
@@ -241,25 +245,6 @@ public static class EditStaff
             return CommandResult<Changed>.Ok(new Changed(account.DisplayName, what, target.IsSelf));
         }
 
-        /// <summary>The account, if it is a member of a practice the editor manages (else not found) and unchanged since the form was built (else a conflict).</summary>
-        private async Task<(StaffTarget? Target, CommandResult<Changed>? Failure)> LoadAsync(string? userId, string? concurrencyStamp, CancellationToken cancellationToken)
-        {
-            var target = await StaffTarget.LoadAsync(db, user, userId, cancellationToken);
-            if (target is null)
-            {
-                return (null, CommandResult<Changed>.NotFound());
-            }
-
-            if (target.Account.ConcurrencyStamp != concurrencyStamp)
-            {
-                return (null, Conflict());
-            }
-
-            // The database checks the stamp again on save, so a change that lands between this read and that save is caught too.
-            db.Entry(target.Account).Property(u => u.ConcurrencyStamp).OriginalValue = concurrencyStamp;
-            return (target, null);
-        }
-
         /// <summary>A new security stamp signs the account out everywhere: the cookie validator refuses the old one.</summary>
         private async Task<CommandResult<Changed>?> EndSessionsAsync(ApplicationUser account)
         {
@@ -272,7 +257,10 @@ public static class EditStaff
                 ? Conflict()
                 : CommandResult<Changed>.Invalid(result.Errors.Select(e => new FieldError("", e.Description)).ToList());
 
-        private CommandResult<Changed> Conflict() => CommandResult<Changed>.Conflicted(new ConcurrencyConflict("someone else", clock.GetUtcNow()));
+        // Identity keeps no record of who saved an account last, nor when.
+        private static readonly ConcurrencyConflict SomeoneElse = new("someone else", null);
+
+        private static CommandResult<Changed> Conflict() => CommandResult<Changed>.Conflicted(SomeoneElse);
     }
 }
 

@@ -20,7 +20,6 @@ public static class StaffRules
     public const string NotYourself = "You cannot deactivate your own account. Ask another administrator.";
     public const string NotYourOwnRole = "You cannot change your own role. Ask another manager or an administrator.";
     public const string DeactivateNeedsAdministrator = "Deactivating an account ends it in every practice it belongs to, so only an administrator of all of them can. To take them off your practice, set it to \"Not a member\".";
-    public const string ChangedBySomeoneElse = "This account was changed by someone else after you opened it. The form now shows the latest; reload and make your change again if it is still needed.";
 
     /// <summary>Roles from least to most powerful.</summary>
     private static readonly string[] Ranked = [Roles.FrontDesk, Roles.PracticeManager, Roles.Administrator];

@@ -3,8 +3,11 @@ namespace ServiceRecovery.Web.Infrastructure.Pipeline;
 /// <summary>A message for one field of a form ("" for the form as a whole).</summary>
 public sealed record FieldError(string Field, string Message);
 
-/// <summary>Someone else saved the case after this user read it.</summary>
-public sealed record ConcurrencyConflict(string ChangedBy, DateTimeOffset ChangedAt);
+/// <summary>
+/// Someone else saved the thing after this user read it: who, and when (null when the store keeps no time of the change,
+/// so the page says "while you were editing" rather than guess).
+/// </summary>
+public sealed record ConcurrencyConflict(string ChangedBy, DateTimeOffset? ChangedAt);
 
 /// <summary>What the pipeline behaviours need to turn a failure into a typed result instead of an exception.</summary>
 public interface ICommandResult<TSelf> where TSelf : ICommandResult<TSelf>
