@@ -142,7 +142,7 @@ public class StepRulesTests
         var refusal = Refused(() => recoveryCase.MarkLessonsShared(A.Manager, new DateOnly(2026, 3, 12), A.Locale, SydneyPastMidnight));
 
         (refusal.Field, refusal.Message).ShouldBe(("HuddleDate", "The huddle date cannot be in the future."));
-        recoveryCase.Communicate.IsSettled.ShouldBeFalse();
+        recoveryCase.Steps.Communicate.IsSettled.ShouldBeFalse();
     }
 
     [Fact]
@@ -154,7 +154,7 @@ public class StepRulesTests
         var refusal = Refused(() => recoveryCase.MarkLessonsShared(A.Manager, new DateOnly(2026, 3, 10), A.Locale, SydneyPastMidnight.AddDays(1)));
 
         (refusal.Field, refusal.Message).ShouldBe(("HuddleDate", "The huddle cannot be before the case was opened."));
-        recoveryCase.Communicate.IsSettled.ShouldBeFalse();
+        recoveryCase.Steps.Communicate.IsSettled.ShouldBeFalse();
     }
 
     // ---- Extend the outcome -------------------------------------------------------------------
