@@ -31,6 +31,15 @@ internal static class Guard
             : trimmed;
     }
 
+    /// <summary>"Not in the future", refused beside the form field it is about.</summary>
+    public static DateTimeOffset NotInFuture(DateTimeOffset value, DateTimeOffset now, string what, string field)
+    {
+        // A minute of grace covers clocks of reception PCs that run slightly ahead.
+        return value > now.AddMinutes(1)
+            ? throw DomainRuleException.For(field, $"{what} cannot be in the future.")
+            : value.ToUniversalTime();
+    }
+
     public static DateTimeOffset NotInFuture(DateTimeOffset value, DateTimeOffset now, string what)
     {
         // A minute of grace covers clocks of reception PCs that run slightly ahead.
