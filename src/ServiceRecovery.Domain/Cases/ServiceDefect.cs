@@ -100,6 +100,38 @@ public sealed class ServiceDefect
         return Create(practiceId, patientId, stage, null, rating.Severity(), DefectChannel.CommentCard, occurredAt, description, Actor.CommentCard, now);
     }
 
+    /// <summary>How far back a comment card's visit may be: a card kept in a bag for a while still counts.</summary>
+    public const int CommentCardMaxDaysAgo = 90;
+
+    /// <summary>
+    /// When a comment card's visit happened: a day from the last <see cref="CommentCardMaxDaysAgo"/> days up to today
+    /// at the practice (today when none was given). Today's visit happened just now, as far as anyone can tell; an
+    /// earlier one around the middle of that day.
+    /// </summary>
+    public static DateTimeOffset CommentCardVisitAt(DateOnly? visitDate, PracticeLocale locale, DateTimeOffset now)
+    {
+        var today = locale.DateAt(now);
+        var visit = visitDate ?? today;
+        if (visit > today || visit < today.AddDays(-CommentCardMaxDaysAgo))
+        {
+            throw DomainRuleException.For("VisitDate", $"Choose a day from the last {CommentCardMaxDaysAgo} days, up to today.");
+        }
+
+        return visit == today ? now : locale.FromLocal(visit.ToDateTime(new TimeOnly(12, 0)));
+    }
+
+    /// <summary>How far back a defect may be logged: the reports and the recovery window look no further.</summary>
+    public const int MaxYearsAgo = 2;
+
+    /// <summary>When it happened: not in the future (a minute of grace) and within the last two years, refused beside its field.</summary>
+    public static DateTimeOffset OccurredWithinReach(DateTimeOffset occurredAt, DateTimeOffset now)
+    {
+        var at = Guard.NotInFuture(occurredAt, now, "When it happened", nameof(OccurredAt));
+        return at < now.AddYears(-MaxYearsAgo)
+            ? throw DomainRuleException.For(nameof(OccurredAt), "When it happened must be within the last two years.")
+            : at;
+    }
+
     private static ServiceDefect Create(
         Guid practiceId,
         Guid? patientId,
@@ -121,7 +153,7 @@ public sealed class ServiceDefect
             CategoryId = category?.Id,
             Severity = severity,
             Channel = channel,
-            OccurredAt = Guard.NotInFuture(occurredAt, now, "When it happened", nameof(OccurredAt)),
+            OccurredAt = OccurredWithinReach(occurredAt, now),
             Description = Guard.Text(description, "What happened", Limits.Description),
             LoggedById = loggedBy.UserId,
             LoggedByName = loggedBy.Name,

@@ -4,6 +4,7 @@ using Mediator;
 using Microsoft.EntityFrameworkCore;
 using ServiceRecovery.Data;
 using ServiceRecovery.Domain;
+using ServiceRecovery.Web.CaseOpening;
 using ServiceRecovery.Web.Infrastructure.Auth;
 using ServiceRecovery.Web.Infrastructure.Pipeline;
 using ServiceRecovery.Web.Infrastructure.Web;
@@ -79,7 +80,7 @@ public static class LogDefect
 
         private void NewPatientRules()
         {
-            RuleFor(c => c.PatientName).NotEmpty().WithMessage("Enter the patient's name.")
+            RuleFor(c => c.PatientName).NotEmpty().WithMessage(ContactWording.Staff.NameRequired)
                 .MaximumLength(Limits.Name).WithMessage($"Enter a name of at most {Limits.Name} characters.")
                 .Must(FormText.IsPrintable).WithMessage("The name contains characters that cannot be used.");
             RuleFor(c => c.PatientPhone).Must(FormText.IsPhone!).When(c => !string.IsNullOrWhiteSpace(c.PatientPhone))
@@ -89,8 +90,9 @@ public static class LogDefect
                 .Must(FormText.IsPrintable).WithMessage("The email address contains characters that cannot be used.");
             RuleFor(c => c.PatientPmsId).MaximumLength(Limits.ExternalId).WithMessage($"Enter a PMS id of at most {Limits.ExternalId} characters.")
                 .Must(FormText.IsPrintable!).When(c => !string.IsNullOrWhiteSpace(c.PatientPmsId)).WithMessage("The PMS id contains characters that cannot be used.");
-            RuleFor(c => c.PatientPhone).Must((c, _) => !string.IsNullOrWhiteSpace(c.PatientPhone) || !string.IsNullOrWhiteSpace(c.PatientEmail))
-                .WithMessage("Enter a phone number or an email address so we can reach the patient.");
+            // The domain's rule (PatientContact), shown here too so it stands beside the form's other messages.
+            RuleFor(c => c.PatientPhone).Must((c, _) => PatientContact.IsReachable(c.PatientPhone, c.PatientEmail))
+                .WithMessage(ContactWording.Staff.NeedsAWayToReach);
         }
     }
 
@@ -106,73 +108,14 @@ public static class LogDefect
                 return CommandResult<Created>.Invalid(nameof(Command.PracticeId), "Choose one of your practices.");
             }
 
-            practice.EnsureTakesNewDefects();
-
-            var locale = new PracticeLocale(practice.TimeZoneId, practice.Culture, practice.Currency);
-            var repeat = await db.Cases.AsNoTracking()
-                .Where(c => c.PracticeId == practice.Id && c.IdempotencyKey == command.IdempotencyKey)
-                .Select(c => new { c.Id, c.Reference, DueAt = c.Steps.SaySorry.DueAt })
-                .SingleOrDefaultAsync(cancellationToken);
-            if (repeat is not null)
-            {
-                return CommandResult<Created>.Ok(new Created(repeat.Id, repeat.Reference, repeat.DueAt, locale));
-            }
-
-            var stage = practice.Stages.SingleOrDefault(s => s.Id == command.StageId && !s.IsRetired);
-            if (stage is null)
-            {
-                return CommandResult<Created>.Invalid(nameof(Command.StageId), "Choose a stage of this practice from the list.");
-            }
-
-            var category = command.CategoryId is { } categoryId ? practice.Categories.SingleOrDefault(c => c.Id == categoryId && !c.IsRetired) : null;
-            if (command.CategoryId is not null && category is null)
-            {
-                return CommandResult<Created>.Invalid(nameof(Command.CategoryId), "Choose a category of this practice from the list.");
-            }
-
-            var now = clock.GetUtcNow();
-            var occurredAt = locale.FromLocal(command.OccurredAt!.Value);
-            if (occurredAt > now.AddMinutes(1))
-            {
-                return CommandResult<Created>.Invalid(nameof(Command.OccurredAt), "When it happened cannot be in the future.");
-            }
-
-            if (occurredAt < now.AddYears(-2))
-            {
-                return CommandResult<Created>.Invalid(nameof(Command.OccurredAt), "When it happened must be within the last two years.");
-            }
-
-            var actor = user.ToActor(practice.Id);
-            Patient patient;
-            if (command.PatientId is { } patientId)
-            {
-                var existing = await db.Patients.SingleOrDefaultAsync(p => p.Id == patientId && p.PracticeId == practice.Id, cancellationToken);
-                if (existing is null)
-                {
-                    return CommandResult<Created>.Invalid(nameof(Command.PatientId), "Choose a patient of this practice, or a new patient.");
-                }
-
-                patient = existing;
-            }
-            else
-            {
-                var region = PatientPhone.RegionOf(practice.Culture);
-                if (!PatientPhone.TryNormalise(command.PatientPhone, region, out _))
-                {
-                    return CommandResult<Created>.Invalid(nameof(Command.PatientPhone), PatientPhone.InvalidMessage("The phone number", region));
-                }
-
-                patient = Patient.Create(practice.Id, command.PatientName!, command.PatientPhone, command.PatientEmail, command.PatientPmsId, now, region);
-                db.Patients.Add(patient);
-            }
-
-            var defect = ServiceDefect.Log(practice.Id, patient.Id, stage, category, command.Severity, command.Channel, occurredAt, command.Description!, actor, now);
-            var reference = await Cases.CaseNumbers.NextAsync(db, practice.Id, locale.ToLocal(now).Year, cancellationToken);
-            var recoveryCase = RecoveryCase.Open(practice, reference, defect, actor, now, command.IdempotencyKey);
-
-            db.Defects.Add(defect);
-            db.Cases.Add(recoveryCase);
-            return CommandResult<Created>.Ok(new Created(recoveryCase.Id, recoveryCase.Reference, recoveryCase.Steps.SaySorry.DueAt, locale));
+            var patient = command.PatientId is { } patientId
+                ? new CasePatient.Existing(patientId)
+                : (CasePatient)new CasePatient.New(new PatientContact(command.PatientName, command.PatientPhone, command.PatientEmail, command.PatientPmsId));
+            var details = new DefectDetails(command.StageId, command.CategoryId, command.Severity, command.Channel,
+                practice.Locale.FromLocal(command.OccurredAt!.Value), command.Description!);
+            var opened = await CaseOpener.OpenAsync(db, practice, details, patient, new Opener.Staff(user.ToActor(practice.Id)),
+                command.IdempotencyKey, clock.GetUtcNow(), cancellationToken);
+            return CommandResult<Created>.Ok(new Created(opened.CaseId, opened.Reference, opened.SaySorryDueAt, practice.Locale));
         }
     }
 

@@ -4,7 +4,7 @@ using Mediator;
 using Microsoft.EntityFrameworkCore;
 using ServiceRecovery.Data;
 using ServiceRecovery.Domain;
-using ServiceRecovery.Web.Features.Cases;
+using ServiceRecovery.Web.CaseOpening;
 using ServiceRecovery.Web.Infrastructure.Auth;
 using ServiceRecovery.Web.Infrastructure.Pipeline;
 using ServiceRecovery.Web.Infrastructure.Web;
@@ -101,8 +101,8 @@ public static class CommentCard
     /// <summary>The card is written by patients: shorter limits than staff forms, and words they would use.</summary>
     public const int MaxDescription = 2000;
 
-    /// <summary>How far back a visit may be: a card kept in a bag for a while still counts.</summary>
-    public const int MaxDaysAgo = 90;
+    /// <summary>How far back a visit may be (the domain's rule).</summary>
+    public const int MaxDaysAgo = ServiceDefect.CommentCardMaxDaysAgo;
 
     public sealed class Validator : AbstractValidator<Command>
     {
@@ -120,7 +120,7 @@ public static class CommentCard
 
         private void ContactRules()
         {
-            RuleFor(c => c.Name).NotEmpty().WithMessage("Tell us your name, so we know who to contact.")
+            RuleFor(c => c.Name).NotEmpty().WithMessage(ContactWording.Patient.NameRequired)
                 .MaximumLength(Limits.Name).WithMessage($"Please keep your name to {Limits.Name} characters.")
                 .Must(FormText.IsPrintable).WithMessage("Your name contains characters we cannot take; please retype it.");
             RuleFor(c => c.Phone).Must(FormText.IsPhone!).When(c => !string.IsNullOrWhiteSpace(c.Phone))
@@ -128,8 +128,9 @@ public static class CommentCard
             RuleFor(c => c.Email).MaximumLength(Limits.Email).WithMessage($"Please keep your email address to {Limits.Email} characters.")
                 .EmailAddress().When(c => !string.IsNullOrWhiteSpace(c.Email)).WithMessage("Enter an email address like name@example.com.")
                 .Must(FormText.IsPrintable).WithMessage("Your email address contains characters we cannot take; please retype it.");
-            RuleFor(c => c.Phone).Must((c, _) => !string.IsNullOrWhiteSpace(c.Phone) || !string.IsNullOrWhiteSpace(c.Email))
-                .WithMessage("Give a phone number or an email address so we can reach you, or choose “No, thank you”.");
+            // The domain's rule (PatientContact), shown here too so it stands beside the card's other messages.
+            RuleFor(c => c.Phone).Must((c, _) => PatientContact.IsReachable(c.Phone, c.Email))
+                .WithMessage(ContactWording.Patient.NeedsAWayToReach);
         }
     }
 
@@ -151,55 +152,15 @@ public static class CommentCard
                 return CommandResult<Mediator.Unit>.NotFound();
             }
 
-            // A second submit of the same card: done already. The patient sees the same thank-you either way.
-            var repeat = await db.Cases.IgnoreQueryFilters()
-                .AnyAsync(c => c.PracticeId == practice.Id && c.IdempotencyKey == command.IdempotencyKey, cancellationToken);
-            if (repeat)
-            {
-                return CommandResult<Mediator.Unit>.Ok(Mediator.Unit.Value);
-            }
+            // A public form never finds, shows or joins an existing patient: one who may be contacted is always a new record.
+            var patient = command.MayContact == true
+                ? new CasePatient.New(new PatientContact(command.Name, command.Phone, command.Email))
+                : (CasePatient)new CasePatient.Anonymous();
+            var details = new DefectDetails(command.StageId, null, default, DefectChannel.CommentCard, null, command.Description!);
+            var card = new Opener.CommentCard(command.Rating!.Value, command.VisitDate);
 
-            CxStage? stage = null;
-            if (command.StageId is { } stageId)
-            {
-                stage = practice.Stages.SingleOrDefault(s => s.Id == stageId && !s.IsRetired);
-                if (stage is null)
-                {
-                    return CommandResult<Mediator.Unit>.Invalid(nameof(Command.StageId), "Choose a part of your visit from the list, or “Not sure”.");
-                }
-            }
-
-            var locale = new PracticeLocale(practice.TimeZoneId, practice.Culture, practice.Currency);
-            var now = clock.GetUtcNow();
-            var today = DateOnly.FromDateTime(locale.ToLocal(now));
-            var visit = command.VisitDate ?? today;
-            if (visit > today || visit < today.AddDays(-MaxDaysAgo))
-            {
-                return CommandResult<Mediator.Unit>.Invalid(nameof(Command.VisitDate), $"Choose a day from the last {MaxDaysAgo} days, up to today.");
-            }
-
-            // Today's visit happened just now, as far as anyone can tell; an earlier one around the middle of that day.
-            var occurredAt = visit == today ? now : locale.FromLocal(visit.ToDateTime(new TimeOnly(12, 0)));
-
-            Patient? patient = null;
-            if (command.MayContact == true)
-            {
-                // Always a new patient record: a public form never finds, shows or joins an existing patient.
-                var region = PatientPhone.RegionOf(practice.Culture);
-                if (!PatientPhone.TryNormalise(command.Phone, region, out _))
-                {
-                    return CommandResult<Mediator.Unit>.Invalid(nameof(Command.Phone), PatientPhone.InvalidMessage("The phone number", region));
-                }
-
-                patient = Patient.Create(practice.Id, command.Name!, command.Phone, command.Email, null, now, region);
-                db.Patients.Add(patient);
-            }
-
-            var rating = command.Rating!.Value;
-            var defect = ServiceDefect.FromCommentCard(practice.Id, patient?.Id, stage, rating, occurredAt, command.Description!, now);
-            var reference = await CaseNumbers.NextAsync(db, practice.Id, locale.ToLocal(now).Year, cancellationToken);
-            db.Defects.Add(defect);
-            db.Cases.Add(RecoveryCase.OpenFromCommentCard(practice, reference, defect, rating, now, command.IdempotencyKey));
+            // A second submit of the same card opens nothing more: the patient sees the same thank-you either way.
+            await CaseOpener.OpenAsync(db, practice, details, patient, card, command.IdempotencyKey, clock.GetUtcNow(), cancellationToken);
             return CommandResult<Mediator.Unit>.Ok(Mediator.Unit.Value);
         }
     }

@@ -2,12 +2,12 @@ using Microsoft.EntityFrameworkCore;
 using ServiceRecovery.Data;
 using ServiceRecovery.Domain;
 
-namespace ServiceRecovery.Web.Features.Cases;
+namespace ServiceRecovery.Web.CaseOpening;
 
 /// <summary>The next readable reference of a practice's year. A race for the same number fails on the unique index and is retried.</summary>
 public static class CaseNumbers
 {
-    /// <summary>Reads the named practice's cases only, with the practice filter lifted, so the public comment card can use it too.</summary>
+    /// <summary>Reads the named practice's cases only, with the practice filter lifted: the public comment card opens cases too.</summary>
     public static async Task<CaseReference> NextAsync(AppDbContext db, Guid practiceId, int year, CancellationToken cancellationToken)
     {
         var last = await db.Cases.IgnoreQueryFilters()
