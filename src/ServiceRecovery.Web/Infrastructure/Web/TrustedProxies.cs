@@ -1,6 +1,6 @@
+using System.ComponentModel.DataAnnotations;
 using System.Net;
 using System.Net.Sockets;
-using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.HttpOverrides;
 using ServiceRecovery.Web.Infrastructure.Startup;
 
