@@ -1,4 +1,3 @@
-using System.Threading.RateLimiting;
 using FluentValidation;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -8,18 +7,23 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Serilog;
 using Serilog.Formatting.Compact;
 using ServiceRecovery.Data;
+using ServiceRecovery.Web.Features.Account;
+using ServiceRecovery.Web.Features.Feedback;
 using ServiceRecovery.Web.Features.Huddle;
 using ServiceRecovery.Web.Features.Notifications;
+using ServiceRecovery.Web.Features.Queue;
 using ServiceRecovery.Web.Features.Reports;
 using ServiceRecovery.Web.Features.Setup;
+using ServiceRecovery.Web.Features.Staff;
 using ServiceRecovery.Web.Infrastructure.Auth;
+using ServiceRecovery.Web.Infrastructure.Commands;
 using ServiceRecovery.Web.Infrastructure.Pipeline;
 using ServiceRecovery.Web.Infrastructure.Startup;
 using ServiceRecovery.Web.Infrastructure.Web;
 using ServiceRecovery.Web.Seeding;
 
 // A command of the app (`dotnet ServiceRecovery.Web.dll migrate`) runs and exits instead of starting the server.
-if (await ServiceRecovery.Web.Infrastructure.Commands.MigrateCommand.TryRunAsync(args) is { } exitCode)
+if (await MigrateCommand.TryRunAsync(args) is { } exitCode)
 {
     return exitCode;
 }
@@ -48,19 +52,24 @@ builder.Services.AddHttpContextAccessor();
 builder.Services.AddScoped<ICurrentUser, HttpCurrentUser>();
 builder.Services.AddScoped<AuditLog>();
 builder.Services.AddSingleton<UnusablePasswordCheck>();
-builder.Services.AddScoped<ServiceRecovery.Web.Features.Queue.ExportCases>();
-builder.Services.AddSingleton<ServiceRecovery.Web.Features.Queue.ExportGate>();
-builder.Services.AddSingleton<PublicAddress>();
-builder.Services.AddSingleton<ServiceRecovery.Web.Features.Feedback.CardForms>();
+// A wrong App:PublicBaseUrl stops the start, rather than every printed QR code pointing nowhere.
+builder.Services.AddPublicAddress();
 // Forwarded headers are believed only from the proxies listed in ForwardedHeaders:KnownProxies; checked here, at start.
 builder.Services.AddTrustedProxies(builder.Configuration);
 builder.Services.AddServiceRecoveryData(builder.Configuration, dataFolder);
+builder.Services.AddScoped<DemoSeeder>();
+// Per client address: sign-in, password resets, the huddle display link, the comment card.
+builder.Services.AddRateLimits();
+builder.Services.AddBenchmarkEndpoints();
+
+// Each area registers its own services.
+builder.Services.AddAccountLinks();
+builder.Services.AddStaffSessionCheck();
+builder.Services.AddQueue();
+builder.Services.AddCommentCards();
 builder.Services.AddHuddle();
 builder.Services.AddReports();
-builder.Services.AddScoped<DemoSeeder>();
 builder.Services.AddNotifications(builder.Configuration, dataFolder);
-builder.Services.Configure<ServiceRecovery.Web.Features.Account.AccountLinkOptions>(builder.Configuration.GetSection(ServiceRecovery.Web.Features.Account.AccountLinkOptions.Section));
-builder.Services.AddScoped<ServiceRecovery.Web.Features.Account.AccountLinks>();
 builder.Services.AddFirstRunSetup();
 
 builder.Services.AddIdentity<ApplicationUser, IdentityRole>(options =>
@@ -86,8 +95,6 @@ builder.Services.ConfigureApplicationCookie(options =>
     options.Cookie.SecurePolicy = builder.Environment.IsProduction() ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
     options.ExpireTimeSpan = TimeSpan.FromHours(8);
     options.SlidingExpiration = true;
-    // A deactivated or re-stamped account's session ends on its next request (one key read); then Identity's usual check runs.
-    options.Events.OnValidatePrincipal = ServiceRecovery.Web.Features.Staff.StaffSessionCheck.ValidatePrincipalAsync;
     // A signed-in user without the role gets a plain 403 (shown as the friendly "Not allowed" page), not a redirect.
     options.Events.OnRedirectToAccessDenied = context =>
     {
@@ -146,33 +153,6 @@ builder.Services.AddRazorPages(options =>
     messages.SetValueIsInvalidAccessor(_ => "Choose a value from the list.");
     messages.SetValueMustNotBeNullAccessor(field => $"{field} is required.");
 });
-// Sign-in attempts are limited per client address (password guessing); the limit is configurable.
-var signInsPerMinute = builder.Configuration.GetValue("RateLimits:SignInsPerMinute", 10);
-var publicPerMinute = builder.Configuration.GetValue("RateLimits:PublicPerMinute", 120);
-var commentCardPostsPerHour = builder.Configuration.GetValue("RateLimits:CommentCardPostsPerHour", 10);
-var passwordResetsPerHour = builder.Configuration.GetValue("RateLimits:PasswordResetsPerHour", 10);
-builder.Services.AddRateLimiter(options =>
-{
-    options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-    options.AddPolicy(RateLimits.SignIn, context => HttpMethods.IsPost(context.Request.Method)
-        ? RateLimitPartition.GetFixedWindowLimiter(RateLimits.ClientOf(context),
-            _ => new FixedWindowRateLimiterOptions { PermitLimit = signInsPerMinute, Window = TimeSpan.FromMinutes(1) })
-        : RateLimitPartition.GetNoLimiter("reads"));
-    // Asking for a reset link sends email: a few an hour per client address (each account has its own hourly limit too).
-    options.AddPolicy(RateLimits.PasswordReset, context => HttpMethods.IsPost(context.Request.Method)
-        ? RateLimitPartition.GetFixedWindowLimiter(RateLimits.ClientOf(context),
-            _ => new FixedWindowRateLimiterOptions { PermitLimit = passwordResetsPerHour, Window = TimeSpan.FromHours(1) })
-        : RateLimitPartition.GetNoLimiter("reads"));
-    // The public huddle display link answers without sign-in: limited per client address too.
-    options.AddPolicy(RateLimits.Public, context => RateLimitPartition.GetFixedWindowLimiter(RateLimits.ClientOf(context),
-        _ => new FixedWindowRateLimiterOptions { PermitLimit = publicPerMinute, Window = TimeSpan.FromMinutes(1) }));
-    // The comment card: reading it as the display link; sending it far less often, so nobody floods a practice's queue.
-    options.AddPolicy(RateLimits.CommentCard, context => HttpMethods.IsPost(context.Request.Method)
-        ? RateLimitPartition.GetFixedWindowLimiter(RateLimits.ClientOf(context),
-            _ => new FixedWindowRateLimiterOptions { PermitLimit = commentCardPostsPerHour, Window = TimeSpan.FromHours(1) })
-        : RateLimitPartition.GetFixedWindowLimiter("read:" + RateLimits.ClientOf(context),
-            _ => new FixedWindowRateLimiterOptions { PermitLimit = publicPerMinute, Window = TimeSpan.FromMinutes(1) }));
-});
 builder.Services.AddHealthChecks()
     .AddDbContextCheck<AppDbContext>("database", tags: ["ready"])
     // Reading is not enough: a locked or full database refuses writes while it still answers queries.
@@ -183,9 +163,6 @@ if (SetupCommandLine.IsCommand(args))
 {
     return await SetupCommandLine.RunAsync(app.Services, args[1..], Console.In, Console.Out);
 }
-
-// A wrong App:PublicBaseUrl stops the start, rather than every printed QR code pointing nowhere.
-_ = app.Services.GetRequiredService<PublicAddress>();
 
 app.UseTrustedProxies();
 app.UseCorrelationId();
@@ -233,10 +210,7 @@ app.MapHealthChecks("/health/ready", new HealthCheckOptions
     ResultStatusCodes = { [HealthStatus.Healthy] = StatusCodes.Status200OK, [HealthStatus.Degraded] = StatusCodes.Status200OK, [HealthStatus.Unhealthy] = StatusCodes.Status503ServiceUnavailable },
 }).AllowAnonymous();
 app.MapRazorPages();
-if (app.Configuration.GetValue<bool>(BenchmarkEndpoints.Setting))
-{
-    app.MapBenchmarkEndpoints();
-}
+app.MapBenchmarkEndpoints();
 
 await app.RunAsync();
 return 0;

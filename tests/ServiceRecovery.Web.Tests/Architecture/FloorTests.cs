@@ -17,6 +17,18 @@ public sealed partial class FloorTests
     public void The_email_worker_never_names_a_feature() =>
         FeaturesNamedIn("Email").ShouldBeEmpty("the outbox sender and its transports serve every area and must not import one");
 
+    [Fact]
+    public void Program_names_no_feature_type_only_the_areas_it_imports_and_registers()
+    {
+        var program = Path.Combine(RepositoryFolder.Root, "src", "ServiceRecovery.Web", "Program.cs");
+
+        var inline = File.ReadLines(program).Select((text, index) => (Text: text.Trim(), Number: index + 1))
+            .Where(line => !line.Text.StartsWith("using ", StringComparison.Ordinal) && !line.Text.StartsWith("//", StringComparison.Ordinal) && NamesAFeature().IsMatch(line.Text))
+            .Select(line => $"Program.cs:{line.Number}: {line.Text}").ToList();
+
+        inline.ShouldBeEmpty("Program.cs imports an area and calls its AddX(); the area names its own types");
+    }
+
     private static List<string> FeaturesNamedIn(string folder)
     {
         var root = Path.Combine(RepositoryFolder.Root, "src", "ServiceRecovery.Web", folder);

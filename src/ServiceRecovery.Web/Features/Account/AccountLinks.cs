@@ -3,13 +3,14 @@ using Microsoft.Extensions.Options;
 
 using ServiceRecovery.Data;
 using ServiceRecovery.Domain;
+using ServiceRecovery.Web.Infrastructure.Startup;
 
 namespace ServiceRecovery.Web.Features.Account;
 
 /// <summary>How long the single-use links last. Invitations: <c>Account:InvitationHours</c> (48 by default).</summary>
-public sealed class AccountLinkOptions
+public sealed class AccountLinkOptions : ISettings
 {
-    public const string Section = "Account";
+    public static string Section => "Account";
 
     public double InvitationHours { get; set; } = 48;
 

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 using ServiceRecovery.Web.Email;
 using ServiceRecovery.Web.Infrastructure.Auth;
+using ServiceRecovery.Web.Infrastructure.Startup;
 
 namespace ServiceRecovery.Web.Features.Notifications;
 
@@ -49,9 +50,8 @@ public static class NotificationsRegistration
 {
     public static IServiceCollection AddNotifications(this IServiceCollection services, IConfiguration configuration, string dataFolder)
     {
-        var section = configuration.GetSection(EmailOptions.Section);
-        services.Configure<EmailOptions>(section);
-        var options = section.Get<EmailOptions>() ?? new EmailOptions();
+        // Which transport, and whether this instance runs the loop, are decided here, from the settings checked now.
+        var options = services.AddSettings<EmailOptions>(configuration);
         services.AddSingleton<EmailLinks>();
         services.AddSingleton<SenderIdentity>();
         if (options.UsesSmtp)

@@ -1,4 +1,7 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.Extensions.Options;
 using ServiceRecovery.Web.Infrastructure.Caching;
+using ServiceRecovery.Web.Infrastructure.Startup;
 
 namespace ServiceRecovery.Web.Features.Reports;
 
@@ -11,8 +14,8 @@ namespace ServiceRecovery.Web.Features.Reports;
 /// bounds how long a change made on another web instance takes to show. At most <see cref="MaxEntries"/> are kept;
 /// the oldest go first.
 /// </summary>
-public sealed class ReportCache(TimeProvider clock, IConfiguration configuration)
-    : PracticeCache<ReportCache.Key, Report>(clock, TimeSpan.FromSeconds(Math.Max(0, configuration.GetValue("Reports:CacheSeconds", 60))), MaxEntries)
+public sealed class ReportCache(TimeProvider clock, IOptions<ReportOptions> options)
+    : PracticeCache<ReportCache.Key, Report>(clock, TimeSpan.FromSeconds(options.Value.CacheSeconds), MaxEntries)
 {
     public const int MaxEntries = 48;
 
@@ -21,4 +24,14 @@ public sealed class ReportCache(TimeProvider clock, IConfiguration configuration
         GetAsync(new Key(string.Join(',', practiceIds), period.From, period.To), practiceIds, build, cancellationToken);
 
     public readonly record struct Key(string Practices, DateOnly From, DateOnly To);
+}
+
+/// <summary>The "Reports" section.</summary>
+public sealed class ReportOptions : ISettings
+{
+    public static string Section => "Reports";
+
+    /// <summary>How long a finished report is kept, in seconds; 0 keeps nothing.</summary>
+    [Range(0, int.MaxValue, ErrorMessage = "Reports:CacheSeconds must be a whole number of seconds, 0 or more.")]
+    public int CacheSeconds { get; set; } = 60;
 }

@@ -2,8 +2,10 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.ApplicationModels;
 using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Options;
 using ServiceRecovery.Web.Infrastructure.Auth;
 using ServiceRecovery.Web.Infrastructure.Web;
+using ServiceRecovery.Web.Seeding;
 
 namespace ServiceRecovery.Web.Features.Setup;
 
@@ -12,11 +14,11 @@ namespace ServiceRecovery.Web.Features.Setup;
 /// listens, writes the setup link to the console and the log. Registered after the database initialiser, so it runs
 /// on a migrated database.
 /// </summary>
-public sealed class SetupLink(IServiceProvider services, IConfiguration configuration, IHostApplicationLifetime lifetime, ILogger<SetupLink> logger) : IHostedService
+public sealed class SetupLink(IServiceProvider services, IOptions<SeedOptions> seed, IHostApplicationLifetime lifetime, ILogger<SetupLink> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        if (configuration.GetValue<bool>("Seed:DemoData"))
+        if (seed.Value.DemoData)
         {
             return;
         }

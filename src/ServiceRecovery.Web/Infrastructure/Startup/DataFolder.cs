@@ -6,7 +6,7 @@ public static class DataFolder
     public const string Setting = "App:DataFolder";
 
     public static string Resolve(IConfiguration configuration, IHostEnvironment environment) =>
-        configuration[Setting] is { Length: > 0 } configured
+        configuration.ReadSettings<AppOptions>().DataFolder is { Length: > 0 } configured
             ? Path.GetFullPath(configured, environment.ContentRootPath)
             : Path.Combine(environment.ContentRootPath, "data");
 }

@@ -1,4 +1,6 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using ServiceRecovery.Data;
 using ServiceRecovery.Domain;
 using ServiceRecovery.Web.Infrastructure.Auth;
@@ -8,8 +10,11 @@ using ServiceRecovery.Web.Seeding;
 
 namespace ServiceRecovery.Web.Infrastructure.Startup;
 
-public sealed class DatabaseSettings
+/// <summary>The "Database" section.</summary>
+public sealed class DatabaseSettings : ISettings
 {
+    public static string Section => "Database";
+
     public DatabaseProvider Provider { get; set; } = DatabaseProvider.Sqlite;
 
     /// <summary>Apply pending migrations when the app starts. Turn off in production and migrate as a release step.</summary>
@@ -19,17 +24,17 @@ public sealed class DatabaseSettings
     /// How long a command waits for its turn to write (the write gate, and SQLite's busy timeout) before it answers
     /// 503 "Not saved"; at least 1.
     /// </summary>
+    [Range(1, int.MaxValue, ErrorMessage = "Database:WriteWaitSeconds must be a whole number of seconds, at least 1.")]
     public int WriteWaitSeconds { get; set; } = (int)DatabaseOptions.DefaultWriteWait.TotalSeconds;
 
-    public TimeSpan WriteWait => TimeSpan.FromSeconds(WriteWaitSeconds >= 1 ? WriteWaitSeconds
-        : throw new InvalidOperationException("Database:WriteWaitSeconds must be a whole number of seconds, at least 1."));
+    public TimeSpan WriteWait => TimeSpan.FromSeconds(WriteWaitSeconds);
 }
 
 public static class DatabaseStartup
 {
     public static IServiceCollection AddServiceRecoveryData(this IServiceCollection services, IConfiguration configuration, string dataFolder)
     {
-        var settings = configuration.GetSection("Database").Get<DatabaseSettings>() ?? new DatabaseSettings();
+        var settings = services.AddSettings<DatabaseSettings>(configuration);
         var connectionString = configuration.GetConnectionString("ServiceRecovery");
         if (string.IsNullOrWhiteSpace(connectionString))
         {
@@ -39,6 +44,7 @@ public static class DatabaseStartup
         }
 
         services.AddSingleton(settings);
+        services.AddSettings<SeedOptions>(configuration);
         // New ids grow with time in the order this provider compares them, so rows land at the end of their keys (ADR 0008).
         Ids.Use(settings.Provider == DatabaseProvider.SqlServer ? IdOrder.SqlServer : IdOrder.Version7);
         services.AddSingleton(new WriteGate(settings.WriteWait));
@@ -60,7 +66,7 @@ public static class DatabaseStartup
 /// Applies pending migrations (unless switched off) and, where configured, seeds the demo practice.
 /// A hosted service, so it runs before the server accepts requests, in the app and in tests alike.
 /// </summary>
-public sealed class DatabaseInitialiser(IServiceProvider services, IConfiguration configuration, ILogger<DatabaseInitialiser> logger) : IHostedService
+public sealed class DatabaseInitialiser(IServiceProvider services, IOptions<SeedOptions> seed, ILogger<DatabaseInitialiser> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -79,9 +85,9 @@ public sealed class DatabaseInitialiser(IServiceProvider services, IConfiguratio
             }
         }
 
-        if (configuration.GetValue<bool>("Seed:DemoData") && !await db.Practices.AnyAsync(cancellationToken))
+        if (seed.Value.DemoData && !await db.Practices.AnyAsync(cancellationToken))
         {
-            await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync(configuration["Seed:DemoPassword"]);
+            await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync(seed.Value.DemoPassword);
         }
 
         if (db.Database.IsSqlite())

@@ -1,8 +1,19 @@
 using System.Diagnostics;
+using Microsoft.Extensions.Options;
 using ServiceRecovery.Data;
 using ServiceRecovery.Web.Infrastructure.Auth;
+using ServiceRecovery.Web.Infrastructure.Startup;
 
 namespace ServiceRecovery.Web.Infrastructure.Web;
+
+/// <summary>The "Benchmarks" section.</summary>
+public sealed class BenchmarkOptions : ISettings
+{
+    public static string Section => "Benchmarks";
+
+    /// <summary>Map the two endpoints of the load benchmarks; off in a normal installation.</summary>
+    public bool Endpoints { get; set; }
+}
 
 /// <summary>
 /// Two endpoints for the load benchmarks (tests/ServiceRecovery.Benchmarks), mapped only when
@@ -17,8 +28,16 @@ public static class BenchmarkEndpoints
 
     private const string BarePage = "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Bare</title></head><body><p>ok</p></body></html>";
 
+    public static IServiceCollection AddBenchmarkEndpoints(this IServiceCollection services) => services.AddSettings<BenchmarkOptions>();
+
+    /// <summary>Maps the endpoints when <see cref="Setting"/> is on; nothing otherwise.</summary>
     public static void MapBenchmarkEndpoints(this IEndpointRouteBuilder app)
     {
+        if (!app.ServiceProvider.GetRequiredService<IOptions<BenchmarkOptions>>().Value.Endpoints)
+        {
+            return;
+        }
+
         app.MapGet("/bench/bare", () => Results.Content(BarePage, "text/html; charset=utf-8"))
             .RequireAuthorization();
         app.MapGet("/bench/gc", () =>

@@ -1,7 +1,34 @@
+using System.ComponentModel.DataAnnotations;
 using System.Net;
 using System.Net.Sockets;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Options;
+using ServiceRecovery.Web.Infrastructure.Startup;
 
 namespace ServiceRecovery.Web.Infrastructure.Web;
+
+/// <summary>The "RateLimits" section: how many requests one client address may make (see <see cref="RateLimits"/>).</summary>
+public sealed class RateLimitOptions : ISettings
+{
+    public static string Section => "RateLimits";
+
+    /// <summary>Posts of the sign-in form (and of the emailed link and setup pages) in a fixed one-minute window.</summary>
+    [Range(1, int.MaxValue, ErrorMessage = "RateLimits:SignInsPerMinute must be a whole number, at least 1.")]
+    public int SignInsPerMinute { get; set; } = 10;
+
+    /// <summary>Requests to the public huddle display link, and reads of the comment card, in a one-minute window.</summary>
+    [Range(1, int.MaxValue, ErrorMessage = "RateLimits:PublicPerMinute must be a whole number, at least 1.")]
+    public int PublicPerMinute { get; set; } = 120;
+
+    /// <summary>Comment cards sent in a fixed one-hour window.</summary>
+    [Range(1, int.MaxValue, ErrorMessage = "RateLimits:CommentCardPostsPerHour must be a whole number, at least 1.")]
+    public int CommentCardPostsPerHour { get; set; } = 10;
+
+    /// <summary>Posts of the forgot-password form in a fixed one-hour window.</summary>
+    [Range(1, int.MaxValue, ErrorMessage = "RateLimits:PasswordResetsPerHour must be a whole number, at least 1.")]
+    public int PasswordResetsPerHour { get; set; } = 10;
+}
 
 /// <summary>Names of the rate-limiting policies, and the client each counts by.</summary>
 public static class RateLimits
@@ -52,4 +79,38 @@ public static class RateLimits
         bytes[8..].Clear();
         return $"{new IPAddress(bytes)}/64";
     }
+}
+
+public static class RateLimitsRegistration
+{
+    /// <summary>The four policies, each counting per client address with the limits of <see cref="RateLimitOptions"/>.</summary>
+    public static IServiceCollection AddRateLimits(this IServiceCollection services)
+    {
+        services.AddSettings<RateLimitOptions>();
+        services.AddRateLimiter(_ => { });
+        services.AddOptions<RateLimiterOptions>().Configure<IOptions<RateLimitOptions>>((options, settings) => AddPolicies(options, settings.Value));
+        return services;
+    }
+
+    private static void AddPolicies(RateLimiterOptions options, RateLimitOptions limits)
+    {
+        options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+        // Sign-in attempts are limited per client address (password guessing).
+        options.AddPolicy(RateLimits.SignIn, context => HttpMethods.IsPost(context.Request.Method)
+            ? PerClient(RateLimits.ClientOf(context), limits.SignInsPerMinute, TimeSpan.FromMinutes(1))
+            : RateLimitPartition.GetNoLimiter("reads"));
+        // Asking for a reset link sends email: a few an hour per client address (each account has its own hourly limit too).
+        options.AddPolicy(RateLimits.PasswordReset, context => HttpMethods.IsPost(context.Request.Method)
+            ? PerClient(RateLimits.ClientOf(context), limits.PasswordResetsPerHour, TimeSpan.FromHours(1))
+            : RateLimitPartition.GetNoLimiter("reads"));
+        // The public huddle display link answers without sign-in: limited per client address too.
+        options.AddPolicy(RateLimits.Public, context => PerClient(RateLimits.ClientOf(context), limits.PublicPerMinute, TimeSpan.FromMinutes(1)));
+        // The comment card: reading it as the display link; sending it far less often, so nobody floods a practice's queue.
+        options.AddPolicy(RateLimits.CommentCard, context => HttpMethods.IsPost(context.Request.Method)
+            ? PerClient(RateLimits.ClientOf(context), limits.CommentCardPostsPerHour, TimeSpan.FromHours(1))
+            : PerClient("read:" + RateLimits.ClientOf(context), limits.PublicPerMinute, TimeSpan.FromMinutes(1)));
+    }
+
+    private static RateLimitPartition<string> PerClient(string client, int permits, TimeSpan window) =>
+        RateLimitPartition.GetFixedWindowLimiter(client, _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = window });
 }

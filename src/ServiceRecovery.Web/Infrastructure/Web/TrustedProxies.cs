@@ -1,8 +1,23 @@
+using System.ComponentModel.DataAnnotations;
 using System.Net;
 using System.Net.Sockets;
 using Microsoft.AspNetCore.HttpOverrides;
+using ServiceRecovery.Web.Infrastructure.Startup;
 
 namespace ServiceRecovery.Web.Infrastructure.Web;
+
+/// <summary>The "ForwardedHeaders" section, read into <see cref="TrustedProxies"/> (which checks each entry).</summary>
+public sealed class TrustedProxyOptions : ISettings
+{
+    public static string Section => "ForwardedHeaders";
+
+    /// <summary>Addresses and networks; in one environment variable, separated by commas.</summary>
+    public List<string> KnownProxies { get; set; } = [];
+
+    /// <summary>How many proxies stand in a row in front of the app.</summary>
+    [Range(1, 10, ErrorMessage = TrustedProxies.ForwardLimitSetting + " must be a whole number from 1 to 10 (how many proxies stand in front of the app).")]
+    public int ForwardLimit { get; set; } = 1;
+}
 
 /// <summary>
 /// The reverse proxies whose <c>X-Forwarded-For</c> and <c>X-Forwarded-Proto</c> the app believes
@@ -44,17 +59,11 @@ public sealed class TrustedProxies
                 $"ASPNETCORE_FORWARDEDHEADERS_ENABLED (or {FrameworkSwitch}) believes forwarded headers from any sender; remove it and list the reverse proxy's address or network in {Setting} instead.");
         }
 
-        var section = configuration.GetSection(Setting);
-        var entries = (section.Value ?? "").Split([',', ';', ' '], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Concat(section.GetChildren().Select(child => child.Value?.Trim() ?? "").Where(value => value.Length > 0));
-        var limitText = configuration[ForwardLimitSetting];
-        var limit = 1;
-        if (!string.IsNullOrWhiteSpace(limitText) && (!int.TryParse(limitText, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out limit) || limit is < 1 or > 10))
-        {
-            throw new InvalidOperationException($"{ForwardLimitSetting} must be a whole number from 1 to 10 (how many proxies stand in front of the app), not '{limitText}'.");
-        }
-
-        return Parse(entries, limit);
+        var settings = configuration.ReadSettings<TrustedProxyOptions>();
+        // The comma-separated form (one environment variable) is the section's own value, which binding to a list skips.
+        var entries = (configuration.GetSection(Setting).Value ?? "").Split([',', ';', ' '], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Concat(settings.KnownProxies.Select(entry => entry.Trim()).Where(entry => entry.Length > 0));
+        return Parse(entries, settings.ForwardLimit);
     }
 
     /// <summary>Each entry an address (<c>10.0.0.5</c>, <c>fd00::5</c>) or a network (<c>10.0.0.0/24</c>, <c>fd00::/64</c>).</summary>
@@ -139,8 +148,11 @@ public sealed class TrustedProxies
 public static class TrustedProxiesExtensions
 {
     /// <summary>Reads and checks <see cref="TrustedProxies.Setting"/> now, so a malformed setting stops the start.</summary>
-    public static IServiceCollection AddTrustedProxies(this IServiceCollection services, IConfiguration configuration) =>
-        services.AddSingleton(TrustedProxies.FromConfiguration(configuration));
+    public static IServiceCollection AddTrustedProxies(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddSettings<TrustedProxyOptions>(configuration);
+        return services.AddSingleton(TrustedProxies.FromConfiguration(configuration));
+    }
 
     /// <summary>
     /// First in the pipeline. Nothing at all without configured proxies: the middleware with empty lists would believe
