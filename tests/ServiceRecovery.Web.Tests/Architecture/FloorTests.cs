@@ -18,6 +18,10 @@ public sealed partial class FloorTests
         FeaturesNamedIn("Email").ShouldBeEmpty("the outbox sender and its transports serve every area and must not import one");
 
     [Fact]
+    public void Case_opening_never_names_a_feature() =>
+        FeaturesNamedIn("CaseOpening").ShouldBeEmpty("the log form, the comment card and the API open cases through it, so it must not reach into any of them");
+
+    [Fact]
     public void Program_names_no_feature_type_only_the_areas_it_imports_and_registers()
     {
         var program = Path.Combine(RepositoryFolder.Root, "src", "ServiceRecovery.Web", "Program.cs");
