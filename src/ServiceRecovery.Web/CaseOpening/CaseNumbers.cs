@@ -1,7 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using ServiceRecovery.Data;
-using ServiceRecovery.Domain;
-
 namespace ServiceRecovery.Web.CaseOpening;
 
 /// <summary>The next readable reference of a practice's year. A race for the same number fails on the unique index and is retried.</summary>

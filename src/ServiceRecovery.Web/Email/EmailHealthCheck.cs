@@ -1,8 +1,5 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
-using ServiceRecovery.Data;
-using ServiceRecovery.Domain;
 
 namespace ServiceRecovery.Web.Email;
 

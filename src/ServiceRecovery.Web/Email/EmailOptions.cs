@@ -1,4 +1,3 @@
-using System.ComponentModel.DataAnnotations;
 using ServiceRecovery.Web.Infrastructure.Startup;
 
 namespace ServiceRecovery.Web.Email;

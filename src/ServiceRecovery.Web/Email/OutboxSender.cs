@@ -1,11 +1,8 @@
 using System.Net.Sockets;
 using MailKit;
 using MailKit.Net.Smtp;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using MimeKit;
-using ServiceRecovery.Data;
-using ServiceRecovery.Domain;
 
 namespace ServiceRecovery.Web.Email;
 

@@ -1,9 +1,6 @@
-using Mediator;
 using Microsoft.AspNetCore.Mvc;
-using ServiceRecovery.Domain;
 using ServiceRecovery.Web.Features.GettingStarted;
 using ServiceRecovery.Web.Features.Home;
-using ServiceRecovery.Web.Infrastructure.Auth;
 
 namespace ServiceRecovery.Web.Features;
 

@@ -1,6 +1,4 @@
 using Microsoft.AspNetCore.Identity;
-using ServiceRecovery.Data;
-using ServiceRecovery.Domain;
 
 namespace ServiceRecovery.Web.Seeding;
 

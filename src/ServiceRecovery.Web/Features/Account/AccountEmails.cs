@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text;
 
-using ServiceRecovery.Domain;
 using ServiceRecovery.Web.Features.Notifications;
 
 namespace ServiceRecovery.Web.Features.Account;

@@ -1,8 +1,5 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
-using ServiceRecovery.Data;
-using ServiceRecovery.Domain;
 using ServiceRecovery.Web.Infrastructure.Startup;
 
 namespace ServiceRecovery.Web.Features.Account;

@@ -1,12 +1,7 @@
-using System.ComponentModel.DataAnnotations;
-
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 
-using ServiceRecovery.Data;
-using ServiceRecovery.Domain;
-using ServiceRecovery.Web.Infrastructure.Auth;
 
 namespace ServiceRecovery.Web.Features.Account;
 

@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
-using ServiceRecovery.Data;
 
 namespace ServiceRecovery.Web.Features.Account;
 

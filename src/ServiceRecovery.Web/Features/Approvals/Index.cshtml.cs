@@ -1,9 +1,6 @@
-using Mediator;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using ServiceRecovery.Data;
 using ServiceRecovery.Web.Features.Cases;
-using ServiceRecovery.Web.Infrastructure.Auth;
 
 namespace ServiceRecovery.Web.Features.Approvals;
 

@@ -1,6 +1,3 @@
-using Mediator;
-using ServiceRecovery.Web.Infrastructure.Pipeline;
-
 namespace ServiceRecovery.Web.Features.Cases;
 
 /// <summary>

@@ -1,19 +1,9 @@
-using Mediator;
-using Microsoft.EntityFrameworkCore;
-using ServiceRecovery.Data;
-using ServiceRecovery.Domain;
-using ServiceRecovery.Web.Infrastructure.Auth;
-using ServiceRecovery.Web.Infrastructure.Pipeline;
 using ServiceRecovery.Web.Infrastructure.Web;
 
 namespace ServiceRecovery.Web.Features.Cases;
 
 /// <summary>What a case command's handler works with: the case loaded for editing, the user, the time.</summary>
-public sealed record CaseChange<TCommand>(RecoveryCase Case, TCommand Command, Actor Actor, DateTimeOffset Now, PracticeLocale Locale, AppDbContext Db)
-{
-    /// <summary>Today at the practice, for date fields.</summary>
-    public DateOnly Today => DateOnly.FromDateTime(Locale.ToLocal(Now));
-}
+public sealed record CaseChange<TCommand>(RecoveryCase Case, TCommand Command, Actor Actor, DateTimeOffset Now, PracticeLocale Locale, AppDbContext Db);
 
 /// <summary>
 /// The shape every command on one case shares: load for editing (within the user's practices, at the version the form

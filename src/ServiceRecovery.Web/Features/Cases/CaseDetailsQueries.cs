@@ -1,7 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using ServiceRecovery.Data;
-using ServiceRecovery.Domain;
-
 namespace ServiceRecovery.Web.Features.Cases;
 
 /// <summary>

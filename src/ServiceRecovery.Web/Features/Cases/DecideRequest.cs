@@ -1,12 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-using FluentValidation;
-using Mediator;
-using Microsoft.EntityFrameworkCore;
-using ServiceRecovery.Data;
-using ServiceRecovery.Domain;
-using ServiceRecovery.Web.Infrastructure.Auth;
-using ServiceRecovery.Web.Infrastructure.Pipeline;
-
 namespace ServiceRecovery.Web.Features.Cases;
 
 /// <summary>A practice manager (not the requester) approves a request, or declines it with a reason.</summary>

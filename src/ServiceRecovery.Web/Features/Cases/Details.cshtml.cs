@@ -1,7 +1,4 @@
-using Mediator;
 using Microsoft.AspNetCore.Mvc;
-using ServiceRecovery.Web.Infrastructure.Auth;
-using ServiceRecovery.Web.Infrastructure.Pipeline;
 
 namespace ServiceRecovery.Web.Features.Cases;
 

@@ -1,12 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-using FluentValidation;
-using Mediator;
-using Microsoft.EntityFrameworkCore;
-using ServiceRecovery.Data;
-using ServiceRecovery.Domain;
-using ServiceRecovery.Web.Infrastructure.Auth;
-using ServiceRecovery.Web.Infrastructure.Pipeline;
-
 namespace ServiceRecovery.Web.Features.Cases;
 
 /// <summary>Extend the outcome: plan a follow-up (date and method) and later record how it went.</summary>

@@ -1,12 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-using FluentValidation;
-using Mediator;
-using Microsoft.EntityFrameworkCore;
-using ServiceRecovery.Data;
-using ServiceRecovery.Domain;
-using ServiceRecovery.Web.Infrastructure.Auth;
-using ServiceRecovery.Web.Infrastructure.Pipeline;
-
 namespace ServiceRecovery.Web.Features.Cases;
 
 /// <summary>Respond: a personal contact with the patient (call, letter, email, hand-written note, small gift).</summary>

@@ -1,10 +1,3 @@
-using FluentValidation;
-using Mediator;
-using ServiceRecovery.Data;
-using ServiceRecovery.Domain;
-using ServiceRecovery.Web.Infrastructure.Auth;
-using ServiceRecovery.Web.Infrastructure.Pipeline;
-
 namespace ServiceRecovery.Web.Features.Cases;
 
 /// <summary>Expedite solutions: what was done to fix the problem. Several entries are allowed.</summary>

@@ -1,12 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-using FluentValidation;
-using Mediator;
-using Microsoft.EntityFrameworkCore;
-using ServiceRecovery.Data;
-using ServiceRecovery.Domain;
-using ServiceRecovery.Web.Infrastructure.Auth;
-using ServiceRecovery.Web.Infrastructure.Pipeline;
-
 namespace ServiceRecovery.Web.Features.Cases;
 
 /// <summary>Communicate results: the lesson in one or two sentences, and marking it shared at a huddle.</summary>

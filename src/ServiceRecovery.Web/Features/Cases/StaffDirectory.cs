@@ -1,6 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using ServiceRecovery.Data;
-
 namespace ServiceRecovery.Web.Features.Cases;
 
 /// <summary>The active staff of a practice, for owner lists.</summary>

@@ -1,5 +1,3 @@
-using ServiceRecovery.Domain;
-
 namespace ServiceRecovery.Web.Features.Cases;
 
 /// <summary>How a step's state reads on the page.</summary>

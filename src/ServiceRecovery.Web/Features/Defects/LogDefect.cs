@@ -1,14 +1,5 @@
-using System.ComponentModel.DataAnnotations;
-using FluentValidation;
-using Mediator;
-using Microsoft.EntityFrameworkCore;
-using ServiceRecovery.Data;
-using ServiceRecovery.Domain;
 using ServiceRecovery.Web.CaseOpening;
-using ServiceRecovery.Web.Infrastructure.Auth;
-using ServiceRecovery.Web.Infrastructure.Pipeline;
 using ServiceRecovery.Web.Infrastructure.Web;
-using Severity = ServiceRecovery.Domain.Severity;
 
 namespace ServiceRecovery.Web.Features.Defects;
 

@@ -1,13 +1,7 @@
 using System.Globalization;
 using System.Net;
-using Mediator;
-using Microsoft.EntityFrameworkCore;
-using ServiceRecovery.Data;
-using ServiceRecovery.Domain;
 using ServiceRecovery.Web.Email;
 using ServiceRecovery.Web.Features.Notifications;
-using ServiceRecovery.Web.Infrastructure.Auth;
-using ServiceRecovery.Web.Infrastructure.Pipeline;
 
 namespace ServiceRecovery.Web.Features.GettingStarted;
 

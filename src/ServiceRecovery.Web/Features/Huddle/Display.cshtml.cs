@@ -1,5 +1,3 @@
-using Mediator;
-
 using Microsoft.AspNetCore.Mvc;
 
 namespace ServiceRecovery.Web.Features.Huddle;

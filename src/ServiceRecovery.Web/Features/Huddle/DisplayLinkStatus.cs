@@ -1,10 +1,3 @@
-using Mediator;
-
-using Microsoft.EntityFrameworkCore;
-
-using ServiceRecovery.Data;
-using ServiceRecovery.Domain;
-using ServiceRecovery.Web.Infrastructure.Auth;
 using ServiceRecovery.Web.Infrastructure.Web;
 
 namespace ServiceRecovery.Web.Features.Huddle;

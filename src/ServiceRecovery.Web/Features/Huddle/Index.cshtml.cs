@@ -1,9 +1,5 @@
-using Mediator;
-
 using Microsoft.AspNetCore.Mvc;
 
-using ServiceRecovery.Domain;
-using ServiceRecovery.Web.Infrastructure.Auth;
 
 namespace ServiceRecovery.Web.Features.Huddle;
 

@@ -1,5 +1,3 @@
-using Mediator;
-
 namespace ServiceRecovery.Web.Features.Improvements;
 
 public sealed class IndexModel(IMediator mediator) : AppPageModel

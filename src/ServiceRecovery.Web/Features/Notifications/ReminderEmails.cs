@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text;
-using ServiceRecovery.Domain;
 using ServiceRecovery.Web.Email;
 using ServiceRecovery.Web.Infrastructure.Web;
 

@@ -1,7 +1,4 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using ServiceRecovery.Data;
-using ServiceRecovery.Domain;
 using ServiceRecovery.Web.Email;
 using ServiceRecovery.Web.Infrastructure.Web;
 

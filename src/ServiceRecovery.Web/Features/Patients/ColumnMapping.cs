@@ -1,6 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-using ServiceRecovery.Web.Infrastructure.Pipeline;
-
 namespace ServiceRecovery.Web.Features.Patients;
 
 /// <summary>Which column of the file (1 for the first) holds each field; null for none. Date of birth has no field: it is never kept.</summary>

@@ -1,4 +1,3 @@
-using ServiceRecovery.Domain;
 using ServiceRecovery.Web.Infrastructure.Web;
 
 namespace ServiceRecovery.Web.Features.Patients;

@@ -1,9 +1,3 @@
-using Mediator;
-using Microsoft.EntityFrameworkCore;
-using ServiceRecovery.Data;
-using ServiceRecovery.Domain;
-using ServiceRecovery.Web.Infrastructure.Auth;
-
 namespace ServiceRecovery.Web.Features.Practices;
 
 /// <summary>The practices where the person is Administrator, current ones first and archived ones apart.</summary>

@@ -1,9 +1,3 @@
-using FluentValidation;
-using ServiceRecovery.Data;
-using ServiceRecovery.Domain;
-using ServiceRecovery.Web.Infrastructure.Auth;
-using ServiceRecovery.Web.Infrastructure.Pipeline;
-
 namespace ServiceRecovery.Web.Features.Practices;
 
 /// <summary>A new practice with the default stages and categories; the administrator who makes it becomes its Administrator.</summary>

@@ -1,11 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-using FluentValidation;
-using Microsoft.EntityFrameworkCore;
-using ServiceRecovery.Data;
-using ServiceRecovery.Domain;
-using ServiceRecovery.Web.Infrastructure.Auth;
-using ServiceRecovery.Web.Infrastructure.Pipeline;
-
 namespace ServiceRecovery.Web.Features.Practices;
 
 /// <summary>Changes a practice's details, at the version the form was built from (a concurrent save is a conflict, not an overwrite).</summary>

@@ -1,6 +1,4 @@
-using Mediator;
 using Microsoft.AspNetCore.Authorization;
-using ServiceRecovery.Web.Infrastructure.Auth;
 
 namespace ServiceRecovery.Web.Features.Practices;
 

@@ -1,9 +1,6 @@
-using Mediator;
 using Microsoft.AspNetCore.Mvc;
-using ServiceRecovery.Domain;
 using ServiceRecovery.Web.Features.Approvals;
 using ServiceRecovery.Web.Features.Cases;
-using ServiceRecovery.Web.Infrastructure.Auth;
 
 namespace ServiceRecovery.Web.Features.Queue;
 

@@ -1,7 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-
-using ServiceRecovery.Data;
-using ServiceRecovery.Domain;
 using ServiceRecovery.Web.Infrastructure.Web;
 
 namespace ServiceRecovery.Web.Features.Reports;

@@ -1,4 +1,3 @@
-using System.ComponentModel.DataAnnotations;
 using Microsoft.Extensions.Options;
 using ServiceRecovery.Web.Infrastructure.Caching;
 using ServiceRecovery.Web.Infrastructure.Startup;

@@ -1,6 +1,5 @@
 using System.Globalization;
 
-using ServiceRecovery.Domain;
 using ServiceRecovery.Web.Infrastructure.Web;
 
 namespace ServiceRecovery.Web.Features.Reports;

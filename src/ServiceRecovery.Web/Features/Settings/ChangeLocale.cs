@@ -1,10 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-using FluentValidation;
-using ServiceRecovery.Data;
-using ServiceRecovery.Domain;
-using ServiceRecovery.Web.Infrastructure.Auth;
-using ServiceRecovery.Web.Infrastructure.Pipeline;
-
 namespace ServiceRecovery.Web.Features.Settings;
 
 /// <summary>The practice's name, time zone, culture and currency.</summary>

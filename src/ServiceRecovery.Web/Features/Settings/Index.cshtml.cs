@@ -1,11 +1,6 @@
-using Mediator;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using ServiceRecovery.Data;
-using ServiceRecovery.Domain;
 using ServiceRecovery.Web.Features.GettingStarted;
-using ServiceRecovery.Web.Infrastructure.Auth;
-using ServiceRecovery.Web.Infrastructure.Pipeline;
 
 namespace ServiceRecovery.Web.Features.Settings;
 
@@ -87,32 +82,17 @@ public sealed class IndexModel(IMediator mediator, ICurrentUser user) : AppPageM
         return RedirectToPage(new { practice = PracticeId });
     }
 
-    private async Task<IActionResult> SendAsync(SettingsCommand command, string prefix, string success, CancellationToken cancellationToken)
+    private Task<IActionResult> SendAsync(SettingsCommand command, string prefix, string success, CancellationToken cancellationToken)
     {
         command.PracticeId = PracticeId ?? Guid.Empty;
         FailedForm = prefix;
-        if (ModelState.IsValid)
+        return SendAsync(mediator, command, new Outcome<Mediator.Unit>
         {
-            var result = await mediator.Send((IAppCommand<Mediator.Unit>)command, cancellationToken);
-            if (result.IsNotFound)
-            {
-                return NotFound();
-            }
-
-            if (result.Succeeded)
-            {
-                Flash(success);
-                return RedirectToPage(new { practice = command.PracticeId });
-            }
-
-            ShowErrors(result.Errors, prefix);
-            if (result.Conflict is not null)
-            {
-                ModelState.AddModelError("", "These settings were changed by another manager while you were editing. The page shows the latest; your entries are kept — check them and save again.");
-            }
-        }
-
-        return await LoadAsync(cancellationToken) ? Page() : NotFound();
+            Subject = "practice",
+            Prefix = prefix,
+            Done = _ => Flashed(success, RedirectToPage(new { practice = command.PracticeId })),
+            Reload = LoadAsync,
+        }, cancellationToken);
     }
 
     private async Task<bool> LoadAsync(CancellationToken cancellationToken)

@@ -1,9 +1,3 @@
-using Mediator;
-using Microsoft.EntityFrameworkCore;
-using ServiceRecovery.Data;
-using ServiceRecovery.Domain;
-using ServiceRecovery.Web.Infrastructure.Auth;
-
 namespace ServiceRecovery.Web.Features.Settings;
 
 /// <summary>

@@ -1,10 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-using FluentValidation;
-using ServiceRecovery.Data;
-using ServiceRecovery.Domain;
-using ServiceRecovery.Web.Infrastructure.Auth;
-using ServiceRecovery.Web.Infrastructure.Pipeline;
-
 namespace ServiceRecovery.Web.Features.Settings;
 
 /// <summary>Adds, renames, retires or moves a journey stage or a defect category: the two share one shape (<see cref="PracticeListItem"/>).</summary>

@@ -1,11 +1,5 @@
-using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using System.Reflection;
-using FluentValidation;
-using ServiceRecovery.Data;
-using ServiceRecovery.Domain;
-using ServiceRecovery.Web.Infrastructure.Auth;
-using ServiceRecovery.Web.Infrastructure.Pipeline;
 
 namespace ServiceRecovery.Web.Features.Settings;
 

@@ -1,10 +1,4 @@
-using System.ComponentModel.DataAnnotations;
 using System.Globalization;
-using FluentValidation;
-using ServiceRecovery.Data;
-using ServiceRecovery.Domain;
-using ServiceRecovery.Web.Infrastructure.Auth;
-using ServiceRecovery.Web.Infrastructure.Pipeline;
 
 namespace ServiceRecovery.Web.Features.Settings;
 

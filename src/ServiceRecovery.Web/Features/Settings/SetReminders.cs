@@ -1,10 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-using FluentValidation;
-using ServiceRecovery.Data;
-using ServiceRecovery.Domain;
-using ServiceRecovery.Web.Infrastructure.Auth;
-using ServiceRecovery.Web.Infrastructure.Pipeline;
-
 namespace ServiceRecovery.Web.Features.Settings;
 
 /// <summary>When the daily digest goes, to whom, and whether an overdue apology is escalated at once.</summary>

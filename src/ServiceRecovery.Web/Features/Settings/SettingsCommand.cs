@@ -1,18 +1,10 @@
-using Mediator;
-using Microsoft.EntityFrameworkCore;
-using ServiceRecovery.Data;
-using ServiceRecovery.Domain;
-using ServiceRecovery.Web.Infrastructure.Auth;
-using ServiceRecovery.Web.Infrastructure.Pipeline;
-
 namespace ServiceRecovery.Web.Features.Settings;
 
 /// <summary>Every settings form carries the practice and the version it was built from.</summary>
 [Requires(StaffRole.PracticeManager)]
-public abstract class SettingsCommand : IAppCommand<Unit>, ITargetsPractice
+public abstract class SettingsCommand : EditCommand<Unit>, ITargetsPractice
 {
     public Guid PracticeId { get; set; }
-    public Guid Version { get; set; }
 
     Guid? ITargetsPractice.TargetPracticeId => PracticeId;
 }
@@ -28,19 +20,16 @@ public abstract class SettingsHandler<TCommand>(AppDbContext db, AuditLog audit,
 
     public async ValueTask<CommandResult<Unit>> Handle(TCommand command, CancellationToken cancellationToken)
     {
-        var practice = await db.Practices.AsSplitQuery().Include(p => p.Stages).Include(p => p.Categories)
-            .SingleOrDefaultAsync(p => p.Id == command.PracticeId, cancellationToken);
-        if (practice is null)
+        var editing = await ForEdit.LoadAsync(
+            db, db.Practices.AsSplitQuery().Include(p => p.Stages).Include(p => p.Categories).Where(p => p.Id == command.PracticeId),
+            command.Version, p => p.Version,
+            // The practice keeps no record of who saved its settings last; only its managers can.
+            _ => new ConcurrencyConflict("another manager", null), cancellationToken);
+        if (!editing.Found(out var practice))
         {
-            return CommandResult<Unit>.NotFound();
+            return editing.Refusal<Unit>();
         }
 
-        if (practice.Version != command.Version)
-        {
-            return CommandResult<Unit>.Conflicted(new ConcurrencyConflict("another manager", clock.GetUtcNow()));
-        }
-
-        db.Entry(practice).Property(p => p.Version).OriginalValue = command.Version;
         var what = Apply(practice, command, clock.GetUtcNow());
         audit.Add(AuditKind.SettingsChanged, practice.Id, $"{practice.Name}: {what}");
         if (Marks is { } mark)

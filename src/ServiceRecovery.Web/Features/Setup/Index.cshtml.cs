@@ -1,7 +1,5 @@
-using Mediator;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
-using ServiceRecovery.Data;
 
 namespace ServiceRecovery.Web.Features.Setup;
 

@@ -1,8 +1,5 @@
 using System.Security.Cryptography;
 using System.Text;
-using Microsoft.EntityFrameworkCore;
-using ServiceRecovery.Data;
-using ServiceRecovery.Domain;
 
 namespace ServiceRecovery.Web.Features.Setup;
 

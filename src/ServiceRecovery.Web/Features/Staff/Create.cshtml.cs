@@ -1,11 +1,7 @@
-using Mediator;
-
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 
-using ServiceRecovery.Data;
 using ServiceRecovery.Web.Features.Account;
-using ServiceRecovery.Web.Infrastructure.Auth;
 
 namespace ServiceRecovery.Web.Features.Staff;
 

@@ -1,13 +1,6 @@
-using System.ComponentModel.DataAnnotations;
-using FluentValidation;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
-using ServiceRecovery.Data;
-using ServiceRecovery.Domain;
 using ServiceRecovery.Web.Email;
 using ServiceRecovery.Web.Features.Account;
-using ServiceRecovery.Web.Infrastructure.Auth;
-using ServiceRecovery.Web.Infrastructure.Pipeline;
 
 namespace ServiceRecovery.Web.Features.Staff;
 

@@ -1,14 +1,5 @@
-using FluentValidation;
-
-using Mediator;
-
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 
-using ServiceRecovery.Data;
-using ServiceRecovery.Domain;
-using ServiceRecovery.Web.Infrastructure.Auth;
-using ServiceRecovery.Web.Infrastructure.Pipeline;
 
 namespace ServiceRecovery.Web.Features.Staff;
 

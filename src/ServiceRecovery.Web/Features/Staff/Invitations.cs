@@ -1,11 +1,5 @@
-using Mediator;
-using Microsoft.EntityFrameworkCore;
-using ServiceRecovery.Data;
-using ServiceRecovery.Domain;
 using ServiceRecovery.Web.Email;
 using ServiceRecovery.Web.Features.Account;
-using ServiceRecovery.Web.Infrastructure.Auth;
-using ServiceRecovery.Web.Infrastructure.Pipeline;
 
 namespace ServiceRecovery.Web.Features.Staff;
 

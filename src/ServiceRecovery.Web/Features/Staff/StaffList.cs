@@ -1,11 +1,3 @@
-using Mediator;
-
-using Microsoft.EntityFrameworkCore;
-
-using ServiceRecovery.Data;
-using ServiceRecovery.Domain;
-using ServiceRecovery.Web.Infrastructure.Auth;
-
 namespace ServiceRecovery.Web.Features.Staff;
 
 /// <summary>The staff of the practices the user manages (or of one of them): active first, then by name.</summary>

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Authorization;
-using ServiceRecovery.Domain;
 
 namespace ServiceRecovery.Web.Infrastructure.Auth;
 

@@ -1,7 +1,5 @@
 using System.Globalization;
 using System.Text;
-using ServiceRecovery.Data;
-using ServiceRecovery.Domain;
 
 namespace ServiceRecovery.Web.Infrastructure.Auth;
 

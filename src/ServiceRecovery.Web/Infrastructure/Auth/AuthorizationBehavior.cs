@@ -1,8 +1,3 @@
-using Mediator;
-using Microsoft.EntityFrameworkCore;
-using ServiceRecovery.Data;
-using ServiceRecovery.Domain;
-
 namespace ServiceRecovery.Web.Infrastructure.Auth;
 
 /// <summary>

@@ -1,6 +1,4 @@
 using System.Security.Claims;
-using ServiceRecovery.Data;
-using ServiceRecovery.Domain;
 
 namespace ServiceRecovery.Web.Infrastructure.Auth;
 

@@ -1,5 +1,4 @@
 using System.Reflection;
-using ServiceRecovery.Domain;
 
 namespace ServiceRecovery.Web.Infrastructure.Auth;
 

@@ -1,7 +1,6 @@
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
-using ServiceRecovery.Data;
 
 namespace ServiceRecovery.Web.Infrastructure.Auth;
 

@@ -1,6 +1,4 @@
 using System.Reflection;
-using Microsoft.EntityFrameworkCore;
-using ServiceRecovery.Data;
 using ServiceRecovery.Web.Infrastructure.Startup;
 
 namespace ServiceRecovery.Web.Infrastructure.Commands;

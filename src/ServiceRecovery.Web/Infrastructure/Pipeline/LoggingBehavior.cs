@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using Mediator;
-using ServiceRecovery.Web.Infrastructure.Auth;
 
 namespace ServiceRecovery.Web.Infrastructure.Pipeline;
 

@@ -1,6 +1,3 @@
-using FluentValidation;
-using Mediator;
-
 namespace ServiceRecovery.Web.Infrastructure.Pipeline;
 
 /// <summary>Runs the command's FluentValidation validators; failures come back as field messages, never an exception.</summary>

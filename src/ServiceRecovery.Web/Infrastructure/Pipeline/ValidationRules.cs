@@ -1,4 +1,3 @@
-using FluentValidation;
 using ServiceRecovery.Web.Infrastructure.Web;
 
 namespace ServiceRecovery.Web.Infrastructure.Pipeline;

@@ -1,7 +1,5 @@
 using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
-using ServiceRecovery.Data;
 
 namespace ServiceRecovery.Web.Infrastructure.Pipeline;
 

@@ -1,4 +1,3 @@
-using System.ComponentModel.DataAnnotations;
 using ServiceRecovery.Web.Infrastructure.Web;
 
 namespace ServiceRecovery.Web.Infrastructure.Startup;

@@ -1,11 +1,5 @@
-using System.ComponentModel.DataAnnotations;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using ServiceRecovery.Data;
-using ServiceRecovery.Domain;
-using ServiceRecovery.Web.Infrastructure.Auth;
 using ServiceRecovery.Web.Infrastructure.Caching;
-using ServiceRecovery.Web.Infrastructure.Pipeline;
 using ServiceRecovery.Web.Seeding;
 
 namespace ServiceRecovery.Web.Infrastructure.Startup;

@@ -1,7 +1,5 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Options;
-using ServiceRecovery.Data;
-using ServiceRecovery.Web.Infrastructure.Auth;
 using ServiceRecovery.Web.Infrastructure.Startup;
 
 namespace ServiceRecovery.Web.Infrastructure.Web;

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Mvc.Rendering;
-using ServiceRecovery.Domain;
 
 namespace ServiceRecovery.Web.Infrastructure.Web;
 

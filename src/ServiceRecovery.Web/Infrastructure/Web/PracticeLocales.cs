@@ -1,7 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using ServiceRecovery.Data;
-using ServiceRecovery.Domain;
-
 namespace ServiceRecovery.Web.Infrastructure.Web;
 
 /// <summary>Reading a practice's time zone, culture and currency, within the user's practices.</summary>
