@@ -6,6 +6,7 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Serilog;
 using Serilog.Formatting.Compact;
 using ServiceRecovery.Web.Features.Account;
+using ServiceRecovery.Web.Features.Api;
 using ServiceRecovery.Web.Features.Feedback;
 using ServiceRecovery.Web.Features.Huddle;
 using ServiceRecovery.Web.Features.Notifications;
@@ -67,6 +68,7 @@ builder.Services.AddHuddle();
 builder.Services.AddReports();
 builder.Services.AddNotifications(builder.Configuration, dataFolder);
 builder.Services.AddFirstRunSetup();
+builder.Services.AddApi();
 
 builder.Services.AddIdentity<ApplicationUser, IdentityRole>(options =>
     {
@@ -207,6 +209,7 @@ app.MapHealthChecks("/health/ready", new HealthCheckOptions
 }).AllowAnonymous();
 app.MapRazorPages();
 app.MapBenchmarkEndpoints();
+app.MapApi();
 
 await app.RunAsync();
 return 0;

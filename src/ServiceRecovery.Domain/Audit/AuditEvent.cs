@@ -54,4 +54,7 @@ public enum AuditKind
     PracticeCreated,
     PracticeChanged,
     PracticeArchived,
+    ApiKeyCreated,
+    ApiKeyRevoked,
+    ApiCalls,
 }

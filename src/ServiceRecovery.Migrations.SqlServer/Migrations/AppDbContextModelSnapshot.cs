@@ -352,6 +352,75 @@ namespace ServiceRecovery.Migrations.SqlServer.Migrations
                     b.ToTable("SetupTokens", (string)null);
                 });
 
+            modelBuilder.Entity("ServiceRecovery.Domain.ApiKey", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("CreatedById")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<string>("CreatedByName")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("nvarchar(120)");
+
+                    b.Property<DateTimeOffset?>("LastUsedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("nvarchar(120)");
+
+                    b.Property<Guid>("PracticeId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Prefix")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("nvarchar(12)");
+
+                    b.Property<DateTimeOffset?>("RevokedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("RevokedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<string>("RevokedByName")
+                        .HasMaxLength(120)
+                        .HasColumnType("nvarchar(120)");
+
+                    b.Property<string>("Scopes")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("SecretHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SecretHash")
+                        .IsUnique();
+
+                    b.HasIndex("PracticeId", "CreatedAt");
+
+                    b.ToTable("ApiKeys", (string)null);
+                });
+
             modelBuilder.Entity("ServiceRecovery.Domain.Apology", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1359,109 +1428,135 @@ namespace ServiceRecovery.Migrations.SqlServer.Migrations
                     b.Property<int>("Year")
                         .HasColumnType("int");
 
-                    b.ComplexProperty(typeof(Dictionary<string, object>), "Communicate", "ServiceRecovery.Domain.RecoveryCase.Communicate#StepTrack", b1 =>
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Steps", "ServiceRecovery.Domain.RecoveryCase.Steps#StepTracks", b1 =>
                         {
                             b1.IsRequired();
 
-                            b1.Property<DateTimeOffset>("DueAt")
-                                .HasColumnType("datetimeoffset");
+                            b1.ComplexProperty(typeof(Dictionary<string, object>), "Communicate", "ServiceRecovery.Domain.RecoveryCase.Steps#StepTracks.Communicate#StepTrack", b2 =>
+                                {
+                                    b2.IsRequired();
 
-                            b1.Property<DateTimeOffset?>("SettledAt")
-                                .HasColumnType("datetimeoffset");
+                                    b2.Property<DateTimeOffset>("DueAt")
+                                        .HasColumnType("datetimeoffset")
+                                        .HasColumnName("Communicate_DueAt");
 
-                            b1.Property<string>("SkipReason")
-                                .HasMaxLength(1000)
-                                .HasColumnType("nvarchar(1000)");
-                        });
+                                    b2.Property<DateTimeOffset?>("SettledAt")
+                                        .HasColumnType("datetimeoffset")
+                                        .HasColumnName("Communicate_SettledAt");
 
-                    b.ComplexProperty(typeof(Dictionary<string, object>), "Expedite", "ServiceRecovery.Domain.RecoveryCase.Expedite#StepTrack", b1 =>
-                        {
-                            b1.IsRequired();
+                                    b2.Property<string>("SkipReason")
+                                        .HasMaxLength(1000)
+                                        .HasColumnType("nvarchar(1000)")
+                                        .HasColumnName("Communicate_SkipReason");
+                                });
 
-                            b1.Property<DateTimeOffset>("DueAt")
-                                .HasColumnType("datetimeoffset");
+                            b1.ComplexProperty(typeof(Dictionary<string, object>), "Expedite", "ServiceRecovery.Domain.RecoveryCase.Steps#StepTracks.Expedite#StepTrack", b2 =>
+                                {
+                                    b2.IsRequired();
 
-                            b1.Property<DateTimeOffset?>("SettledAt")
-                                .HasColumnType("datetimeoffset");
+                                    b2.Property<DateTimeOffset>("DueAt")
+                                        .HasColumnType("datetimeoffset")
+                                        .HasColumnName("Expedite_DueAt");
 
-                            b1.Property<string>("SkipReason")
-                                .HasMaxLength(1000)
-                                .HasColumnType("nvarchar(1000)");
-                        });
+                                    b2.Property<DateTimeOffset?>("SettledAt")
+                                        .HasColumnType("datetimeoffset")
+                                        .HasColumnName("Expedite_SettledAt");
 
-                    b.ComplexProperty(typeof(Dictionary<string, object>), "Extend", "ServiceRecovery.Domain.RecoveryCase.Extend#StepTrack", b1 =>
-                        {
-                            b1.IsRequired();
+                                    b2.Property<string>("SkipReason")
+                                        .HasMaxLength(1000)
+                                        .HasColumnType("nvarchar(1000)")
+                                        .HasColumnName("Expedite_SkipReason");
+                                });
 
-                            b1.Property<DateTimeOffset>("DueAt")
-                                .HasColumnType("datetimeoffset");
+                            b1.ComplexProperty(typeof(Dictionary<string, object>), "Extend", "ServiceRecovery.Domain.RecoveryCase.Steps#StepTracks.Extend#StepTrack", b2 =>
+                                {
+                                    b2.IsRequired();
 
-                            b1.Property<DateTimeOffset?>("SettledAt")
-                                .HasColumnType("datetimeoffset");
+                                    b2.Property<DateTimeOffset>("DueAt")
+                                        .HasColumnType("datetimeoffset")
+                                        .HasColumnName("Extend_DueAt");
 
-                            b1.Property<string>("SkipReason")
-                                .HasMaxLength(1000)
-                                .HasColumnType("nvarchar(1000)");
-                        });
+                                    b2.Property<DateTimeOffset?>("SettledAt")
+                                        .HasColumnType("datetimeoffset")
+                                        .HasColumnName("Extend_SettledAt");
 
-                    b.ComplexProperty(typeof(Dictionary<string, object>), "Improve", "ServiceRecovery.Domain.RecoveryCase.Improve#StepTrack", b1 =>
-                        {
-                            b1.IsRequired();
+                                    b2.Property<string>("SkipReason")
+                                        .HasMaxLength(1000)
+                                        .HasColumnType("nvarchar(1000)")
+                                        .HasColumnName("Extend_SkipReason");
+                                });
 
-                            b1.Property<DateTimeOffset>("DueAt")
-                                .HasColumnType("datetimeoffset");
+                            b1.ComplexProperty(typeof(Dictionary<string, object>), "Improve", "ServiceRecovery.Domain.RecoveryCase.Steps#StepTracks.Improve#StepTrack", b2 =>
+                                {
+                                    b2.IsRequired();
 
-                            b1.Property<DateTimeOffset?>("SettledAt")
-                                .HasColumnType("datetimeoffset");
+                                    b2.Property<DateTimeOffset>("DueAt")
+                                        .HasColumnType("datetimeoffset")
+                                        .HasColumnName("Improve_DueAt");
 
-                            b1.Property<string>("SkipReason")
-                                .HasMaxLength(1000)
-                                .HasColumnType("nvarchar(1000)");
-                        });
+                                    b2.Property<DateTimeOffset?>("SettledAt")
+                                        .HasColumnType("datetimeoffset")
+                                        .HasColumnName("Improve_SettledAt");
 
-                    b.ComplexProperty(typeof(Dictionary<string, object>), "Respond", "ServiceRecovery.Domain.RecoveryCase.Respond#StepTrack", b1 =>
-                        {
-                            b1.IsRequired();
+                                    b2.Property<string>("SkipReason")
+                                        .HasMaxLength(1000)
+                                        .HasColumnType("nvarchar(1000)")
+                                        .HasColumnName("Improve_SkipReason");
+                                });
 
-                            b1.Property<DateTimeOffset>("DueAt")
-                                .HasColumnType("datetimeoffset");
+                            b1.ComplexProperty(typeof(Dictionary<string, object>), "Respond", "ServiceRecovery.Domain.RecoveryCase.Steps#StepTracks.Respond#StepTrack", b2 =>
+                                {
+                                    b2.IsRequired();
 
-                            b1.Property<DateTimeOffset?>("SettledAt")
-                                .HasColumnType("datetimeoffset");
+                                    b2.Property<DateTimeOffset>("DueAt")
+                                        .HasColumnType("datetimeoffset")
+                                        .HasColumnName("Respond_DueAt");
 
-                            b1.Property<string>("SkipReason")
-                                .HasMaxLength(1000)
-                                .HasColumnType("nvarchar(1000)");
-                        });
+                                    b2.Property<DateTimeOffset?>("SettledAt")
+                                        .HasColumnType("datetimeoffset")
+                                        .HasColumnName("Respond_SettledAt");
 
-                    b.ComplexProperty(typeof(Dictionary<string, object>), "SaySorry", "ServiceRecovery.Domain.RecoveryCase.SaySorry#StepTrack", b1 =>
-                        {
-                            b1.IsRequired();
+                                    b2.Property<string>("SkipReason")
+                                        .HasMaxLength(1000)
+                                        .HasColumnType("nvarchar(1000)")
+                                        .HasColumnName("Respond_SkipReason");
+                                });
 
-                            b1.Property<DateTimeOffset>("DueAt")
-                                .HasColumnType("datetimeoffset");
+                            b1.ComplexProperty(typeof(Dictionary<string, object>), "SaySorry", "ServiceRecovery.Domain.RecoveryCase.Steps#StepTracks.SaySorry#StepTrack", b2 =>
+                                {
+                                    b2.IsRequired();
 
-                            b1.Property<DateTimeOffset?>("SettledAt")
-                                .HasColumnType("datetimeoffset");
+                                    b2.Property<DateTimeOffset>("DueAt")
+                                        .HasColumnType("datetimeoffset")
+                                        .HasColumnName("SaySorry_DueAt");
 
-                            b1.Property<string>("SkipReason")
-                                .HasMaxLength(1000)
-                                .HasColumnType("nvarchar(1000)");
-                        });
+                                    b2.Property<DateTimeOffset?>("SettledAt")
+                                        .HasColumnType("datetimeoffset")
+                                        .HasColumnName("SaySorry_SettledAt");
 
-                    b.ComplexProperty(typeof(Dictionary<string, object>), "Victory", "ServiceRecovery.Domain.RecoveryCase.Victory#StepTrack", b1 =>
-                        {
-                            b1.IsRequired();
+                                    b2.Property<string>("SkipReason")
+                                        .HasMaxLength(1000)
+                                        .HasColumnType("nvarchar(1000)")
+                                        .HasColumnName("SaySorry_SkipReason");
+                                });
 
-                            b1.Property<DateTimeOffset>("DueAt")
-                                .HasColumnType("datetimeoffset");
+                            b1.ComplexProperty(typeof(Dictionary<string, object>), "Victory", "ServiceRecovery.Domain.RecoveryCase.Steps#StepTracks.Victory#StepTrack", b2 =>
+                                {
+                                    b2.IsRequired();
 
-                            b1.Property<DateTimeOffset?>("SettledAt")
-                                .HasColumnType("datetimeoffset");
+                                    b2.Property<DateTimeOffset>("DueAt")
+                                        .HasColumnType("datetimeoffset")
+                                        .HasColumnName("Victory_DueAt");
 
-                            b1.Property<string>("SkipReason")
-                                .HasMaxLength(1000)
-                                .HasColumnType("nvarchar(1000)");
+                                    b2.Property<DateTimeOffset?>("SettledAt")
+                                        .HasColumnType("datetimeoffset")
+                                        .HasColumnName("Victory_SettledAt");
+
+                                    b2.Property<string>("SkipReason")
+                                        .HasMaxLength(1000)
+                                        .HasColumnType("nvarchar(1000)")
+                                        .HasColumnName("Victory_SkipReason");
+                                });
                         });
 
                     b.HasKey("Id");
@@ -1705,6 +1800,15 @@ namespace ServiceRecovery.Migrations.SqlServer.Migrations
                     b.HasOne("ServiceRecovery.Data.ApplicationUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ServiceRecovery.Domain.ApiKey", b =>
+                {
+                    b.HasOne("ServiceRecovery.Domain.Practice", null)
+                        .WithMany()
+                        .HasForeignKey("PracticeId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

@@ -339,6 +339,75 @@ namespace ServiceRecovery.Migrations.Sqlite.Migrations
                     b.ToTable("SetupTokens", (string)null);
                 });
 
+            modelBuilder.Entity("ServiceRecovery.Domain.ApiKey", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedById")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedByName")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("LastUsedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PracticeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Prefix")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("RevokedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RevokedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RevokedByName")
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Scopes")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SecretHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SecretHash")
+                        .IsUnique();
+
+                    b.HasIndex("PracticeId", "CreatedAt");
+
+                    b.ToTable("ApiKeys", (string)null);
+                });
+
             modelBuilder.Entity("ServiceRecovery.Domain.Apology", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1345,109 +1414,135 @@ namespace ServiceRecovery.Migrations.Sqlite.Migrations
                     b.Property<int>("Year")
                         .HasColumnType("INTEGER");
 
-                    b.ComplexProperty(typeof(Dictionary<string, object>), "Communicate", "ServiceRecovery.Domain.RecoveryCase.Communicate#StepTrack", b1 =>
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Steps", "ServiceRecovery.Domain.RecoveryCase.Steps#StepTracks", b1 =>
                         {
                             b1.IsRequired();
 
-                            b1.Property<long>("DueAt")
-                                .HasColumnType("INTEGER");
+                            b1.ComplexProperty(typeof(Dictionary<string, object>), "Communicate", "ServiceRecovery.Domain.RecoveryCase.Steps#StepTracks.Communicate#StepTrack", b2 =>
+                                {
+                                    b2.IsRequired();
 
-                            b1.Property<long?>("SettledAt")
-                                .HasColumnType("INTEGER");
+                                    b2.Property<long>("DueAt")
+                                        .HasColumnType("INTEGER")
+                                        .HasColumnName("Communicate_DueAt");
 
-                            b1.Property<string>("SkipReason")
-                                .HasMaxLength(1000)
-                                .HasColumnType("TEXT");
-                        });
+                                    b2.Property<long?>("SettledAt")
+                                        .HasColumnType("INTEGER")
+                                        .HasColumnName("Communicate_SettledAt");
 
-                    b.ComplexProperty(typeof(Dictionary<string, object>), "Expedite", "ServiceRecovery.Domain.RecoveryCase.Expedite#StepTrack", b1 =>
-                        {
-                            b1.IsRequired();
+                                    b2.Property<string>("SkipReason")
+                                        .HasMaxLength(1000)
+                                        .HasColumnType("TEXT")
+                                        .HasColumnName("Communicate_SkipReason");
+                                });
 
-                            b1.Property<long>("DueAt")
-                                .HasColumnType("INTEGER");
+                            b1.ComplexProperty(typeof(Dictionary<string, object>), "Expedite", "ServiceRecovery.Domain.RecoveryCase.Steps#StepTracks.Expedite#StepTrack", b2 =>
+                                {
+                                    b2.IsRequired();
 
-                            b1.Property<long?>("SettledAt")
-                                .HasColumnType("INTEGER");
+                                    b2.Property<long>("DueAt")
+                                        .HasColumnType("INTEGER")
+                                        .HasColumnName("Expedite_DueAt");
 
-                            b1.Property<string>("SkipReason")
-                                .HasMaxLength(1000)
-                                .HasColumnType("TEXT");
-                        });
+                                    b2.Property<long?>("SettledAt")
+                                        .HasColumnType("INTEGER")
+                                        .HasColumnName("Expedite_SettledAt");
 
-                    b.ComplexProperty(typeof(Dictionary<string, object>), "Extend", "ServiceRecovery.Domain.RecoveryCase.Extend#StepTrack", b1 =>
-                        {
-                            b1.IsRequired();
+                                    b2.Property<string>("SkipReason")
+                                        .HasMaxLength(1000)
+                                        .HasColumnType("TEXT")
+                                        .HasColumnName("Expedite_SkipReason");
+                                });
 
-                            b1.Property<long>("DueAt")
-                                .HasColumnType("INTEGER");
+                            b1.ComplexProperty(typeof(Dictionary<string, object>), "Extend", "ServiceRecovery.Domain.RecoveryCase.Steps#StepTracks.Extend#StepTrack", b2 =>
+                                {
+                                    b2.IsRequired();
 
-                            b1.Property<long?>("SettledAt")
-                                .HasColumnType("INTEGER");
+                                    b2.Property<long>("DueAt")
+                                        .HasColumnType("INTEGER")
+                                        .HasColumnName("Extend_DueAt");
 
-                            b1.Property<string>("SkipReason")
-                                .HasMaxLength(1000)
-                                .HasColumnType("TEXT");
-                        });
+                                    b2.Property<long?>("SettledAt")
+                                        .HasColumnType("INTEGER")
+                                        .HasColumnName("Extend_SettledAt");
 
-                    b.ComplexProperty(typeof(Dictionary<string, object>), "Improve", "ServiceRecovery.Domain.RecoveryCase.Improve#StepTrack", b1 =>
-                        {
-                            b1.IsRequired();
+                                    b2.Property<string>("SkipReason")
+                                        .HasMaxLength(1000)
+                                        .HasColumnType("TEXT")
+                                        .HasColumnName("Extend_SkipReason");
+                                });
 
-                            b1.Property<long>("DueAt")
-                                .HasColumnType("INTEGER");
+                            b1.ComplexProperty(typeof(Dictionary<string, object>), "Improve", "ServiceRecovery.Domain.RecoveryCase.Steps#StepTracks.Improve#StepTrack", b2 =>
+                                {
+                                    b2.IsRequired();
 
-                            b1.Property<long?>("SettledAt")
-                                .HasColumnType("INTEGER");
+                                    b2.Property<long>("DueAt")
+                                        .HasColumnType("INTEGER")
+                                        .HasColumnName("Improve_DueAt");
 
-                            b1.Property<string>("SkipReason")
-                                .HasMaxLength(1000)
-                                .HasColumnType("TEXT");
-                        });
+                                    b2.Property<long?>("SettledAt")
+                                        .HasColumnType("INTEGER")
+                                        .HasColumnName("Improve_SettledAt");
 
-                    b.ComplexProperty(typeof(Dictionary<string, object>), "Respond", "ServiceRecovery.Domain.RecoveryCase.Respond#StepTrack", b1 =>
-                        {
-                            b1.IsRequired();
+                                    b2.Property<string>("SkipReason")
+                                        .HasMaxLength(1000)
+                                        .HasColumnType("TEXT")
+                                        .HasColumnName("Improve_SkipReason");
+                                });
 
-                            b1.Property<long>("DueAt")
-                                .HasColumnType("INTEGER");
+                            b1.ComplexProperty(typeof(Dictionary<string, object>), "Respond", "ServiceRecovery.Domain.RecoveryCase.Steps#StepTracks.Respond#StepTrack", b2 =>
+                                {
+                                    b2.IsRequired();
 
-                            b1.Property<long?>("SettledAt")
-                                .HasColumnType("INTEGER");
+                                    b2.Property<long>("DueAt")
+                                        .HasColumnType("INTEGER")
+                                        .HasColumnName("Respond_DueAt");
 
-                            b1.Property<string>("SkipReason")
-                                .HasMaxLength(1000)
-                                .HasColumnType("TEXT");
-                        });
+                                    b2.Property<long?>("SettledAt")
+                                        .HasColumnType("INTEGER")
+                                        .HasColumnName("Respond_SettledAt");
 
-                    b.ComplexProperty(typeof(Dictionary<string, object>), "SaySorry", "ServiceRecovery.Domain.RecoveryCase.SaySorry#StepTrack", b1 =>
-                        {
-                            b1.IsRequired();
+                                    b2.Property<string>("SkipReason")
+                                        .HasMaxLength(1000)
+                                        .HasColumnType("TEXT")
+                                        .HasColumnName("Respond_SkipReason");
+                                });
 
-                            b1.Property<long>("DueAt")
-                                .HasColumnType("INTEGER");
+                            b1.ComplexProperty(typeof(Dictionary<string, object>), "SaySorry", "ServiceRecovery.Domain.RecoveryCase.Steps#StepTracks.SaySorry#StepTrack", b2 =>
+                                {
+                                    b2.IsRequired();
 
-                            b1.Property<long?>("SettledAt")
-                                .HasColumnType("INTEGER");
+                                    b2.Property<long>("DueAt")
+                                        .HasColumnType("INTEGER")
+                                        .HasColumnName("SaySorry_DueAt");
 
-                            b1.Property<string>("SkipReason")
-                                .HasMaxLength(1000)
-                                .HasColumnType("TEXT");
-                        });
+                                    b2.Property<long?>("SettledAt")
+                                        .HasColumnType("INTEGER")
+                                        .HasColumnName("SaySorry_SettledAt");
 
-                    b.ComplexProperty(typeof(Dictionary<string, object>), "Victory", "ServiceRecovery.Domain.RecoveryCase.Victory#StepTrack", b1 =>
-                        {
-                            b1.IsRequired();
+                                    b2.Property<string>("SkipReason")
+                                        .HasMaxLength(1000)
+                                        .HasColumnType("TEXT")
+                                        .HasColumnName("SaySorry_SkipReason");
+                                });
 
-                            b1.Property<long>("DueAt")
-                                .HasColumnType("INTEGER");
+                            b1.ComplexProperty(typeof(Dictionary<string, object>), "Victory", "ServiceRecovery.Domain.RecoveryCase.Steps#StepTracks.Victory#StepTrack", b2 =>
+                                {
+                                    b2.IsRequired();
 
-                            b1.Property<long?>("SettledAt")
-                                .HasColumnType("INTEGER");
+                                    b2.Property<long>("DueAt")
+                                        .HasColumnType("INTEGER")
+                                        .HasColumnName("Victory_DueAt");
 
-                            b1.Property<string>("SkipReason")
-                                .HasMaxLength(1000)
-                                .HasColumnType("TEXT");
+                                    b2.Property<long?>("SettledAt")
+                                        .HasColumnType("INTEGER")
+                                        .HasColumnName("Victory_SettledAt");
+
+                                    b2.Property<string>("SkipReason")
+                                        .HasMaxLength(1000)
+                                        .HasColumnType("TEXT")
+                                        .HasColumnName("Victory_SkipReason");
+                                });
                         });
 
                     b.HasKey("Id");
@@ -1690,6 +1785,15 @@ namespace ServiceRecovery.Migrations.Sqlite.Migrations
                     b.HasOne("ServiceRecovery.Data.ApplicationUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ServiceRecovery.Domain.ApiKey", b =>
+                {
+                    b.HasOne("ServiceRecovery.Domain.Practice", null)
+                        .WithMany()
+                        .HasForeignKey("PracticeId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

@@ -23,18 +23,6 @@ public sealed class MigrationTests
         db.Database.HasPendingModelChanges().ShouldBeFalse($"Add a migration for {provider}: the model has changed since the last one.");
     }
 
-    [Theory]
-    [InlineData(DatabaseProvider.Sqlite, "Data Source=:memory:")]
-    [InlineData(DatabaseProvider.SqlServer, "Server=127.0.0.1,1;Database=Offline;User Id=sa;Password=unused;TrustServerCertificate=True")]
-    public void Each_provider_ships_one_initial_migration(DatabaseProvider provider, string connectionString)
-    {
-        var options = new DbContextOptionsBuilder<AppDbContext>();
-        options.UseServiceRecoveryDatabase(provider, connectionString);
-        using var db = new AppDbContext(options.Options, FixedPracticeScope.Unrestricted);
-
-        db.Database.GetMigrations().Select(id => id[(id.IndexOf('_') + 1)..]).ShouldBe(["Initial"], "nothing has shipped: one Initial until the first installation upgrades");
-    }
-
     [Fact]
     public async Task A_new_sqlite_database_is_created_without_a_warning()
     {

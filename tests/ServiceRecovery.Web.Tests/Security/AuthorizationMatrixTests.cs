@@ -54,6 +54,15 @@ public sealed class AuthorizationMatrixTests(AppFixture fixture) : IClassFixture
         ["reports"] = [Redirect, 403, 200, 200, 403, 200],
         ["settings"] = [Redirect, 403, 200, 200, 403, 200],
         ["settings/comment-card"] = [Redirect, 403, 200, 200, 403, 200],
+        ["settings/api-keys"] = [Redirect, 403, 200, 200, 403, 200],
+        // The API: its description and reference page are public (they hold no practice's data); its calls take an API key,
+        // never the cookie, so a signed-in person without one is refused like anyone (see Features/Api).
+        ["api/{documentName}/openapi.json"] = [200, 200, 200, 200, 200, 200],
+        ["api/v1/docs/{documentName?}"] = [200, 200, 200, 200, 200, 200],
+        ["api/v1/docs/scalar.js"] = [200, 200, 200, 200, 200, 200],
+        ["api/v1/docs/scalar.aspnetcore.js"] = [200, 200, 200, 200, 200, 200],
+        ["api/v1/docs/favicon.svg"] = [200, 200, 200, 200, 200, 200],
+        ["api/v1/patients/{pmsId}"] = [405, 405, 405, 405, 405, 405],
         ["patients/import"] = [Redirect, 403, 200, 200, 403, 200],
         ["feedback/{slug}"] = [200, 200, 200, 200, 200, 200],
         ["feedback/{slug}/thanks"] = [200, 200, 200, 200, 200, 200],
@@ -222,6 +231,9 @@ public sealed class AuthorizationMatrixTests(AppFixture fixture) : IClassFixture
             "Account/AccessDenied" => "Account/AccessDenied",
             "Practices/Edit" => $"Practices/Edit?practice={fixture.World.Harbourside.Id}",
             "setup" => "setup?token=not-a-real-token",
+            "api/{documentName}/openapi.json" => "api/v1/openapi.json",
+            "api/v1/docs/{documentName?}" => "api/v1/docs/",
+            "api/v1/patients/{pmsId}" => "api/v1/patients/MATRIX-1",
             _ => route,
         };
     }

@@ -27,6 +27,10 @@ public sealed class RateLimitOptions : ISettings
     /// <summary>Posts of the forgot-password form in a fixed one-hour window.</summary>
     [Range(1, int.MaxValue, ErrorMessage = "RateLimits:PasswordResetsPerHour must be a whole number, at least 1.")]
     public int PasswordResetsPerHour { get; set; } = 10;
+
+    /// <summary>Calls of the API per key in a fixed one-minute window.</summary>
+    [Range(1, int.MaxValue, ErrorMessage = "RateLimits:ApiCallsPerMinute must be a whole number, at least 1.")]
+    public int ApiCallsPerMinute { get; set; } = 600;
 }
 
 /// <summary>Names of the rate-limiting policies, and the client each counts by.</summary>
@@ -41,6 +45,9 @@ public static class RateLimits
 
     /// <summary>The public comment card: reads as <see cref="Public"/>, and far fewer posts, counted per hour.</summary>
     public const string CommentCard = "comment-card";
+
+    /// <summary>The API: calls counted per key (by the hash of the key presented; per client address without one).</summary>
+    public const string ApiKey = "api-key";
 
     /// <summary>The budget of a connection without an address; no address is written like this.</summary>
     public const string NoAddress = "no-address";
@@ -94,6 +101,16 @@ public static class RateLimitsRegistration
     private static void AddPolicies(RateLimiterOptions options, RateLimitOptions limits)
     {
         options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+        // The API answers every refusal as problem details; the pages keep the friendly status page.
+        options.OnRejected = (context, _) => context.HttpContext.Request.Path.StartsWithSegments("/api")
+            ? new ValueTask(ApiProblem.WriteAsync(context.HttpContext, StatusCodes.Status429TooManyRequests, "Too many requests",
+                "This API key has made too many calls in the last minute; wait a minute and try again."))
+            : ValueTask.CompletedTask;
+        // The API: per key, so one practice's busy bridge never spends another's budget. Authentication runs after the
+        // limiter, so the key is counted by its hash as presented; a wrong key spends only its own (or its address's) budget.
+        options.AddPolicy(RateLimits.ApiKey, context => PerClient(
+            context.Request.Headers[ApiKeyAuthentication.Header].ToString() is { Length: > 0 and <= 200 } key ? "key:" + SecretToken.Hash(key) : "address:" + RateLimits.ClientOf(context),
+            limits.ApiCallsPerMinute, TimeSpan.FromMinutes(1)));
         // Sign-in attempts are limited per client address (password guessing).
         options.AddPolicy(RateLimits.SignIn, context => HttpMethods.IsPost(context.Request.Method)
             ? PerClient(RateLimits.ClientOf(context), limits.SignInsPerMinute, TimeSpan.FromMinutes(1))

@@ -1,0 +1,131 @@
+using System.Collections.Concurrent;
+using System.Security.Claims;
+using System.Text.Encodings.Web;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.Extensions.Options;
+
+namespace ServiceRecovery.Web.Infrastructure.Auth;
+
+/// <summary>
+/// The API's own authentication scheme: the <see cref="Header"/> header carries a practice's API key, which is found by its
+/// hash. The cookie never authenticates an API call, and a key never opens a page: each scheme serves only its endpoints.
+/// A key acts as its practice alone (one membership claim, at the least role), so the practice filter scopes every read
+/// and write of the call to it; what it may do is its scopes (<see cref="ScopeClaim"/>), checked per endpoint.
+/// </summary>
+public sealed class ApiKeyAuthentication(
+    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder,
+    AppDbContext db, ApiCallCounter counter, TimeProvider clock)
+    : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+{
+    public const string SchemeName = "ApiKey";
+    public const string Header = "X-Api-Key";
+    public const string ScopeClaim = "sr:scope";
+    public const string KeyClaim = "sr:api-key";
+
+    protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
+    {
+        var presented = Request.Headers[Header].ToString().Trim();
+        if (presented.Length == 0)
+        {
+            return AuthenticateResult.NoResult();
+        }
+
+        if (presented.Length > 200)
+        {
+            return AuthenticateResult.Fail("The API key is not one of ours.");
+        }
+
+        // Before sign-in there is no practice to filter by: the key is found by its hash alone, which is what decides the practice.
+        var hash = SecretToken.Hash(presented);
+        var key = await db.ApiKeys.IgnoreQueryFilters().SingleOrDefaultAsync(k => k.SecretHash == hash, Context.RequestAborted);
+        if (key is null || key.IsRevoked)
+        {
+            // The same answer for a key that never existed and a revoked one: a caller learns nothing from the difference.
+            return AuthenticateResult.Fail("The API key is wrong or revoked.");
+        }
+
+        var now = clock.GetUtcNow();
+        var calls = counter.Count(key.Id);
+        if (key.NoteUse(now))
+        {
+            db.Audit.Add(AuditEvent.Record(AuditKind.ApiCalls, key.PracticeId, ActorId(key), ActorName(key),
+                $"{counter.Drain(key.Id)} API call(s) with key {key.Prefix}… since its last use was noted", Context.Connection.RemoteIpAddress?.ToString(), now));
+            try
+            {
+                await db.SaveChangesAsync(Context.RequestAborted);
+            }
+            catch (DbUpdateException)
+            {
+                // A key revoked at this instant, or another instance noting the same minute: the call is still the key's.
+                counter.Restore(key.Id, calls);
+            }
+
+            db.ChangeTracker.Clear();
+        }
+
+        var claims = new List<Claim>
+        {
+            new(ClaimTypes.NameIdentifier, ActorId(key)),
+            new(AppClaims.DisplayName, ActorName(key)),
+            new(AppClaims.Membership, $"{key.PracticeId:D} {Data.Roles.Name(StaffRole.FrontDesk)}"),
+            new(KeyClaim, key.Id.ToString("D")),
+        };
+        claims.AddRange(key.ScopeList.Select(s => new Claim(ScopeClaim, s)));
+        var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName));
+        return AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName));
+    }
+
+    protected override Task HandleChallengeAsync(AuthenticationProperties properties) =>
+        ApiProblem.WriteAsync(Context, StatusCodes.Status401Unauthorized, "Not authenticated",
+            Request.Headers.ContainsKey(Header)
+                ? "The API key is wrong or revoked. Ask a manager of the practice for a key (Settings › API keys)."
+                : $"Send the practice's API key in the {Header} header.");
+
+    protected override Task HandleForbiddenAsync(AuthenticationProperties properties) =>
+        ApiProblem.WriteAsync(Context, StatusCodes.Status403Forbidden, "Not allowed", "This API key may not do this.");
+
+    private static string ActorId(ApiKey key) => $"api-key:{key.Id:D}";
+
+    private static string ActorName(ApiKey key) => $"API key {key.Prefix}…";
+}
+
+/// <summary>
+/// Calls per key since its last use was written: the audit trail gets the count when the key's last use is next written
+/// (at most once a minute), never what a call carried.
+/// </summary>
+public sealed class ApiCallCounter
+{
+    private readonly ConcurrentDictionary<Guid, int> _calls = new();
+
+    /// <summary>Counts this call; returns the calls not yet written, this one included.</summary>
+    public int Count(Guid keyId) => _calls.AddOrUpdate(keyId, 1, (_, n) => n + 1);
+
+    public int Drain(Guid keyId) => _calls.TryRemove(keyId, out var n) ? n : 0;
+
+    public void Restore(Guid keyId, int calls) => _calls.AddOrUpdate(keyId, calls, (_, n) => n + calls);
+}
+
+/// <summary>RFC 9457 problem details, as every refusal of the API is written.</summary>
+public static class ApiProblem
+{
+    public const string ContentType = "application/problem+json";
+
+    public static Task WriteAsync(HttpContext context, int status, string title, string detail, IDictionary<string, string[]>? errors = null)
+    {
+        context.Response.StatusCode = status;
+        context.Response.ContentType = ContentType;
+        var body = new Dictionary<string, object>
+        {
+            ["type"] = $"https://www.rfc-editor.org/rfc/rfc9110#status.{status}",
+            ["title"] = title,
+            ["status"] = status,
+            ["detail"] = detail,
+        };
+        if (errors is not null)
+        {
+            body["errors"] = errors;
+        }
+
+        return context.Response.WriteAsJsonAsync(body, options: null, contentType: ContentType);
+    }
+}
