@@ -38,7 +38,9 @@ public sealed class ApiKeyAuthentication(
         // Before sign-in there is no practice to filter by: the key is found by its hash alone, which is what decides the practice.
         var hash = SecretToken.Hash(presented);
         var key = await db.ApiKeys.IgnoreQueryFilters().SingleOrDefaultAsync(k => k.SecretHash == hash, Context.RequestAborted);
-        if (key is null || key.IsRevoked)
+        // A key of an archived practice stops with it: an archived practice takes no new patients, defects or bookings.
+        if (key is null || key.IsRevoked
+            || await db.Practices.IgnoreQueryFilters().AnyAsync(p => p.Id == key.PracticeId && p.ArchivedAt != null, Context.RequestAborted))
         {
             // The same answer for a key that never existed and a revoked one: a caller learns nothing from the difference.
             return AuthenticateResult.Fail("The API key is wrong or revoked.");

@@ -63,6 +63,30 @@ public sealed class ApiKeyAuthenticationTests(AppFixture fixture) : IClassFixtur
     }
 
     [Fact]
+    public async Task A_key_of_an_archived_practice_gets_401_like_a_revoked_one()
+    {
+        // A practice of its own, so that archiving it leaves the other tests' practices as they are.
+        var secret = await fixture.App.WithDbAsync(async db =>
+        {
+            var practice = Practice.CreateWithDefaults("Closed Lane Dental", "closed-lane", "Australia/Sydney", "en-AU", "AUD");
+            var (key, secret) = ApiKey.Create(practice.Id, "Old bridge", [ApiScopes.PatientsWrite],
+                new Actor("system", "Setup", StaffRole.Administrator), DateTimeOffset.UtcNow);
+            practice.Archive(new Actor("system", "Setup", StaffRole.Administrator), DateTimeOffset.UtcNow);
+            db.Practices.Add(practice);
+            db.ApiKeys.Add(key);
+            await db.SaveChangesAsync();
+            return secret;
+        });
+        using var anonymous = fixture.Anonymous();
+
+        var response = await anonymous.Http.SendAsync(ApiKeys.Put("/api/v1/patients/Z-1", secret, Patient));
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        ApiKeys.IsProblem(response).ShouldBeTrue();
+        (await response.Content.ReadAsStringAsync()).ShouldContain("wrong or revoked");
+    }
+
+    [Fact]
     public async Task A_key_without_the_scope_gets_403_naming_it()
     {
         using var manager = await fixture.SignInAsync(TestWorld.Manager);
