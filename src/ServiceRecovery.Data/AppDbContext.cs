@@ -29,6 +29,7 @@ public sealed class AppDbContext : IdentityDbContext<ApplicationUser>, IDataProt
     public DbSet<AccountToken> AccountTokens => Set<AccountToken>();
     public DbSet<SetupToken> SetupTokens => Set<SetupToken>();
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+    public DbSet<Appointment> Appointments => Set<Appointment>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     // Read by the query filters below; EF evaluates them per query, per context instance.
@@ -53,6 +54,7 @@ public sealed class AppDbContext : IdentityDbContext<ApplicationUser>, IDataProt
         builder.Entity<DigestRun>().HasQueryFilter(r => ScopeIsUnrestricted || ScopePracticeIds.Contains(r.PracticeId));
         builder.Entity<ChecklistMark>().HasQueryFilter(m => ScopeIsUnrestricted || ScopePracticeIds.Contains(m.PracticeId));
         builder.Entity<ApiKey>().HasQueryFilter(k => ScopeIsUnrestricted || ScopePracticeIds.Contains(k.PracticeId));
+        builder.Entity<Appointment>().HasQueryFilter(a => ScopeIsUnrestricted || ScopePracticeIds.Contains(a.PracticeId));
 
         // Nothing is deleted, so nothing cascades.
         foreach (var foreignKey in builder.Model.GetEntityTypes()

@@ -497,6 +497,37 @@ public sealed class RecoveryCase
         return patientReturn;
     }
 
+    /// <summary>The words a return seen in the practice-management system is recorded with.</summary>
+    public const string AttendedReason = "Attended an appointment (from the practice-management system)";
+
+    /// <summary>
+    /// The practice-management system says the patient attended an appointment: when it began after the defect and the
+    /// case is open, that is the patient's return (Extend the outcome), recorded as a typed return would be, with the
+    /// appointment as its source. The same appointment twice records one return.
+    /// </summary>
+    /// <returns>The return recorded, or null when the appointment is not a return for this case.</returns>
+    public PatientReturn? RecordReturnFromAppointment(Actor system, Appointment appointment, PracticeLocale locale, DateTimeOffset now)
+    {
+        if (Status != CaseStatus.Open || !appointment.WasAttended || appointment.StartsAt <= Defect.OccurredAt
+            || appointment.PatientId != Defect.PatientId || _returns.Any(r => r.AppointmentId == appointment.Id))
+        {
+            return null;
+        }
+
+        var returnedOn = locale.DateAt(appointment.StartsAt);
+        var patientReturn = new PatientReturn(Id, system, returnedOn, AttendedReason, now, appointment.Id);
+        _returns.Add(patientReturn);
+        if (FirstReturnOn is null || returnedOn < FirstReturnOn)
+        {
+            FirstReturnOn = returnedOn;
+        }
+
+        Steps.Extend.MarkDone(now);
+        Append(system, TimelineEventKind.ReturnRecorded, ServiceStep.ExtendOutcome,
+            $"Patient attended an appointment on {returnedOn.ToString("d MMM yyyy", CultureInfo.InvariantCulture)} (from the practice-management system)", now);
+        return patientReturn;
+    }
+
     // ---- Corrections ---------------------------------------------------------------------------
 
     /// <inheritdoc cref="Corrections.IsCorrected"/>

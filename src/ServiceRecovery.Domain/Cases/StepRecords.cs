@@ -118,16 +118,23 @@ public sealed class PatientReturn : CaseRecord
 {
     private PatientReturn() { }
 
-    internal PatientReturn(Guid caseId, Actor by, DateOnly returnedOn, string reason, DateTimeOffset now) : base(caseId, by, now)
+    internal PatientReturn(Guid caseId, Actor by, DateOnly returnedOn, string reason, DateTimeOffset now, Guid? appointmentId = null) : base(caseId, by, now)
     {
         ReturnedOn = returnedOn;
         Reason = reason;
+        AppointmentId = appointmentId;
     }
 
     public DateOnly ReturnedOn { get; private set; }
 
     /// <summary>What the patient came back for, in plain words (e.g. "six-monthly check-up").</summary>
     public string Reason { get; private set; } = "";
+
+    /// <summary>The attended appointment the practice-management system reported, when the return came from it rather than being typed.</summary>
+    public Guid? AppointmentId { get; private set; }
+
+    /// <summary>Whether the return was seen in the practice-management system's appointments (rather than typed by staff).</summary>
+    public bool IsFromPms => AppointmentId is not null;
 }
 
 /// <summary>A step deliberately not taken, with the written reason.</summary>

@@ -463,6 +463,49 @@ namespace ServiceRecovery.Migrations.SqlServer.Migrations
                     b.ToTable("Apologies", (string)null);
                 });
 
+            modelBuilder.Entity("ServiceRecovery.Domain.Appointment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("ExternalId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<Guid>("PatientId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("PracticeId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset>("ReceivedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<int>("Source")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset>("StartsAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PatientId", "StartsAt");
+
+                    b.HasIndex("PracticeId", "ExternalId")
+                        .IsUnique();
+
+                    b.HasIndex("PracticeId", "StartsAt");
+
+                    b.ToTable("Appointments", (string)null);
+                });
+
             modelBuilder.Entity("ServiceRecovery.Domain.AuditEvent", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1120,6 +1163,9 @@ namespace ServiceRecovery.Migrations.SqlServer.Migrations
             modelBuilder.Entity("ServiceRecovery.Domain.PatientReturn", b =>
                 {
                     b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid?>("AppointmentId")
                         .HasColumnType("uniqueidentifier");
 
                     b.Property<Guid>("CaseId")
@@ -1818,6 +1864,21 @@ namespace ServiceRecovery.Migrations.SqlServer.Migrations
                     b.HasOne("ServiceRecovery.Domain.RecoveryCase", null)
                         .WithMany("Apologies")
                         .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ServiceRecovery.Domain.Appointment", b =>
+                {
+                    b.HasOne("ServiceRecovery.Domain.Patient", null)
+                        .WithMany()
+                        .HasForeignKey("PatientId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ServiceRecovery.Domain.Practice", null)
+                        .WithMany()
+                        .HasForeignKey("PracticeId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

@@ -450,6 +450,49 @@ namespace ServiceRecovery.Migrations.Sqlite.Migrations
                     b.ToTable("Apologies", (string)null);
                 });
 
+            modelBuilder.Entity("ServiceRecovery.Domain.Appointment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ExternalId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PatientId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PracticeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ReceivedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Source")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("StartsAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PatientId", "StartsAt");
+
+                    b.HasIndex("PracticeId", "ExternalId")
+                        .IsUnique();
+
+                    b.HasIndex("PracticeId", "StartsAt");
+
+                    b.ToTable("Appointments", (string)null);
+                });
+
             modelBuilder.Entity("ServiceRecovery.Domain.AuditEvent", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1107,6 +1150,9 @@ namespace ServiceRecovery.Migrations.Sqlite.Migrations
             modelBuilder.Entity("ServiceRecovery.Domain.PatientReturn", b =>
                 {
                     b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("AppointmentId")
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("CaseId")
@@ -1803,6 +1849,21 @@ namespace ServiceRecovery.Migrations.Sqlite.Migrations
                     b.HasOne("ServiceRecovery.Domain.RecoveryCase", null)
                         .WithMany("Apologies")
                         .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ServiceRecovery.Domain.Appointment", b =>
+                {
+                    b.HasOne("ServiceRecovery.Domain.Patient", null)
+                        .WithMany()
+                        .HasForeignKey("PatientId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ServiceRecovery.Domain.Practice", null)
+                        .WithMany()
+                        .HasForeignKey("PracticeId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
