@@ -106,6 +106,16 @@ internal sealed class PatientReturnConfiguration : CaseRecordConfiguration<Patie
     }
 }
 
+internal sealed class WelcomeBackConfiguration : CaseRecordConfiguration<WelcomeBack>
+{
+    protected override void ConfigureRecord(EntityTypeBuilder<WelcomeBack> builder)
+    {
+        builder.ToTable("WelcomeBacks");
+        builder.Property(r => r.GreetedBy).HasMaxLength(Limits.Name);
+        builder.Property(r => r.SaidOrGiven).HasMaxLength(Limits.Reason);
+    }
+}
+
 internal sealed class StepSkipConfiguration : CaseRecordConfiguration<StepSkip>
 {
     protected override void ConfigureRecord(EntityTypeBuilder<StepSkip> builder)

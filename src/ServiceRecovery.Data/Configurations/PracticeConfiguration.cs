@@ -33,6 +33,8 @@ internal sealed class PracticeConfiguration : IEntityTypeConfiguration<Practice>
         });
         // The migration that added these gave existing practices the defaults (7 a.m., everyone, escalation on).
         builder.ComplexProperty(p => p.Reminders);
+        builder.Property(p => p.WelcomeGestures).HasMaxLength(WelcomeGestureList.StoredLength);
+        builder.Ignore(p => p.WelcomeGestureOptions);
         builder.HasMany(p => p.Stages).WithOne().HasForeignKey(s => s.PracticeId);
         builder.HasMany(p => p.Categories).WithOne().HasForeignKey(c => c.PracticeId);
     }

@@ -19,6 +19,7 @@ public sealed class RecoveryCase
     private readonly List<Lesson> _lessons = [];
     private readonly List<FollowUp> _followUps = [];
     private readonly List<PatientReturn> _returns = [];
+    private readonly List<WelcomeBack> _welcomeBacks = [];
     private readonly List<StepSkip> _skips = [];
     private readonly List<CaseRequest> _requests = [];
     private readonly List<TimelineEvent> _timeline = [];
@@ -57,6 +58,9 @@ public sealed class RecoveryCase
 
     /// <summary>The earliest day the patient came back, if they have: the reports' return rate reads it.</summary>
     public DateOnly? FirstReturnOn { get; private set; }
+
+    /// <summary>The welcome-back gesture a manager chose for this patient in advance; null when none was chosen.</summary>
+    public string? WelcomeBackGesture { get; private set; }
 
     public string? OwnerId { get; private set; }
     public string? OwnerName { get; private set; }
@@ -103,6 +107,7 @@ public sealed class RecoveryCase
     public IReadOnlyList<Lesson> Lessons => _lessons;
     public IReadOnlyList<FollowUp> FollowUps => _followUps;
     public IReadOnlyList<PatientReturn> Returns => _returns;
+    public IReadOnlyList<WelcomeBack> WelcomeBacks => _welcomeBacks;
     public IReadOnlyList<StepSkip> Skips => _skips;
 
     /// <summary>Front desk's requests for a manager to withdraw the case or skip Say sorry, pending and decided.</summary>
@@ -526,6 +531,40 @@ public sealed class RecoveryCase
         Append(system, TimelineEventKind.ReturnRecorded, ServiceStep.ExtendOutcome,
             $"Patient attended an appointment on {returnedOn.ToString("d MMM yyyy", CultureInfo.InvariantCulture)} (from the practice-management system)", now);
         return patientReturn;
+    }
+
+    /// <summary>
+    /// A manager chooses, ahead of the patient's next visit, the personal gesture to welcome them back with: the story
+    /// behind the product is the floor manager greeting the couple at the door with a gesture chosen for them.
+    /// </summary>
+    public void PlanWelcomeBack(Actor manager, string gesture, DateTimeOffset now)
+    {
+        EnsureOpenOrResolved("plan a welcome back");
+        if (!manager.IsManager)
+        {
+            throw new DomainRuleException("Only a practice manager can choose the welcome-back gesture.");
+        }
+
+        var chosen = Guard.Text(gesture, "The welcome-back gesture", WelcomeGestureList.MaxLength);
+        if (chosen == WelcomeBackGesture)
+        {
+            return;
+        }
+
+        WelcomeBackGesture = chosen;
+        Append(manager, TimelineEventKind.WelcomeBackPlanned, ServiceStep.ExtendOutcome, $"Welcome-back gesture chosen: {chosen}", now);
+    }
+
+    /// <summary>The patient was welcomed back: who greeted them and what was said or given, on the timeline of Extend the outcome.</summary>
+    public WelcomeBack RecordWelcomeBack(Actor by, string greetedBy, string saidOrGiven, DateTimeOffset now)
+    {
+        EnsureOpenOrResolved("record a welcome back");
+        var welcome = new WelcomeBack(Id, by, Guard.Text(greetedBy, "Who greeted the patient", Limits.Name),
+            Guard.Text(saidOrGiven, "What was said or given", Limits.Reason), now);
+        _welcomeBacks.Add(welcome);
+        Append(by, TimelineEventKind.WelcomeBackRecorded, ServiceStep.ExtendOutcome,
+            BoundedText.Fit($"Welcomed back by {welcome.GreetedBy}: {welcome.SaidOrGiven}", TimelineEvent.MaxDetailLength), now);
+        return welcome;
     }
 
     // ---- Corrections ---------------------------------------------------------------------------

@@ -137,6 +137,27 @@ public sealed class PatientReturn : CaseRecord
     public bool IsFromPms => AppointmentId is not null;
 }
 
+/// <summary>
+/// Extend the outcome: the patient came back and was welcomed back, by whom and with what words or gesture. The moment
+/// the recovery is for; it is recorded, it does not settle a step (the return does).
+/// </summary>
+public sealed class WelcomeBack : CaseRecord
+{
+    private WelcomeBack() { }
+
+    internal WelcomeBack(Guid caseId, Actor by, string greetedBy, string saidOrGiven, DateTimeOffset now) : base(caseId, by, now)
+    {
+        GreetedBy = greetedBy;
+        SaidOrGiven = saidOrGiven;
+    }
+
+    /// <summary>Who greeted the patient (a member of staff, by name).</summary>
+    public string GreetedBy { get; private set; } = "";
+
+    /// <summary>What was said or given, in plain words.</summary>
+    public string SaidOrGiven { get; private set; } = "";
+}
+
 /// <summary>A step deliberately not taken, with the written reason.</summary>
 public sealed class StepSkip : CaseRecord
 {

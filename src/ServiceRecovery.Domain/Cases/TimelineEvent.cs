@@ -61,4 +61,6 @@ public enum TimelineEventKind
     RequestDeclined,
     RequestLapsed,
     Reinstated,
+    WelcomeBackPlanned,
+    WelcomeBackRecorded,
 }

@@ -30,6 +30,14 @@ public sealed class Practice
     public GestureLimits GestureLimits { get; private set; } = GestureLimits.Default;
     public ReminderSettings Reminders { get; private set; } = ReminderSettings.Default;
 
+    /// <summary>
+    /// The practice's own list of welcome-back gestures, one per line as stored: what the front desk may offer when a
+    /// patient whose recovery is open (or recent) comes back. The first is the suggestion when the case has none planned.
+    /// </summary>
+    public string WelcomeGestures { get; private set; } = WelcomeGestureList.DefaultText;
+
+    public IReadOnlyList<string> WelcomeGestureOptions => WelcomeGestureList.Parse(WelcomeGestures) is { Count: > 0 } list ? list : WelcomeGestureList.Defaults;
+
     /// <summary>SHA-256 of the huddle-board display link's token; null when no link is active.</summary>
     public string? DisplayTokenHash { get; private set; }
 
@@ -182,6 +190,9 @@ public sealed class Practice
     public void ChangeDueTimes(StepDueTimes dueTimes) => DueTimes = dueTimes;
 
     public void ChangeReminders(ReminderSettings reminders) => Reminders = reminders;
+
+    /// <summary>Replaces the welcome-back gestures; each line is one, blank lines dropped, the order kept.</summary>
+    public void ChangeWelcomeGestures(string lines) => WelcomeGestures = string.Join('\n', WelcomeGestureList.Check(lines));
 
     public void Rename(string name) => ChangeDetails(Details with { Name = name });
 

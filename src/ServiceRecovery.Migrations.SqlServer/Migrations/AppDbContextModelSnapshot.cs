@@ -1305,6 +1305,11 @@ namespace ServiceRecovery.Migrations.SqlServer.Migrations
                         .IsConcurrencyToken()
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<string>("WelcomeGestures")
+                        .IsRequired()
+                        .HasMaxLength(1212)
+                        .HasColumnType("nvarchar(1212)");
+
                     b.ComplexProperty(typeof(Dictionary<string, object>), "DueTimes", "ServiceRecovery.Domain.Practice.DueTimes#StepDueTimes", b1 =>
                         {
                             b1.IsRequired();
@@ -1463,6 +1468,10 @@ namespace ServiceRecovery.Migrations.SqlServer.Migrations
                     b.Property<Guid>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("WelcomeBackGesture")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
 
                     b.Property<string>("WithdrawReason")
                         .HasMaxLength(1000)
@@ -1768,6 +1777,47 @@ namespace ServiceRecovery.Migrations.SqlServer.Migrations
                     b.HasIndex("CaseId", "At");
 
                     b.ToTable("TimelineEvents", (string)null);
+                });
+
+            modelBuilder.Entity("ServiceRecovery.Domain.WelcomeBack", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid?>("CorrectsId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("GreetedBy")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("nvarchar(120)");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("RecordedById")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<string>("RecordedByName")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("nvarchar(120)");
+
+                    b.Property<string>("SaidOrGiven")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.ToTable("WelcomeBacks", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
@@ -2092,6 +2142,15 @@ namespace ServiceRecovery.Migrations.SqlServer.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("ServiceRecovery.Domain.WelcomeBack", b =>
+                {
+                    b.HasOne("ServiceRecovery.Domain.RecoveryCase", null)
+                        .WithMany("WelcomeBacks")
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("ServiceRecovery.Domain.Practice", b =>
                 {
                     b.Navigation("Categories");
@@ -2122,6 +2181,8 @@ namespace ServiceRecovery.Migrations.SqlServer.Migrations
                     b.Navigation("Skips");
 
                     b.Navigation("Timeline");
+
+                    b.Navigation("WelcomeBacks");
                 });
 #pragma warning restore 612, 618
         }
