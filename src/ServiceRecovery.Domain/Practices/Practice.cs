@@ -36,7 +36,7 @@ public sealed class Practice
     /// </summary>
     public string WelcomeGestures { get; private set; } = WelcomeGestureList.DefaultText;
 
-    public IReadOnlyList<string> WelcomeGestureOptions => WelcomeGestureList.Parse(WelcomeGestures) is { Count: > 0 } list ? list : WelcomeGestureList.Defaults;
+    public IReadOnlyList<string> WelcomeGestureOptions => WelcomeGestureList.Parse(WelcomeGestures);
 
     /// <summary>SHA-256 of the huddle-board display link's token; null when no link is active.</summary>
     public string? DisplayTokenHash { get; private set; }

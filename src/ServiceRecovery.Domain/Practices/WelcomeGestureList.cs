@@ -20,8 +20,9 @@ public static class WelcomeGestureList
 
     public static string DefaultText => string.Join('\n', Defaults);
 
+    /// <summary>The list as stored, one per line; the shipped list when none is stored.</summary>
     public static IReadOnlyList<string> Parse(string? stored) =>
-        (stored ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        (stored ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) is { Length: > 0 } items ? items : Defaults;
 
     /// <summary>The lines as the practice keeps them, or the refusal naming the line at fault.</summary>
     public static IReadOnlyList<string> Check(string? lines)

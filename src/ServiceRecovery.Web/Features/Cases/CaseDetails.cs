@@ -25,7 +25,8 @@ public static class CaseDetails
         decimal? MyGestureLimit,
         bool IsManager,
         string UserId,
-        DateTimeOffset Now)
+        DateTimeOffset Now,
+        WelcomeView Welcome)
     {
         public Guid Id => Case.Id;
         public string Reference => Case.Reference;
@@ -41,6 +42,13 @@ public static class CaseDetails
             var track = Case.Steps[step];
             return new StepView(step, Case.StateOf(step, Now), track.DueAt, track.SettledAt, track.SkipReason);
         }
+    }
+
+    /// <summary>Extend the outcome's welcome back: the manager's chosen gesture, the practice's list to choose from, and the welcome backs recorded.</summary>
+    public sealed record WelcomeView(string? Planned, IReadOnlyList<string> Options, IReadOnlyList<WelcomeBack> Recorded)
+    {
+        /// <summary>The gesture to offer: the one chosen for this patient, else the practice's first.</summary>
+        public string Suggested => Planned ?? Options[0];
     }
 
     public sealed record PatientView(string DisplayName, string? Phone, string? Email, IReadOnlyList<EarlierCase> EarlierCases, bool IsAnonymous = false);
@@ -101,6 +109,10 @@ public static class CaseDetails
                 : [];
 
             var actor = user.ToActor(head.PracticeId);
+            // Read only when the timeline says there is one: most cases are never welcomed back.
+            var welcomed = c.Timeline.Any(e => e.Kind == TimelineEventKind.WelcomeBackRecorded)
+                ? await CaseDetailsQueries.WelcomeBacks(db, id).ToListAsync(cancellationToken)
+                : [];
             return new View(
                 c,
                 head.PracticeName,
@@ -116,7 +128,8 @@ public static class CaseDetails
                 head.GestureLimits.For(actor.Role),
                 actor.IsManager,
                 actor.UserId,
-                clock.GetUtcNow());
+                clock.GetUtcNow(),
+                new WelcomeView(head.WelcomeBackGesture, WelcomeGestureList.Parse(head.WelcomeGestures), welcomed));
         }
     }
 }

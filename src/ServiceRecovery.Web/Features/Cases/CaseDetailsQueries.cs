@@ -42,7 +42,9 @@ public static class CaseDetailsQueries
         string? CategoryName,
         string? PatientName,
         string? PatientPhone,
-        string? PatientEmail);
+        string? PatientEmail,
+        string? WelcomeBackGesture,
+        string WelcomeGestures);
 
     public sealed record ImprovementRow(CaseDetails.ImprovementView View, bool Linked);
 
@@ -67,7 +69,9 @@ public static class CaseDetailsQueries
              k == null ? null : k.Name,
              pa == null ? null : pa.DisplayName,
              pa == null ? null : pa.Phone,
-             pa == null ? null : pa.Email))
+             pa == null ? null : pa.Email,
+             c.WelcomeBackGesture,
+             p.WelcomeGestures))
         .FirstOrDefault());
 
     public static readonly Func<AppDbContext, Guid, IAsyncEnumerable<Apology>> Apologies =
@@ -90,6 +94,9 @@ public static class CaseDetailsQueries
 
     public static readonly Func<AppDbContext, Guid, IAsyncEnumerable<PatientReturn>> Returns =
         EF.CompileAsyncQuery((AppDbContext db, Guid id) => db.Set<PatientReturn>().AsNoTracking().Where(r => r.CaseId == id));
+
+    public static readonly Func<AppDbContext, Guid, IAsyncEnumerable<WelcomeBack>> WelcomeBacks =
+        EF.CompileAsyncQuery((AppDbContext db, Guid id) => db.Set<WelcomeBack>().AsNoTracking().Where(r => r.CaseId == id));
 
     public static readonly Func<AppDbContext, Guid, IAsyncEnumerable<CaseRequest>> Requests =
         EF.CompileAsyncQuery((AppDbContext db, Guid id) => db.Set<CaseRequest>().AsNoTracking().Where(r => r.CaseId == id));

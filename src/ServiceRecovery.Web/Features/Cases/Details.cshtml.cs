@@ -25,6 +25,8 @@ public sealed class DetailsModel(IMediator mediator, ICurrentUser user) : AppPag
     [BindProperty] public PlanFollowUp.Command FollowUp { get; set; } = new();
     [BindProperty] public RecordFollowUpOutcome.Command FollowUpOutcome { get; set; } = new();
     [BindProperty] public RecordReturn.Command Return { get; set; } = new();
+    [BindProperty] public PlanWelcomeBack.Command WelcomePlan { get; set; } = new();
+    [BindProperty] public RecordWelcomeBack.Command Welcome { get; set; } = new();
     [BindProperty] public SkipStep.Command Skip { get; set; } = new();
     [BindProperty] public AssignOwner.Command Owner { get; set; } = new();
     [BindProperty] public WithdrawCase.Command Withdraw { get; set; } = new();
@@ -84,6 +86,8 @@ public sealed class DetailsModel(IMediator mediator, ICurrentUser user) : AppPag
     public Task<IActionResult> OnPostFollowUpAsync(Guid id, CancellationToken ct) => SendAsync(id, FollowUp, nameof(FollowUp), "Follow-up planned.", ct);
     public Task<IActionResult> OnPostFollowUpOutcomeAsync(Guid id, CancellationToken ct) => SendAsync(id, FollowUpOutcome, nameof(FollowUpOutcome), "Follow-up outcome recorded.", ct);
     public Task<IActionResult> OnPostReturnAsync(Guid id, CancellationToken ct) => SendAsync(id, Return, nameof(Return), "Patient's return recorded.", ct);
+    public Task<IActionResult> OnPostWelcomePlanAsync(Guid id, CancellationToken ct) => SendAsync(id, WelcomePlan, nameof(WelcomePlan), "Welcome-back gesture chosen.", ct);
+    public Task<IActionResult> OnPostWelcomeAsync(Guid id, CancellationToken ct) => SendAsync(id, Welcome, nameof(Welcome), "Welcome back recorded.", ct);
     public Task<IActionResult> OnPostSkipAsync(Guid id, CancellationToken ct) => SendAsync(id, Skip, nameof(Skip), "Step skipped.", ct);
     public Task<IActionResult> OnPostOwnerAsync(Guid id, CancellationToken ct) => SendAsync(id, Owner, nameof(Owner), "Owner changed.", ct);
     public Task<IActionResult> OnPostWithdrawAsync(Guid id, CancellationToken ct) => SendAsync(id, Withdraw, nameof(Withdraw), "Case withdrawn.", ct);

@@ -30,7 +30,7 @@ public static class StepBadges
         "Gesture" or "Decision" => ServiceStep.Victory,
         "Improvement" => ServiceStep.ImplementImprovements,
         "Lesson" or "Shared" => ServiceStep.CommunicateResults,
-        "FollowUp" or "FollowUpOutcome" or "Return" => ServiceStep.ExtendOutcome,
+        "FollowUp" or "FollowUpOutcome" or "Return" or "WelcomePlan" or "Welcome" => ServiceStep.ExtendOutcome,
         _ => null,
     };
 }

@@ -21,6 +21,7 @@ public sealed class IndexModel(IMediator mediator, ICurrentUser user) : AppPageM
     [BindProperty] public SetDueTimes.Command Due { get; set; } = new();
     [BindProperty] public SetGestureLimits.Command Limits { get; set; } = new();
     [BindProperty] public SetReminders.Command Reminders { get; set; } = new();
+    [BindProperty] public SetWelcomeGestures.Command Welcome { get; set; } = new();
 
     public string? FailedForm { get; private set; }
 
@@ -42,6 +43,7 @@ public sealed class IndexModel(IMediator mediator, ICurrentUser user) : AppPageM
         Due = SetDueTimes.Command.From(p.DueTimes);
         Limits = SetGestureLimits.Command.From(p.GestureLimits);
         Reminders = SetReminders.Command.From(p.Reminders);
+        Welcome = SetWelcomeGestures.Command.From(p);
         return Page();
     }
 
@@ -50,6 +52,7 @@ public sealed class IndexModel(IMediator mediator, ICurrentUser user) : AppPageM
     public Task<IActionResult> OnPostDueAsync(CancellationToken ct) => SendAsync(Due, nameof(Due), "Due times saved. They apply to cases opened from now on.", ct);
     public Task<IActionResult> OnPostLimitsAsync(CancellationToken ct) => SendAsync(Limits, nameof(Limits), "Gesture limits saved.", ct);
     public Task<IActionResult> OnPostRemindersAsync(CancellationToken ct) => SendAsync(Reminders, nameof(Reminders), "Reminder settings saved.", ct);
+    public Task<IActionResult> OnPostWelcomeAsync(CancellationToken ct) => SendAsync(Welcome, nameof(Welcome), "Welcome-back gestures saved.", ct);
 
     public async Task<IActionResult> OnPostTestEmailAsync(CancellationToken cancellationToken)
     {
