@@ -41,7 +41,15 @@ public static class ReadCase
                 .Where(c => c.PracticeId == query.PracticeId && c.Year == query.Reference.Year && c.Number == query.Reference.Number)
                 .Select(c => new
                 {
-                    c.Reference, c.Status, c.Severity, c.OpenedAt, c.ResolvedAt, c.ClosedAt, c.WithdrawnAt, c.CurrentStep, c.Steps,
+                    c.Reference,
+                    c.Status,
+                    c.Severity,
+                    c.OpenedAt,
+                    c.ResolvedAt,
+                    c.ClosedAt,
+                    c.WithdrawnAt,
+                    c.CurrentStep,
+                    c.Steps,
                     Stage = db.Stages.Where(s => s.Id == c.StageId).Select(s => s.Name).FirstOrDefault(),
                 })
                 .SingleOrDefaultAsync(cancellationToken);
