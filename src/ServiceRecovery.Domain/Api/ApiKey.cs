@@ -108,6 +108,24 @@ public sealed class ApiKey
         Version = Guid.NewGuid();
     }
 
+    /// <summary>The id the key acts under: the author of what it writes, never a person's account.</summary>
+    public static string ActorIdOf(Guid keyId) => $"{ActorIdMarker}{keyId:D}";
+
+    public const string ActorIdMarker = "api-key:";
+
+    /// <summary>The key an actor id names, when it is a key's (see <see cref="ActorIdOf"/>); false for a person.</summary>
+    public static bool TryKeyIdOf(string? actorId, out Guid keyId)
+    {
+        keyId = default;
+        return actorId is not null && actorId.StartsWith(ActorIdMarker, StringComparison.Ordinal) && Guid.TryParse(actorId.AsSpan(ActorIdMarker.Length), out keyId);
+    }
+
+    /// <summary>
+    /// The key as the author of what it writes (a case it opens, its first timeline event): named by the name the manager
+    /// gave it, so staff read "API key “Reception kiosk”" and know which system it was. It holds the least role.
+    /// </summary>
+    public Actor AsActor() => new(ActorIdOf(Id), $"API key “{BoundedText.Fit(Name, Limits.Name - 11)}”", StaffRole.FrontDesk);
+
     /// <summary>Notes a call; false when the last one noted is under <see cref="LastUseGranularity"/> ago (nothing to write).</summary>
     public bool NoteUse(DateTimeOffset now)
     {

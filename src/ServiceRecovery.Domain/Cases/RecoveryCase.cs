@@ -161,6 +161,25 @@ public sealed class RecoveryCase
         return recoveryCase;
     }
 
+    /// <summary>
+    /// A case a practice's own system (a phone system, a kiosk) opened through the API with its key: nobody owns it until
+    /// staff triage it from the queue, and the key is the author of its first timeline event.
+    /// </summary>
+    public static RecoveryCase OpenFromApi(
+        Practice practice,
+        CaseReference reference,
+        ServiceDefect defect,
+        Actor apiKey,
+        DateTimeOffset now,
+        Guid? idempotencyKey = null)
+    {
+        var recoveryCase = Create(practice, reference, defect, null, now, idempotencyKey);
+        recoveryCase.Append(apiKey, TimelineEventKind.CaseOpened, null,
+            $"Case opened through the API: {defect.Severity.Words()} defect reported by {defect.Channel.Words()}; no owner yet", now);
+        recoveryCase.RefreshProgress();
+        return recoveryCase;
+    }
+
     private static RecoveryCase Create(
         Practice practice,
         CaseReference reference,

@@ -58,6 +58,12 @@ public static class CaseOpener
                 defect = ServiceDefect.FromCommentCard(practice.Id, patientId, stage, card.Rating, occurredAt, details.Description, now);
                 recoveryCase = RecoveryCase.OpenFromCommentCard(practice, reference, defect, card.Rating, now, idempotencyKey);
                 break;
+            case Opener.Api api:
+                defect = ServiceDefect.Log(practice.Id, patientId ?? throw new InvalidOperationException("The API always names the patient."),
+                    stage ?? throw DomainRuleException.For(nameof(DefectDetails.StageId), opener.UnknownStage),
+                    category, details.Severity, details.Channel, occurredAt, details.Description, api.ApiKey, now);
+                recoveryCase = RecoveryCase.OpenFromApi(practice, reference, defect, api.ApiKey, now, idempotencyKey);
+                break;
             default:
                 throw new InvalidOperationException($"No way to open a case for {opener.GetType().Name}.");
         }
@@ -96,6 +102,9 @@ public abstract record Opener(ContactWording Contact, string UnknownStage)
     /// The public comment card: nobody owns the case until staff triage it; the rating sets the severity, and the day of
     /// the visit (today when none) when it happened.
     /// </summary>
+    /// <summary>A practice's own system (a phone system, a kiosk) with its API key: the key is the author, and nobody owns the case until staff triage it.</summary>
+    public sealed record Api(Actor ApiKey) : Opener(ContactWording.Staff, "Name a current stage of this practice, by its id or its exact name (GET /api/v1/stages lists them).");
+
     public sealed record CommentCard(CommentCardRating Rating, DateOnly? VisitDate) : Opener(ContactWording.Patient, "Choose a part of your visit from the list, or “Not sure”.");
 }
 

@@ -63,6 +63,9 @@ public sealed class AuthorizationMatrixTests(AppFixture fixture) : IClassFixture
         ["api/v1/docs/scalar.aspnetcore.js"] = [200, 200, 200, 200, 200, 200],
         ["api/v1/docs/favicon.svg"] = [200, 200, 200, 200, 200, 200],
         ["api/v1/patients/{pmsId}"] = [405, 405, 405, 405, 405, 405],
+        ["api/v1/defects"] = [405, 405, 405, 405, 405, 405],
+        ["api/v1/stages"] = [401, 401, 401, 401, 401, 401],
+        ["api/v1/cases/{reference}"] = [401, 401, 401, 401, 401, 401],
         ["patients/import"] = [Redirect, 403, 200, 200, 403, 200],
         ["feedback/{slug}"] = [200, 200, 200, 200, 200, 200],
         ["feedback/{slug}/thanks"] = [200, 200, 200, 200, 200, 200],
@@ -234,6 +237,7 @@ public sealed class AuthorizationMatrixTests(AppFixture fixture) : IClassFixture
             "api/{documentName}/openapi.json" => "api/v1/openapi.json",
             "api/v1/docs/{documentName?}" => "api/v1/docs/",
             "api/v1/patients/{pmsId}" => "api/v1/patients/MATRIX-1",
+            "api/v1/cases/{reference}" => "api/v1/cases/SR-2026-0001",
             _ => route,
         };
     }

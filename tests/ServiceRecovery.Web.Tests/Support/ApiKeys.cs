@@ -42,6 +42,33 @@ public static class ApiKeys
         return request;
     }
 
+    public static HttpRequestMessage Post(string path, string? key, string json, string? idempotencyKey = null)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new StringContent(json, Encoding.UTF8, "application/json") };
+        if (key is not null)
+        {
+            request.Headers.Add("X-Api-Key", key);
+        }
+
+        if (idempotencyKey is not null)
+        {
+            request.Headers.Add("Idempotency-Key", idempotencyKey);
+        }
+
+        return request;
+    }
+
+    public static HttpRequestMessage Get(string path, string? key)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Get, path);
+        if (key is not null)
+        {
+            request.Headers.Add("X-Api-Key", key);
+        }
+
+        return request;
+    }
+
     public static bool IsProblem(HttpResponseMessage response) => response.Content.Headers.ContentType?.MediaType == "application/problem+json";
 
     public static MediaTypeHeaderValue? TypeOf(HttpResponseMessage response) => response.Content.Headers.ContentType;

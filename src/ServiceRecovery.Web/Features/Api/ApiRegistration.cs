@@ -80,7 +80,107 @@ public static class ApiRegistration
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status429TooManyRequests)
             .RequireScope(ApiScopes.PatientsWrite);
+
+        api.MapPost("/defects", PostDefectAsync)
+            .WithName("PostDefect")
+            .WithTags("Defects")
+            .WithSummary("Report a defect for a patient of the practice; a case opens")
+            .WithDescription("Scope defects:write. The patient is named by PMS id (send them first with PUT /api/v1/patients/{pmsId}); the stage and category by id or exact name (GET /api/v1/stages). "
+                + "Severity minor (default), moderate, major or critical; channel in-person (default), phone, email, letter, online-review, survey, comment-card or noticed-by-staff; "
+                + "occurredAt ISO 8601 with its offset (default now). Send an Idempotency-Key header (a GUID) to retry safely: the same key again answers the same case with 200.")
+            .Accepts<PostDefect.Body>("application/json")
+            .Produces<DefectResponse>(StatusCodes.Status201Created)
+            .Produces<DefectResponse>(StatusCodes.Status200OK)
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests)
+            .RequireScope(ApiScopes.DefectsWrite);
+
+        api.MapGet("/stages", GetStagesAsync)
+            .WithName("ListStages")
+            .WithTags("Defects")
+            .WithSummary("The practice's current stages and categories")
+            .WithDescription("Any key of the practice. The ids and names a defect may name, in the practice's order.")
+            .Produces<ListStages.Result>(StatusCodes.Status200OK)
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
+
+        api.MapGet("/cases/{reference}", GetCaseAsync)
+            .WithName("ReadCase")
+            .WithTags("Cases")
+            .WithSummary("Where a case stands: its status and its seven steps")
+            .WithDescription("Scope cases:read. By reference (SR-2026-0042). Status, severity, stage, the current step, the next due and each step's state "
+                + "(pending, due-soon, overdue, done, skipped) with its due and settled times. Never the patient's details or the description.")
+            .Produces<ReadCase.View>(StatusCodes.Status200OK)
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests)
+            .RequireScope(ApiScopes.CasesRead);
         return app;
+    }
+
+    public const string IdempotencyHeader = "Idempotency-Key";
+
+    public sealed record DefectResponse(string Reference, Guid CaseId, DateTimeOffset SayingSorryDue);
+
+    private static async Task<IResult> PostDefectAsync(HttpContext http, IMediator mediator, ICurrentUser user, CancellationToken cancellationToken)
+    {
+        var idempotency = http.Request.Headers[IdempotencyHeader].ToString().Trim();
+        var idempotencyKey = Ids.New();
+        if (idempotency.Length > 0 && (!Guid.TryParse(idempotency, out idempotencyKey) || idempotencyKey == Guid.Empty))
+        {
+            return ApiBody.FieldProblem(IdempotencyHeader, "The Idempotency-Key header is a GUID, like 3f2b8c1e-6d4a-4f0e-9b7a-2c5d8e9f1a3b.");
+        }
+
+        var (body, refusal) = await ApiBody.ReadAsync<PostDefect.Body>(http.Request, MaxBodyBytes, cancellationToken);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+
+        var result = await mediator.Send(new PostDefect.Command(user.PracticeIds.Single(), body!.PmsPatientId, body.Stage, body.Category, body.Severity,
+            body.Channel, body.OccurredAt, body.Description, idempotencyKey), cancellationToken);
+        if (result.Succeeded)
+        {
+            var response = new DefectResponse(result.Value!.Reference, result.Value.CaseId, result.Value.SaySorryDueAt);
+            return result.Value.Created
+                ? TypedResults.Created($"{Prefix}/cases/{result.Value.Reference}", response)
+                : TypedResults.Ok(response);
+        }
+
+        if (result.IsNotFound)
+        {
+            // The PMS id is the caller's own identifier, not a patient's details: it is named so the bridge can send that patient first.
+            var pmsId = body.PmsPatientId!.Trim();
+            return TypedResults.Problem(statusCode: StatusCodes.Status422UnprocessableEntity, title: "Unknown patient",
+                detail: $"The practice has no patient with the PMS id \"{pmsId}\". Send the patient first (PUT {Prefix}/patients/{{pmsId}}).",
+                extensions: new Dictionary<string, object?>
+                {
+                    ["pmsPatientId"] = pmsId,
+                    ["errors"] = new Dictionary<string, string[]> { ["pmsPatientId"] = ["No patient of this practice has this PMS id."] },
+                });
+        }
+
+        return ApiBody.Refused(false, result.Errors);
+    }
+
+    private static async Task<IResult> GetStagesAsync(IMediator mediator, ICurrentUser user, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await mediator.Send(new ListStages.Query(user.PracticeIds.Single()), cancellationToken));
+
+    private static async Task<IResult> GetCaseAsync(string reference, IMediator mediator, ICurrentUser user, CancellationToken cancellationToken)
+    {
+        if (!CaseReference.TryParse(reference, out var parsed))
+        {
+            return ApiBody.FieldProblem("reference", "A case reference looks like SR-2026-0042.");
+        }
+
+        var view = await mediator.Send(new ReadCase.Query(user.PracticeIds.Single(), parsed), cancellationToken);
+        return view is null ? ApiBody.Refused(true, []) : TypedResults.Ok(view);
     }
 
     public sealed record PatientResponse(Guid Id, string PmsId, bool Created);
@@ -175,6 +275,10 @@ public static class ApiBody
             Extensions = { ["errors"] = byField },
         });
     }
+
+    /// <summary>A 400 for one field of the request (a header, a path value) that is not of the right shape.</summary>
+    public static ProblemHttpResult FieldProblem(string field, string message) => TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest,
+        title: "Refused", detail: message, extensions: new Dictionary<string, object?> { ["errors"] = new Dictionary<string, string[]> { [field] = [message] } });
 
     private static string FieldName(string field) => field.Length == 0 ? "body" : char.ToLowerInvariant(field[0]) + field[1..];
 

@@ -86,7 +86,7 @@ public sealed class ApiKeyAuthentication(
     protected override Task HandleForbiddenAsync(AuthenticationProperties properties) =>
         ApiProblem.WriteAsync(Context, StatusCodes.Status403Forbidden, "Not allowed", "This API key may not do this.");
 
-    private static string ActorId(ApiKey key) => $"api-key:{key.Id:D}";
+    private static string ActorId(ApiKey key) => ApiKey.ActorIdOf(key.Id);
 
     private static string ActorName(ApiKey key) => $"API key {key.Prefix}…";
 }

@@ -26,10 +26,24 @@ public sealed class OpenApiDocumentTests(AppFixture fixture) : IClassFixture<App
             .ToList();
         mapped.ShouldNotBeEmpty();
         mapped.ShouldContain("PUT /api/v1/patients/{pmsId}");
+        mapped.ShouldContain("POST /api/v1/defects");
+        mapped.ShouldContain("GET /api/v1/stages");
+        mapped.ShouldContain("GET /api/v1/cases/{reference}");
         foreach (var endpoint in mapped)
         {
             described.ShouldContain(endpoint);
         }
+
+        var paths = document.RootElement.GetProperty("paths");
+        var postDefect = paths.GetProperty("/api/v1/defects").GetProperty("post");
+        postDefect.GetProperty("summary").GetString().ShouldNotBeNullOrEmpty();
+        postDefect.GetProperty("requestBody").GetProperty("content").TryGetProperty("application/json", out _).ShouldBeTrue();
+        postDefect.GetProperty("responses").EnumerateObject().Select(r => r.Name).ShouldBe(["200", "201", "400", "401", "403", "413", "422", "429"], ignoreOrder: true);
+        var readCase = paths.GetProperty("/api/v1/cases/{reference}").GetProperty("get");
+        readCase.GetProperty("summary").GetString().ShouldNotBeNullOrEmpty();
+        readCase.GetProperty("responses").EnumerateObject().Select(r => r.Name).ShouldBe(["200", "400", "401", "403", "404", "429"], ignoreOrder: true);
+        readCase.GetProperty("responses").GetProperty("200").GetProperty("content").TryGetProperty("application/json", out _).ShouldBeTrue();
+        paths.GetProperty("/api/v1/stages").GetProperty("get").GetProperty("responses").TryGetProperty("200", out _).ShouldBeTrue();
 
         var scheme = document.RootElement.GetProperty("components").GetProperty("securitySchemes").GetProperty("ApiKey");
         scheme.GetProperty("in").GetString().ShouldBe("header");
