@@ -61,4 +61,5 @@ public enum TimelineEventKind
     RequestDeclined,
     RequestLapsed,
     Reinstated,
+    SecondFailure,
 }
