@@ -147,7 +147,7 @@ public class RepeatFailureTests
     [Fact]
     public void Managers_with_as_many_open_cases_are_chosen_by_name()
     {
-        var managers = new[] { Manager("z", "Zed Zee", 1), Manager("a", "Ann Able", 1) };
+        var managers = new[] { Manager("a-first-id", "Zed Zee", 1), Manager("z-last-id", "Ann Able", 1) };
 
         RepeatFailure.ChooseManager(null, managers)!.Name.ShouldBe("Ann Able");
     }
