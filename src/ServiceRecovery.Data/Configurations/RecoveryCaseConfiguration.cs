@@ -16,6 +16,9 @@ internal sealed class RecoveryCaseConfiguration : IEntityTypeConfiguration<Recov
         builder.Property(c => c.WithdrawReason).HasMaxLength(Limits.Reason);
         builder.Property(c => c.LastChangedByName).HasMaxLength(Limits.Name);
         builder.Property(c => c.Version).IsConcurrencyToken();
+        builder.Property(c => c.RepeatOfReference).HasMaxLength(16);
+        builder.Property(c => c.RepeatAssignedToName).HasMaxLength(Limits.Name);
+        builder.Ignore(c => c.IsSecondFailure);
 
         builder.HasOne<Practice>().WithMany().HasForeignKey(c => c.PracticeId);
         builder.HasOne(c => c.Defect).WithOne().HasForeignKey<RecoveryCase>(c => c.DefectId);

@@ -62,6 +62,20 @@ public sealed class RecoveryCase
     /// <summary>The welcome-back gesture a manager chose for this patient in advance; null when none was chosen.</summary>
     public string? WelcomeBackGesture { get; private set; }
 
+    /// <summary>The earlier case of the same patient that makes this one a second failure, set at opening; null otherwise.</summary>
+    public Guid? RepeatOfCaseId { get; private set; }
+
+    /// <summary>The earlier case's reference, kept so the case page and the queue name it without reading that case.</summary>
+    public string? RepeatOfReference { get; private set; }
+
+    /// <summary>When the earlier case's defect happened.</summary>
+    public DateTimeOffset? RepeatOfOccurredAt { get; private set; }
+
+    /// <summary>The practice manager a second failure was given to at opening; null when the practice had none.</summary>
+    public string? RepeatAssignedToName { get; private set; }
+
+    public bool IsSecondFailure => RepeatOfCaseId is not null;
+
     public string? OwnerId { get; private set; }
     public string? OwnerName { get; private set; }
     public CaseStatus Status { get; private set; }
@@ -178,6 +192,51 @@ public sealed class RecoveryCase
             $"Case opened through the API: {defect.Severity.Words()} defect reported by {defect.Channel.Words()}; no owner yet", now);
         recoveryCase.RefreshProgress();
         return recoveryCase;
+    }
+
+    /// <summary>
+    /// At opening, a second failure for the patient (<see cref="RepeatFailure"/>): the case records the earlier one,
+    /// is raised one severity level and goes to the manager chosen, or stays with its opener when the practice has
+    /// none. The timeline says why, naming the earlier case's reference and never the patient.
+    /// </summary>
+    public void FlagSecondFailure(RepeatFailure.EarlierCase earlier, RepeatFailure.Manager? manager, DateTimeOffset now)
+    {
+        var opening = _timeline.SingleOrDefault(e => e.Kind == TimelineEventKind.CaseOpened);
+        if (opening is null || _timeline.Count != 1 || IsSecondFailure)
+        {
+            throw new InvalidOperationException("A second failure is flagged once, as the case is opened.");
+        }
+
+        if (earlier.CaseId == Id)
+        {
+            throw new InvalidOperationException("A case cannot be a second failure of itself.");
+        }
+
+        var logged = Severity;
+        Severity = RepeatFailure.Raised(logged);
+        RepeatOfCaseId = earlier.CaseId;
+        RepeatOfReference = earlier.Reference;
+        RepeatOfOccurredAt = earlier.OccurredAt;
+        var raise = Severity == logged ? $"Severity stays {logged.Words()}" : $"Severity raised from {logged.Words()} to {Severity.Words()}";
+        string who;
+        if (manager is not null)
+        {
+            OwnerId = manager.UserId;
+            OwnerName = manager.Name;
+            RepeatAssignedToName = manager.Name;
+            who = $"assigned to {manager.Name}";
+        }
+        else
+        {
+            who = OwnerName is null
+                ? "the practice has no practice manager to assign it to, so it has no owner yet"
+                : $"the practice has no practice manager to assign it to, so it stays with {OwnerName}";
+        }
+
+        // Written by whoever opened the case: the flag is part of opening it.
+        var by = new Actor(opening.ActorId, opening.ActorName, StaffRole.FrontDesk);
+        Append(by, TimelineEventKind.SecondFailure, null,
+            $"Second failure: this patient's {earlier.Reference} was {RepeatFailure.HowLongBefore(earlier.OccurredAt, Defect.OccurredAt)}. {raise}; {who}.", now);
     }
 
     private static RecoveryCase Create(
@@ -909,7 +968,7 @@ public sealed class RecoveryCase
         LastChangedByName = by.Name;
         LastChangedAt = now;
         // Reopening (or reinstating) keeps the case open even though its steps may be settled: the manager did it to act.
-        if (kind is not (TimelineEventKind.CaseOpened or TimelineEventKind.Resolved or TimelineEventKind.Reopened or TimelineEventKind.Reinstated))
+        if (kind is not (TimelineEventKind.CaseOpened or TimelineEventKind.SecondFailure or TimelineEventKind.Resolved or TimelineEventKind.Reopened or TimelineEventKind.Reinstated))
         {
             RefreshProgress();
             ResolveIfComplete(by, now);

@@ -63,4 +63,5 @@ public enum TimelineEventKind
     Reinstated,
     WelcomeBackPlanned,
     WelcomeBackRecorded,
+    SecondFailure,
 }

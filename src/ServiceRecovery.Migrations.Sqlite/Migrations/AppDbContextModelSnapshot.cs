@@ -1439,6 +1439,20 @@ namespace ServiceRecovery.Migrations.Sqlite.Migrations
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("RepeatAssignedToName")
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("RepeatOfCaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("RepeatOfOccurredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RepeatOfReference")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("ResolvedAt")
                         .HasColumnType("INTEGER");
 

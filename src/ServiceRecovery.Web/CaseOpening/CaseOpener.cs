@@ -68,6 +68,9 @@ public static class CaseOpener
                 throw new InvalidOperationException($"No way to open a case for {opener.GetType().Name}.");
         }
 
+        // A second defect for the same patient within 12 months is raised a level and goes to a manager.
+        await RepeatFailures.FlagIfSecondFailureAsync(db, practice.Id, recoveryCase, patientId, cancellationToken);
+
         db.Defects.Add(defect);
         db.Cases.Add(recoveryCase);
         return new OpenedCase(recoveryCase.Id, recoveryCase.Reference, recoveryCase.Steps.SaySorry.DueAt);

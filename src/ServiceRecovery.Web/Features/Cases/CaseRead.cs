@@ -34,6 +34,15 @@ public sealed class CaseRead(
     public string? WithdrawReason => head.WithdrawReason;
     public ServiceDefect Defect => head.Defect;
 
+    /// <summary>The case's severity: the defect's as logged, or one level up for a second failure.</summary>
+    public Severity Severity => head.Severity;
+
+    public Guid? RepeatOfCaseId => head.RepeatOfCaseId;
+    public string? RepeatOfReference => head.RepeatOfReference;
+    public DateTimeOffset? RepeatOfOccurredAt => head.RepeatOfOccurredAt;
+    public string? RepeatAssignedToName => head.RepeatAssignedToName;
+    public bool IsSecondFailure => head.RepeatOfCaseId is not null;
+
     public IReadOnlyList<Apology> Apologies => apologies;
     public IReadOnlyList<Fix> Fixes => fixes;
     public IReadOnlyList<PersonalContact> Contacts => contacts;

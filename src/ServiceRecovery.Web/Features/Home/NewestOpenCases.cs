@@ -45,7 +45,7 @@ public static class NewestOpenCases
                         c.Reference,
                         DisplayName = patient == null ? ServiceDefect.AnonymousPatient : patient.DisplayName,
                         Stage = stage == null ? ServiceDefect.StageNotSure : stage.Name,
-                        c.Defect.Severity,
+                        c.Severity,
                         c.CurrentStep,
                         c.OpenedAt,
                         c.NextDueAt,

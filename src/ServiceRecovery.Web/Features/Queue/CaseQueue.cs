@@ -43,7 +43,7 @@ public static partial class CaseQueue
     public sealed record Row(
         Guid Id, Guid Version, string Reference, string PracticeName, Guid PracticeId, string Stage, string? Category, Severity Severity,
         CaseStatus Status, ServiceStep? CurrentStep, DateTimeOffset OpenedAt, DateTimeOffset? NextDueAt, string? OwnerId, string? OwnerName,
-        bool AwaitingApproval, PracticeLocale Locale, bool AwaitingDecision = false);
+        bool AwaitingApproval, PracticeLocale Locale, bool AwaitingDecision = false, bool SecondFailure = false);
 
     public sealed record Options(
         IReadOnlyList<Choice> Practices, IReadOnlyList<Choice> Stages, IReadOnlyList<Choice> Categories,
@@ -108,6 +108,7 @@ public static partial class CaseQueue
                         c.OwnerName,
                         AwaitingApproval = c.Gestures.Any(g => g.State == GestureState.PendingApproval),
                         AwaitingDecision = c.HasPendingRequest,
+                        SecondFailure = c.RepeatOfCaseId != null,
                         practice.TimeZoneId,
                         practice.Culture,
                         practice.Currency,
@@ -121,7 +122,8 @@ public static partial class CaseQueue
 
             return new Result(
                 rows.Select(r => new Row(r.Id, r.Version, r.Reference, r.PracticeName, r.PracticeId, r.Stage, r.Category, r.Severity, r.Status, r.CurrentStep,
-                    r.OpenedAt, r.NextDueAt, r.OwnerId, r.OwnerName, r.AwaitingApproval, new PracticeLocale(r.TimeZoneId, r.Culture, r.Currency), r.AwaitingDecision)).ToList(),
+                    r.OpenedAt, r.NextDueAt, r.OwnerId, r.OwnerName, r.AwaitingApproval, new PracticeLocale(r.TimeZoneId, r.Culture, r.Currency), r.AwaitingDecision,
+                    r.SecondFailure)).ToList(),
                 counts.Total, page, pages, counts.ByStep, counts.BySeverity, counts.Overdue, options, problems, now);
         }
 
