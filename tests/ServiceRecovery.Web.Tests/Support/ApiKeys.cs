@@ -42,6 +42,13 @@ public static class ApiKeys
         return request;
     }
 
+    public static HttpRequestMessage Post(string path, string? key, string json)
+    {
+        var request = Put(path, key, json);
+        request.Method = HttpMethod.Post;
+        return request;
+    }
+
     public static bool IsProblem(HttpResponseMessage response) => response.Content.Headers.ContentType?.MediaType == "application/problem+json";
 
     public static MediaTypeHeaderValue? TypeOf(HttpResponseMessage response) => response.Content.Headers.ContentType;

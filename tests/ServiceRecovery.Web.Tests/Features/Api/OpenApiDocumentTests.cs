@@ -26,10 +26,22 @@ public sealed class OpenApiDocumentTests(AppFixture fixture) : IClassFixture<App
             .ToList();
         mapped.ShouldNotBeEmpty();
         mapped.ShouldContain("PUT /api/v1/patients/{pmsId}");
+        mapped.ShouldContain("POST /api/v1/appointments");
         foreach (var endpoint in mapped)
         {
             described.ShouldContain(endpoint);
         }
+
+        var appointments = document.RootElement.GetProperty("paths").GetProperty("/api/v1/appointments").GetProperty("post");
+        appointments.GetProperty("summary").GetString().ShouldNotBeNullOrWhiteSpace();
+        appointments.GetProperty("requestBody").GetProperty("content").GetProperty("application/json").GetProperty("schema").ValueKind.ShouldBe(JsonValueKind.Object);
+        var answers = appointments.GetProperty("responses");
+        foreach (var status in new[] { "200", "400", "401", "403", "409", "413", "422", "429" })
+        {
+            answers.TryGetProperty(status, out _).ShouldBeTrue($"POST /api/v1/appointments describes {status}");
+        }
+
+        answers.GetProperty("200").GetProperty("content").GetProperty("application/json").GetProperty("schema").ValueKind.ShouldBe(JsonValueKind.Object);
 
         var scheme = document.RootElement.GetProperty("components").GetProperty("securitySchemes").GetProperty("ApiKey");
         scheme.GetProperty("in").GetString().ShouldBe("header");
