@@ -1,6 +1,4 @@
-using System.Globalization;
 using System.Text.Json.Serialization;
-using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using ServiceRecovery.Web.Features.Appointments;
@@ -12,7 +10,7 @@ namespace ServiceRecovery.Web.Features.Api;
 /// appointments at once, each added, updated, left unchanged or refused on its own (<see cref="RecordAppointments"/>).
 /// The start is read here, as text, so a start without its offset is that item's refusal rather than the whole body's.
 /// </summary>
-public static partial class PostAppointments
+public static class PostAppointments
 {
     public const string Field = "appointments";
 
@@ -33,8 +31,6 @@ public static partial class PostAppointments
         string Outcome,
         [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyDictionary<string, string[]>? Errors = null,
         [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? PmsPatientId = null);
-
-    public const string StartMessage = "Give the start as a date and time with its offset (ISO 8601), such as 2026-03-14T10:30:00+11:00.";
 
     public static RouteGroupBuilder MapPostAppointments(this RouteGroupBuilder api)
     {
@@ -59,16 +55,6 @@ public static partial class PostAppointments
         return api;
     }
 
-    /// <summary>A start as the API takes it: ISO 8601 read invariantly, with Z or an offset; anything else is null.</summary>
-    public static DateTimeOffset? ParseStart(string? text)
-    {
-        var trimmed = text?.Trim();
-        return !string.IsNullOrEmpty(trimmed) && Offset().IsMatch(trimmed)
-            && DateTimeOffset.TryParse(trimmed, CultureInfo.InvariantCulture, DateTimeStyles.None, out var start)
-                ? start
-                : null;
-    }
-
     private static async Task<IResult> PostAsync(HttpContext http, IMediator mediator, ICurrentUser user, CancellationToken cancellationToken)
     {
         var (body, refusal) = await ApiBody.ReadAsync<Body>(http.Request, ApiRegistration.MaxBodyBytes, cancellationToken);
@@ -91,13 +77,13 @@ public static partial class PostAppointments
         for (var index = 0; index < items.Count; index++)
         {
             var item = items[index] ?? new BodyItem(null, null, null, null);
-            if (item.Start is not null && ParseStart(item.Start) is null)
+            if (item.Start is not null && AppointmentStart.Iso(item.Start) is null)
             {
-                responses[index] = Refusal(index, item.AppointmentId, Appointment.Fields.Start, StartMessage);
+                responses[index] = Refusal(index, item.AppointmentId, Appointment.Fields.Start, AppointmentStart.IsoMessage);
             }
             else
             {
-                sent.Add((index, item, ParseStart(item.Start) ?? default));
+                sent.Add((index, item, AppointmentStart.Iso(item.Start) ?? default));
             }
         }
 
@@ -164,7 +150,4 @@ public static partial class PostAppointments
 
     private static ItemResponse Refusal(int index, string? appointmentId, string field, string message, string? unknownPatient = null) =>
         new(index, appointmentId, "refused", new Dictionary<string, string[]> { [field.Length == 0 ? "item" : field] = [message] }, unknownPatient);
-
-    [GeneratedRegex(@"(Z|z|[+-]\d{2}(:?\d{2})?)$")]
-    private static partial Regex Offset();
 }
