@@ -57,4 +57,5 @@ public enum AuditKind
     ApiKeyCreated,
     ApiKeyRevoked,
     ApiCalls,
+    AppointmentsImported,
 }

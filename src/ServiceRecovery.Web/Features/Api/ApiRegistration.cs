@@ -64,11 +64,11 @@ public static class ApiRegistration
         var api = app.MapGroup(Prefix)
             .RequireAuthorization(new AuthorizationPolicyBuilder(ApiKeyAuthentication.SchemeName).RequireAuthenticatedUser().Build())
             .RequireRateLimiting(RateLimits.ApiKey)
-            .DisableAntiforgery()
-            .WithTags("Patients");
+            .DisableAntiforgery();
 
         api.MapPut("/patients/{pmsId}", PutPatientAsync)
             .WithName("UpsertPatient")
+            .WithTags("Patients")
             .WithSummary("Add or update a patient by their PMS id")
             .WithDescription("Scope patients:write. A new PMS id adds the patient (201); a known one updates what changed (200). A value left out keeps what the practice has.")
             .Accepts<UpsertPatient.Body>("application/json")
@@ -121,6 +121,7 @@ public static class ApiRegistration
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status429TooManyRequests)
             .RequireScope(ApiScopes.CasesRead);
+        api.MapPostAppointments();
         return app;
     }
 
@@ -205,7 +206,7 @@ public static class ApiRegistration
         return ApiBody.Refused(result.IsNotFound, result.Errors);
     }
 
-    private static RouteHandlerBuilder RequireScope(this RouteHandlerBuilder endpoint, string scope) => endpoint
+    internal static RouteHandlerBuilder RequireScope(this RouteHandlerBuilder endpoint, string scope) => endpoint
         .WithMetadata(new ApiScopeMetadata(scope))
         .AddEndpointFilter(async (context, next) => context.HttpContext.User.HasClaim(ApiKeyAuthentication.ScopeClaim, scope)
             ? await next(context)

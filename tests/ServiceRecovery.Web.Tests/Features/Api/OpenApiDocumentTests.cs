@@ -29,6 +29,7 @@ public sealed class OpenApiDocumentTests(AppFixture fixture) : IClassFixture<App
         mapped.ShouldContain("POST /api/v1/defects");
         mapped.ShouldContain("GET /api/v1/stages");
         mapped.ShouldContain("GET /api/v1/cases/{reference}");
+        mapped.ShouldContain("POST /api/v1/appointments");
         foreach (var endpoint in mapped)
         {
             described.ShouldContain(endpoint);
@@ -44,6 +45,16 @@ public sealed class OpenApiDocumentTests(AppFixture fixture) : IClassFixture<App
         readCase.GetProperty("responses").EnumerateObject().Select(r => r.Name).ShouldBe(["200", "400", "401", "403", "404", "429"], ignoreOrder: true);
         readCase.GetProperty("responses").GetProperty("200").GetProperty("content").TryGetProperty("application/json", out _).ShouldBeTrue();
         paths.GetProperty("/api/v1/stages").GetProperty("get").GetProperty("responses").TryGetProperty("200", out _).ShouldBeTrue();
+        var appointments = document.RootElement.GetProperty("paths").GetProperty("/api/v1/appointments").GetProperty("post");
+        appointments.GetProperty("summary").GetString().ShouldNotBeNullOrWhiteSpace();
+        appointments.GetProperty("requestBody").GetProperty("content").GetProperty("application/json").GetProperty("schema").ValueKind.ShouldBe(JsonValueKind.Object);
+        var answers = appointments.GetProperty("responses");
+        foreach (var status in new[] { "200", "400", "401", "403", "409", "413", "422", "429" })
+        {
+            answers.TryGetProperty(status, out _).ShouldBeTrue($"POST /api/v1/appointments describes {status}");
+        }
+
+        answers.GetProperty("200").GetProperty("content").GetProperty("application/json").GetProperty("schema").ValueKind.ShouldBe(JsonValueKind.Object);
 
         var scheme = document.RootElement.GetProperty("components").GetProperty("securitySchemes").GetProperty("ApiKey");
         scheme.GetProperty("in").GetString().ShouldBe("header");
