@@ -41,16 +41,34 @@ internal sealed class ReportsSeed(AppDbContext db, Practice practice)
         });
 
     /// <summary>A defect of the given stage and category and its case, logged an hour after it happened.</summary>
-    public RecoveryCase Case(DateTimeOffset occurredAt, string stage, string? category = null)
+    public RecoveryCase Case(DateTimeOffset occurredAt, string stage, string? category = null) =>
+        Case(occurredAt, stage, category, Patient(occurredAt.AddHours(1)));
+
+    /// <summary>A patient of the practice with a PMS id, as the practice-management system knows them.</summary>
+    public Patient Patient(DateTimeOffset createdAt)
+    {
+        var patient = Domain.Patient.Create(practice.Id, "Report Patient", "0400 000 000", null, $"PMS-{Interlocked.Increment(ref _number)}", createdAt, "AU");
+        db.Patients.Add(patient);
+        return patient;
+    }
+
+    /// <summary>An appointment of the patient as the PMS reports it, received at <paramref name="now"/>.</summary>
+    public Appointment Visit(Patient patient, DateTimeOffset startsAt, AppointmentStatus status, DateTimeOffset now)
+    {
+        var appointment = Appointment.Record(practice.Id, $"APT-{Interlocked.Increment(ref _number)}", patient.Id, startsAt, status, AppointmentSource.Api, now);
+        db.Appointments.Add(appointment);
+        return appointment;
+    }
+
+    /// <summary>A defect of <paramref name="patient"/> and its case, logged an hour after it happened.</summary>
+    public RecoveryCase Case(DateTimeOffset occurredAt, string stage, string? category, Patient patient)
     {
         var opened = occurredAt.AddHours(1);
-        var patient = Patient.Create(practice.Id, "Report Patient", "0400 000 000", null, null, opened, "AU");
         var defect = ServiceDefect.Log(practice.Id, patient.Id,
             practice.Stages.Single(s => s.Name == stage),
             category is null ? null : practice.Categories.Single(c => c.Name == category),
             Severity.Moderate, DefectChannel.InPerson, occurredAt, "Seeded for the reports.", FrontDesk, opened);
         var recoveryCase = RecoveryCase.Open(practice, new CaseReference(occurredAt.Year, Interlocked.Increment(ref _number)), defect, FrontDesk, opened);
-        db.Patients.Add(patient);
         db.Cases.Add(recoveryCase);
         return recoveryCase;
     }

@@ -37,6 +37,9 @@ public static class CaseDetails
 
         public IEnumerable<StepView> Steps => ServiceSteps.InOrder.Select(Step);
 
+        /// <summary>The patient's cancellations and no-shows since the defect, as the PMS reported them; read for an open case only.</summary>
+        public IReadOnlyList<MissedVisit> MissedVisits { get; init; } = [];
+
         public StepView Step(ServiceStep step)
         {
             var track = Case.Steps[step];
@@ -54,6 +57,20 @@ public static class CaseDetails
     public sealed record PatientView(string DisplayName, string? Phone, string? Email, IReadOnlyList<EarlierCase> EarlierCases, bool IsAnonymous = false);
 
     public sealed record EarlierCase(Guid Id, string Reference, CaseStatus Status, DateTimeOffset OpenedAt);
+
+    /// <summary>An appointment the patient cancelled or did not attend, in words that do not rely on colour.</summary>
+    public sealed record MissedVisit(DateTimeOffset StartsAt, AppointmentStatus Status)
+    {
+        public string Words(PracticeLocale locale)
+        {
+            var local = locale.ToLocal(StartsAt);
+            var day = local.ToString("d MMM", locale.CultureInfo);
+            var time = local.ToString("HH:mm", locale.CultureInfo);
+            return Status == AppointmentStatus.NoShow
+                ? $"Did not attend the appointment of {day} at {time}"
+                : $"Cancelled the appointment of {day} at {time}";
+        }
+    }
 
     public sealed record ImprovementView(Guid Id, string Title, ImprovementStatus Status, string? OwnerName, DateOnly? DueOn);
 
@@ -108,6 +125,10 @@ public static class CaseDetails
                 ? await StaffDirectory.ActiveMembersAsync(db, head.PracticeId, cancellationToken)
                 : [];
 
+            // Missed visits are a warning sign of an open recovery; once it is settled they are history the PMS keeps.
+            List<MissedVisit> missed = patientId is { } who && head.Status == CaseStatus.Open
+                ? await CaseDetailsQueries.MissedVisits(db, head.PracticeId, who, head.Defect.OccurredAt).ToListAsync(cancellationToken)
+                : [];
             var actor = user.ToActor(head.PracticeId);
             // Read only when the timeline says there is one: most cases are never welcomed back.
             var welcomed = c.Timeline.Any(e => e.Kind == TimelineEventKind.WelcomeBackRecorded)
@@ -129,7 +150,10 @@ public static class CaseDetails
                 actor.IsManager,
                 actor.UserId,
                 clock.GetUtcNow(),
-                new WelcomeView(head.WelcomeBackGesture, WelcomeGestureList.Parse(head.WelcomeGestures), welcomed));
+                new WelcomeView(head.WelcomeBackGesture, WelcomeGestureList.Parse(head.WelcomeGestures), welcomed))
+            {
+                MissedVisits = missed,
+            };
         }
     }
 }

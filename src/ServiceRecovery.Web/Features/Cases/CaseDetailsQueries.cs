@@ -119,6 +119,18 @@ public static class CaseDetailsQueries
             .Select(x => new CaseDetails.EarlierCase(x.Id, x.Reference, x.Status, x.OpenedAt)));
 
     /// <summary>
+    /// The patient's cancellations and no-shows after the defect (<see cref="Appointment.IsMissed"/>, spelt out for the
+    /// database), soonest first, twenty at most: a warning sign while the case is open.
+    /// </summary>
+    public static readonly Func<AppDbContext, Guid, Guid, DateTimeOffset, IAsyncEnumerable<CaseDetails.MissedVisit>> MissedVisits =
+        EF.CompileAsyncQuery((AppDbContext db, Guid practiceId, Guid patientId, DateTimeOffset after) => db.Appointments.AsNoTracking().IgnoreQueryFilters()
+            .Where(a => a.PracticeId == practiceId && a.PatientId == patientId && a.StartsAt > after
+                        && (a.Status == AppointmentStatus.Cancelled || a.Status == AppointmentStatus.NoShow))
+            .OrderBy(a => a.StartsAt)
+            .Take(20)
+            .Select(a => new CaseDetails.MissedVisit(a.StartsAt, a.Status)));
+
+    /// <summary>
     /// The improvements this case links, and (when <c>withUnfinished</c>, for the form of an open case) the practice's
     /// unfinished ones it could link; 200 at most, by title.
     /// </summary>

@@ -20,6 +20,9 @@ public static class ReminderEmails
 
     public sealed record ApprovalLine(Guid CaseId, string Reference, decimal Amount, string AskedBy, DateTimeOffset AskedAt);
 
+    /// <summary>A cancellation or no-show of the patient of an open case, as the PMS reported it.</summary>
+    public sealed record MissedLine(Guid CaseId, string Reference, DateTimeOffset StartsAt, AppointmentStatus Status);
+
     public sealed record ManagerSection(IReadOnlyList<StepLine> Overdue, int OverdueCases, IReadOnlyList<ApprovalLine> Approvals);
 
     public static Email Escalation(string practiceName, string reference, DateTimeOffset dueAt, DateTimeOffset now, string? ownerName, Uri caseLink, PracticeLocale locale)
@@ -52,7 +55,7 @@ public static class ReminderEmails
 
     public static Email Digest(
         string practiceName, string recipientName, DateOnly day, IReadOnlyList<StepLine> own, ManagerSection? manager,
-        EmailLinks links, PracticeLocale locale, DateTimeOffset now)
+        EmailLinks links, PracticeLocale locale, DateTimeOffset now, IReadOnlyList<MissedLine>? missed = null)
     {
         var subject = $"{practiceName}: your service recovery digest for {day.ToString("ddd d MMM", locale.CultureInfo)}";
         var text = new StringBuilder().AppendLine($"Good morning {recipientName},").AppendLine();
@@ -63,6 +66,11 @@ public static class ReminderEmails
             Section(text, html, $"Your cases: {own.Count(l => l.Overdue)} step(s) overdue, {own.Count(l => !l.Overdue)} due today",
                 own.Select(l => (l.CaseId, $"{l.Reference} — {l.Step.Title()} {(l.Overdue ? "overdue since" : "due at")} {locale.FormatShort(l.DueAt)}")),
                 own.Count, links);
+        }
+
+        if (missed is { Count: > 0 })
+        {
+            MissedVisits(text, html, missed, links, locale);
         }
 
         if (manager is not null)
@@ -92,6 +100,12 @@ public static class ReminderEmails
             .Append("\">Change your email preferences</a> to stop it.</small></p>");
         return new Email(subject, text.ToString(), Wrap(html.ToString()));
     }
+
+    /// <summary>The owner's warning signs: the case reference and the appointment's day, never who the patient is.</summary>
+    private static void MissedVisits(StringBuilder text, StringBuilder html, IReadOnlyList<MissedLine> missed, EmailLinks links, PracticeLocale locale) =>
+        Section(text, html, $"Warning signs on your open cases: {missed.Count} missed visit(s)",
+            missed.Select(m => (m.CaseId, $"{m.Reference}: the patient {(m.Status == AppointmentStatus.NoShow ? "did not attend" : "cancelled")} their appointment of {locale.ToLocal(m.StartsAt).ToString("d MMM", locale.CultureInfo)}")),
+            missed.Count, links);
 
     private static void Section(StringBuilder text, StringBuilder html, string heading, IEnumerable<(Guid CaseId, string Line)> lines, int total, EmailLinks links)
     {

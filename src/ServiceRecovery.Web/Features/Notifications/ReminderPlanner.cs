@@ -179,6 +179,8 @@ public sealed class ReminderPlanner(
                 select new ReminderEmails.ApprovalLine(c.Id, c.Reference, g.Amount, g.RecordedByName, g.RecordedAt))
             .ToListAsync(cancellationToken);
 
+        var missed = practice.Reminders.OwnersGetDigest ? await MissedVisitsAsync(practice.Id, now, cancellationToken) : [];
+
         var emails = 0;
         foreach (var person in await StaffAsync(practice.Id, cancellationToken))
         {
@@ -193,12 +195,13 @@ public sealed class ReminderPlanner(
             var manager = practice.Reminders.ManagersGetDigest && person.IsManager && (overdueByCase.Count > 0 || approvals.Count > 0)
                 ? new ReminderEmails.ManagerSection(overdueByCase.Take(ReminderEmails.MaxLines).ToList(), overdueByCase.Count, approvals)
                 : null;
-            if (own.Count == 0 && manager is null)
+            var ownMissed = missed.Where(m => m.OwnerId == person.UserId).Select(m => m.Line).ToList();
+            if (own.Count == 0 && manager is null && ownMissed.Count == 0)
             {
                 continue;
             }
 
-            var email = ReminderEmails.Digest(practice.Name, person.Name, day, own, manager, links, locale, now);
+            var email = ReminderEmails.Digest(practice.Name, person.Name, day, own, manager, links, locale, now, ownMissed);
             db.Outbox.Add(OutboxMessage.Create(practice.Id, EmailKind.Digest, $"digest:{practice.Id:N}:{day:yyyy-MM-dd}:{person.UserId}",
                 person.UserId, person.Email, email.Subject, email.Text, email.Html, now));
             emails++;
@@ -207,6 +210,29 @@ public sealed class ReminderPlanner(
         // Recorded even when no one had anything to hear about: the day's digest has been decided.
         db.DigestRuns.Add(new DigestRun(practice.Id, day, emails, now));
         return emails;
+    }
+
+    /// <summary>
+    /// Cancellations and no-shows after the defect of an open case's patient that the PMS told us of since the practice's
+    /// last digest (a day, for its first), so each reaches the case owner once. The miss is <see cref="Appointment.IsMissed"/>,
+    /// spelt out for the database.
+    /// </summary>
+    private async Task<List<(string? OwnerId, ReminderEmails.MissedLine Line)>> MissedVisitsAsync(Guid practiceId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var since = await db.DigestRuns.Where(r => r.PracticeId == practiceId).OrderByDescending(r => r.LocalDate)
+            .Select(r => (DateTimeOffset?)r.RanAt).FirstOrDefaultAsync(cancellationToken) ?? now.AddDays(-1);
+        var rows = await (
+                from a in db.Appointments
+                join d in db.Defects on (Guid?)a.PatientId equals d.PatientId
+                join c in db.Cases on d.Id equals c.DefectId
+                where a.PracticeId == practiceId && c.PracticeId == practiceId && c.Status == CaseStatus.Open && c.OwnerId != null
+                      && a.StartsAt > c.DefectOccurredAt && a.UpdatedAt > since && a.UpdatedAt <= now
+                      && (a.Status == AppointmentStatus.Cancelled || a.Status == AppointmentStatus.NoShow)
+                orderby a.StartsAt
+                select new { c.OwnerId, c.Id, c.Reference, a.StartsAt, a.Status })
+            .Take(ReminderEmails.MaxLines * 10)
+            .ToListAsync(cancellationToken);
+        return rows.Select(r => ((string?)r.OwnerId, new ReminderEmails.MissedLine(r.Id, r.Reference, r.StartsAt, r.Status))).ToList();
     }
 
     private sealed record StaffMember(string UserId, string Name, string Email, bool IsManager, bool OptedOut);

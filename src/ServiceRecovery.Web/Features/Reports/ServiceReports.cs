@@ -76,7 +76,14 @@ public static class ServiceReports
                     data.Add(await PracticeFigures.LoadAsync(db, one, period, token));
                 }
 
-                return ReportFigures.Build(period, data, compare: selected.Count > 1);
+                var behaviour = new List<BehaviourFigures.Data>(selected.Count);
+                foreach (var one in selected)
+                {
+                    behaviour.Add(await BehaviourFigures.LoadAsync(db, one, period, clock.GetUtcNow(), token));
+                }
+
+                var built = ReportFigures.Build(period, data, compare: selected.Count > 1);
+                return built with { Figures = [.. built.Figures, BehaviourFigures.Table(behaviour, compare: selected.Count > 1)] };
             }, cancellationToken);
             return new Result(ReportPeriod.Format(period.From), ReportPeriod.Format(period.To), practice, choices, problems, report);
         }
