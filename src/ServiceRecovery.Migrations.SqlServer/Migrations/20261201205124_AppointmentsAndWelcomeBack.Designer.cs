@@ -13,8 +13,8 @@ using ServiceRecovery.Data;
 namespace ServiceRecovery.Migrations.SqlServer.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261201200323_WelcomeBack")]
-    partial class WelcomeBack
+    [Migration("20261201205124_AppointmentsAndWelcomeBack")]
+    partial class AppointmentsAndWelcomeBack
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -1453,6 +1453,20 @@ namespace ServiceRecovery.Migrations.SqlServer.Migrations
 
                     b.Property<string>("Reference")
                         .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<string>("RepeatAssignedToName")
+                        .HasMaxLength(120)
+                        .HasColumnType("nvarchar(120)");
+
+                    b.Property<Guid?>("RepeatOfCaseId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset?>("RepeatOfOccurredAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("RepeatOfReference")
                         .HasMaxLength(16)
                         .HasColumnType("nvarchar(16)");
 

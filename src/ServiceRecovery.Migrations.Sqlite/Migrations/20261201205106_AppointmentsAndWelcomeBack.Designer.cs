@@ -12,8 +12,8 @@ using ServiceRecovery.Data;
 namespace ServiceRecovery.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261201195759_Appointments")]
-    partial class Appointments
+    [Migration("20261201205106_AppointmentsAndWelcomeBack")]
+    partial class AppointmentsAndWelcomeBack
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -1295,6 +1295,11 @@ namespace ServiceRecovery.Migrations.Sqlite.Migrations
                         .IsConcurrencyToken()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("WelcomeGestures")
+                        .IsRequired()
+                        .HasMaxLength(1212)
+                        .HasColumnType("TEXT");
+
                     b.ComplexProperty(typeof(Dictionary<string, object>), "DueTimes", "ServiceRecovery.Domain.Practice.DueTimes#StepDueTimes", b1 =>
                         {
                             b1.IsRequired();
@@ -1437,6 +1442,20 @@ namespace ServiceRecovery.Migrations.Sqlite.Migrations
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("RepeatAssignedToName")
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("RepeatOfCaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("RepeatOfOccurredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RepeatOfReference")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("ResolvedAt")
                         .HasColumnType("INTEGER");
 
@@ -1451,6 +1470,10 @@ namespace ServiceRecovery.Migrations.Sqlite.Migrations
 
                     b.Property<Guid>("Version")
                         .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WelcomeBackGesture")
+                        .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("WithdrawReason")
@@ -1756,6 +1779,47 @@ namespace ServiceRecovery.Migrations.Sqlite.Migrations
                     b.HasIndex("CaseId", "At");
 
                     b.ToTable("TimelineEvents", (string)null);
+                });
+
+            modelBuilder.Entity("ServiceRecovery.Domain.WelcomeBack", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("CorrectsId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("GreetedBy")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RecordedById")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordedByName")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SaidOrGiven")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.ToTable("WelcomeBacks", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
@@ -2080,6 +2144,15 @@ namespace ServiceRecovery.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("ServiceRecovery.Domain.WelcomeBack", b =>
+                {
+                    b.HasOne("ServiceRecovery.Domain.RecoveryCase", null)
+                        .WithMany("WelcomeBacks")
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("ServiceRecovery.Domain.Practice", b =>
                 {
                     b.Navigation("Categories");
@@ -2110,6 +2183,8 @@ namespace ServiceRecovery.Migrations.Sqlite.Migrations
                     b.Navigation("Skips");
 
                     b.Navigation("Timeline");
+
+                    b.Navigation("WelcomeBacks");
                 });
 #pragma warning restore 612, 618
         }
