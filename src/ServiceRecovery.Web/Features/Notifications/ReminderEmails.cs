@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using ServiceRecovery.Web.Email;
+using ServiceRecovery.Web.Features.WelcomeBacks;
 using ServiceRecovery.Web.Infrastructure.Web;
 
 namespace ServiceRecovery.Web.Features.Notifications;
@@ -19,6 +20,9 @@ public static class ReminderEmails
     public sealed record StepLine(Guid CaseId, string Reference, ServiceStep Step, DateTimeOffset DueAt, bool Overdue);
 
     public sealed record ApprovalLine(Guid CaseId, string Reference, decimal Amount, string AskedBy, DateTimeOffset AskedAt);
+
+    /// <summary>A patient with a recent recovery booked today: the case, the time, the stage and the gesture; never the patient's name.</summary>
+    public sealed record WelcomeBackLine(Guid CaseId, string Reference, DateTimeOffset StartsAt, string Stage, string Gesture);
 
     public sealed record ManagerSection(IReadOnlyList<StepLine> Overdue, int OverdueCases, IReadOnlyList<ApprovalLine> Approvals);
 
@@ -52,7 +56,7 @@ public static class ReminderEmails
 
     public static Email Digest(
         string practiceName, string recipientName, DateOnly day, IReadOnlyList<StepLine> own, ManagerSection? manager,
-        EmailLinks links, PracticeLocale locale, DateTimeOffset now)
+        EmailLinks links, PracticeLocale locale, DateTimeOffset now, IReadOnlyList<WelcomeBackLine>? welcomeBack = null)
     {
         var subject = $"{practiceName}: your service recovery digest for {day.ToString("ddd d MMM", locale.CultureInfo)}";
         var text = new StringBuilder().AppendLine($"Good morning {recipientName},").AppendLine();
@@ -82,6 +86,13 @@ public static class ReminderEmails
                 text.AppendLine($"Approve or decline: {links.Approvals}").AppendLine();
                 html.Append("<p><a href=\"").Append(WebUtility.HtmlEncode(links.Approvals.ToString())).Append("\">Approve or decline</a></p>");
             }
+        }
+
+        if (welcomeBack is { Count: > 0 })
+        {
+            Section(text, html, $"Welcome back today: {welcomeBack.Count}",
+                welcomeBack.Select(w => (w.CaseId, $"{w.Reference} — {WelcomeBackList.TimeOf(w.StartsAt, locale)}, {w.Stage}; suggested: {w.Gesture}")),
+                welcomeBack.Count, links);
         }
 
         text.AppendLine($"The queue: {links.Queue}")

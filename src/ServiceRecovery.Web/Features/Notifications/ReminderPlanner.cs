@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using ServiceRecovery.Web.Email;
+using ServiceRecovery.Web.Features.WelcomeBacks;
 using ServiceRecovery.Web.Infrastructure.Web;
 
 namespace ServiceRecovery.Web.Features.Notifications;
@@ -179,6 +180,8 @@ public sealed class ReminderPlanner(
                 select new ReminderEmails.ApprovalLine(c.Id, c.Reference, g.Amount, g.RecordedByName, g.RecordedAt))
             .ToListAsync(cancellationToken);
 
+        var welcomeBack = await WelcomeBackTodayAsync(practice, locale, now, cancellationToken);
+
         var emails = 0;
         foreach (var person in await StaffAsync(practice.Id, cancellationToken))
         {
@@ -193,12 +196,13 @@ public sealed class ReminderPlanner(
             var manager = practice.Reminders.ManagersGetDigest && person.IsManager && (overdueByCase.Count > 0 || approvals.Count > 0)
                 ? new ReminderEmails.ManagerSection(overdueByCase.Take(ReminderEmails.MaxLines).ToList(), overdueByCase.Count, approvals)
                 : null;
-            if (own.Count == 0 && manager is null)
+            // Whoever is at the desk greets the patient, so today's welcome backs go to every member the digest reaches.
+            if (own.Count == 0 && manager is null && welcomeBack.Count == 0)
             {
                 continue;
             }
 
-            var email = ReminderEmails.Digest(practice.Name, person.Name, day, own, manager, links, locale, now);
+            var email = ReminderEmails.Digest(practice.Name, person.Name, day, own, manager, links, locale, now, welcomeBack);
             db.Outbox.Add(OutboxMessage.Create(practice.Id, EmailKind.Digest, $"digest:{practice.Id:N}:{day:yyyy-MM-dd}:{person.UserId}",
                 person.UserId, person.Email, email.Subject, email.Text, email.Html, now));
             emails++;
@@ -207,6 +211,27 @@ public sealed class ReminderPlanner(
         // Recorded even when no one had anything to hear about: the day's digest has been decided.
         db.DigestRuns.Add(new DigestRun(practice.Id, day, emails, now));
         return emails;
+    }
+
+    /// <summary>Today's welcome backs at the practice (the rule of <see cref="WelcomeBackVisits"/>): reference, time, stage, gesture.</summary>
+    private async Task<List<ReminderEmails.WelcomeBackLine>> WelcomeBackTodayAsync(
+        Practice practice, PracticeLocale locale, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var (today, tomorrow, _) = WelcomeBackVisits.Days(locale, now);
+        var visits = await WelcomeBackVisits.FindAsync(
+            db.Appointments.AsNoTracking().Where(a => a.PracticeId == practice.Id), db.Cases.AsNoTracking().Where(c => c.PracticeId == practice.Id),
+            today, tomorrow, now, cancellationToken);
+        if (visits.Count == 0)
+        {
+            return [];
+        }
+
+        var stageIds = visits.Where(v => v.StageId is not null).Select(v => v.StageId!.Value).Distinct().ToList();
+        var stages = await db.Stages.AsNoTracking().Where(s => stageIds.Contains(s.Id)).ToDictionaryAsync(s => s.Id, s => s.Name, cancellationToken);
+        return visits.Select(v => new ReminderEmails.WelcomeBackLine(v.CaseId, v.Reference, v.StartsAt,
+                v.StageId is { } id && stages.TryGetValue(id, out var stage) ? stage : ServiceDefect.StageNotSure,
+                WelcomeBackVisits.SuggestedGesture(v.PlannedGesture, practice.WelcomeGestures)))
+            .ToList();
     }
 
     private sealed record StaffMember(string UserId, string Name, string Email, bool IsManager, bool OptedOut);
