@@ -54,6 +54,7 @@ public sealed class PmsJourneyTests(BrowserFixture fixture) : IClassFixture<Brow
             stage,
             severity = "moderate",
             channel = "phone",
+            occurredAt = Iso(DateTimeOffset.UtcNow.AddMinutes(-30)),
             description = "Waited forty minutes past the appointment time and nobody said why.",
         });
         var reference = defect.RootElement.GetProperty("reference").GetString()!;

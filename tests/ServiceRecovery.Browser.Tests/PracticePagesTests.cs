@@ -140,7 +140,7 @@ public sealed partial class PracticePagesTests(DemoBrowserFixture fixture) : ICl
         size[2].ShouldBeLessThanOrEqualTo(size[3], "the board scrolls down");
 
         var panels = page.Locator("[data-panel]");
-        string[] expected = ["steps", "overdue", "new", "wins", "follow-ups", "lessons", "heatmap"];
+        string[] expected = ["steps", "overdue", "new", "wins", "follow-ups", "welcome-back", "lessons", "heatmap"];
         await Expect(panels).ToHaveCountAsync(expected.Length);
         foreach (var name in expected)
         {

@@ -407,7 +407,7 @@ public sealed class HuddleTests(AppFixture fixture) : IClassFixture<AppFixture>
         html.ShouldNotContain("<h1", Case.Insensitive);
         var panels = await WebClient.ParseAsync(response);
         panels.QuerySelectorAll("[data-panel]").Select(s => s.GetAttribute("data-panel"))
-            .ShouldBe(["steps", "overdue", "new", "wins", "follow-ups", "lessons", "heatmap"]);
+            .ShouldBe(["steps", "overdue", "new", "wins", "follow-ups", "welcome-back", "lessons", "heatmap"]);
         panels.QuerySelector("[data-testid=overdue-total]")!.TextContent.ShouldBe("1");
         panels.QuerySelector("[data-panel=overdue]")!.TextContent.ShouldContain(reference);
     }
