@@ -3,7 +3,7 @@ using System.Net;
 
 namespace ServiceRecovery.Benchmarks;
 
-/// <summary>The screens under load, their floors, and the budgets of issue 8 (SQLite, 2 cores, 16 clients, 1M cases).</summary>
+/// <summary>The screens under load, their floors, and the budgets of issues 8 and 16 (SQLite, 2 cores, 16 clients, 1M cases).</summary>
 public static class Scenarios
 {
     public static readonly IReadOnlyDictionary<string, (double P95Ms, string Words)> Budgets = new Dictionary<string, (double, string)>
@@ -16,6 +16,15 @@ public static class Scenarios
         ["report"] = (300, "p95 ≤ 300 ms"),
         ["csv"] = (1000, "p95 ≤ 1 s"),
         ["import"] = (20_000, "50,000 rows ≤ 20 s"),
+        // Issue 16: the API, appointments in bulk, the welcome-back list and panel, the behaviour report.
+        ["api-patient"] = (30, "p95 ≤ 30 ms"),
+        ["api-appointment"] = (30, "p95 ≤ 30 ms"),
+        ["api-case"] = (30, "p95 ≤ 30 ms"),
+        ["welcome"] = (50, "p95 ≤ 50 ms"),
+        ["behaviour-report"] = (500, "p95 ≤ 500 ms read afresh"),
+        ["api-batch-1000"] = (1_000, "1,000 appointments ≤ 1 s"),
+        ["api-100k"] = (60_000, "100,000 appointments ≤ 60 s"),
+        ["csv-100k"] = (60_000, "100,000 CSV rows ≤ 60 s"),
     };
 
     public const double MaxFloorRatio = 3.0;
@@ -44,6 +53,17 @@ public static class Scenarios
 
             w.Rows += lines - 1;
         }),
+        new("welcome", "Home page with welcome back (front desk)", null, async (w, ct) => Expect(await w.FrontDesk!.GetAsync("/", ct), WelcomeText)),
+        new("behaviour-report", "Behaviour report, 12 months", null, async (w, ct) =>
+            Expect(await w.Client.GetAsync($"/reports?practice={w.Practice.Practice.Id}", ct), "Do patients come back?")),
+        new("api-patient", "API: update a patient by PMS id", null, UpsertPatientAsync),
+        new("api-appointment", "API: post a batch of 1 appointment", null, PostAppointmentAsync),
+        new("api-case", "API: read a case by reference", null, async (w, ct) =>
+        {
+            var (_, reference) = w.Practice.SampleCases[w.Random.Next(w.Practice.SampleCases.Count)];
+            var (status, body) = await w.Api!.SendJsonAsync(HttpMethod.Get, $"/api/v1/cases/{reference}", null, ct);
+            Expect((status, body), $"\"reference\":\"{reference}\"");
+        }),
         new("log", "Log a defect", null, LogDefectAsync),
         new("fix", "Record a fix on an open case", null, RecordFixAsync),
     ];
@@ -57,6 +77,42 @@ public static class Scenarios
         new("report-sql", "12-month report: raw SQL", null, (w, _) => Sync(() => Floors.Report(w.Connection, w.Practice, w.Random))),
         new("csv-sql", "CSV export: raw SQL", null, (w, _) => Sync(() => w.Rows += Floors.Export(w.Connection, w.Practice, w.Random))),
     ];
+
+    /// <summary>What the front desk's home page shows when patients of a case are booked today or tomorrow.</summary>
+    public const string WelcomeText = "Welcome back";
+
+    /// <summary>The board's panel of patients of a case booked today (reference, stage and time; never a name).</summary>
+    public const string BoardWelcomeText = "Welcome back today";
+
+    /// <summary>The PMS sends a patient it already sent: a new email address, the name as the PMS has it.</summary>
+    private static async Task UpsertPatientAsync(Worker w, CancellationToken ct)
+    {
+        var pmsId = w.Practice.PmsIds[w.Random.Next(w.Practice.PmsIds.Count)];
+        var n = w.Random.Next(1_000_000);
+        var (status, body) = await w.Api!.SendJsonAsync(HttpMethod.Put, $"/api/v1/patients/{pmsId}",
+            $"{{\"name\":\"Load Patient {w.Index}-{n}\",\"email\":\"load.{w.Index}.{n}@example.test\"}}", ct);
+        if (status != HttpStatusCode.OK || !body.Contains("\"created\":false", StringComparison.Ordinal))
+        {
+            throw new BenchFailureException($"Upsert patient answered {(int)status}.");
+        }
+    }
+
+    /// <summary>One new appointment of a patient: every other one a visit of the last days (attended), the others a booking ahead.</summary>
+    private static async Task PostAppointmentAsync(Worker w, CancellationToken ct)
+    {
+        var pmsId = w.Practice.PmsIds[w.Random.Next(w.Practice.PmsIds.Count)];
+        var attended = ++w.Sent % 2 == 0;
+        var start = TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow.AddDays(attended ? -w.Random.Next(1, 7) : w.Random.Next(1, 60)), w.Practice.Zone);
+        var id = $"L{RunId}-{w.Index}-{w.Sent}";
+        var (status, body) = await w.Api!.SendJsonAsync(HttpMethod.Post, "/api/v1/appointments",
+            $"{{\"appointments\":[{{\"appointmentId\":\"{id}\",\"pmsPatientId\":\"{pmsId}\",\"start\":\"{start:yyyy-MM-dd'T'HH:mm:sszzz}\",\"status\":\"{(attended ? "attended" : "booked")}\"}}]}}", ct);
+        if (status != HttpStatusCode.OK || !body.Contains("\"added\":1", StringComparison.Ordinal))
+        {
+            throw new BenchFailureException($"Post an appointment answered {(int)status}.");
+        }
+    }
+
+    private static readonly string RunId = Guid.NewGuid().ToString("N")[..6];
 
     private static async Task LogDefectAsync(Worker w, CancellationToken ct)
     {
