@@ -16,10 +16,10 @@ public sealed partial class BenchClient : IDisposable
 
     public string Token { get; private set; } = "";
 
-    public static async Task<BenchClient> SignInAsync(Uri baseAddress, string email, string password)
+    public static async Task<BenchClient> SignInAsync(Uri baseAddress, string email, string password, TimeSpan? timeout = null)
     {
         var handler = new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = true, CookieContainer = new CookieContainer() };
-        var client = new BenchClient(new HttpClient(handler, disposeHandler: true) { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(30) });
+        var client = new BenchClient(new HttpClient(handler, disposeHandler: true) { BaseAddress = baseAddress, Timeout = timeout ?? TimeSpan.FromSeconds(30) });
         var (_, signIn) = await client.GetAsync("/Account/SignIn");
         using var response = await client.PostAsync("/Account/SignIn", TokenOf(signIn),
             [new("Input.Email", email), new("Input.Password", password)]);
@@ -39,7 +39,7 @@ public sealed partial class BenchClient : IDisposable
     public static BenchClient ForApiKey(Uri baseAddress, string key)
     {
         var handler = new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false };
-        var http = new HttpClient(handler, disposeHandler: true) { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(60) };
+        var http = new HttpClient(handler, disposeHandler: true) { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(180) };
         http.DefaultRequestHeaders.Add("X-Api-Key", key);
         return new BenchClient(http);
     }

@@ -30,7 +30,10 @@ public static class Scenarios
     public const double MaxFloorRatio = 3.0;
     public const double MaxWorkingSetMb = 400;
 
-    /// <summary>The stack floor first, then the read screens, then the two that write (they add cases and records).</summary>
+    /// <summary>
+    /// The stack floor first, then the read screens, then the two that write (they add cases and records), then those of issue 16:
+    /// after the fixes, because an attended visit posted through the API records a return on an open case and may resolve it.
+    /// </summary>
     public static IReadOnlyList<Scenario> Screens() =>
     [
         new("bare", "Bare page (stack floor)", null, async (w, ct) => Expect(await w.Client.GetAsync("/bench/bare", ct), "<p>ok</p>")),
@@ -53,6 +56,8 @@ public static class Scenarios
 
             w.Rows += lines - 1;
         }),
+        new("log", "Log a defect", null, LogDefectAsync),
+        new("fix", "Record a fix on an open case", null, RecordFixAsync),
         new("welcome", "Home page with welcome back (front desk)", null, async (w, ct) => Expect(await w.FrontDesk!.GetAsync("/", ct), WelcomeText)),
         new("behaviour-report", "Behaviour report, 12 months", null, async (w, ct) =>
             Expect(await w.Client.GetAsync($"/reports?practice={w.Practice.Practice.Id}", ct), "Do patients come back?")),
@@ -64,8 +69,6 @@ public static class Scenarios
             var (status, body) = await w.Api!.SendJsonAsync(HttpMethod.Get, $"/api/v1/cases/{reference}", null, ct);
             Expect((status, body), $"\"reference\":\"{reference}\"");
         }),
-        new("log", "Log a defect", null, LogDefectAsync),
-        new("fix", "Record a fix on an open case", null, RecordFixAsync),
     ];
 
     public static IReadOnlyList<Scenario> DataFloors() =>
