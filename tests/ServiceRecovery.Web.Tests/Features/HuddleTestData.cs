@@ -95,7 +95,7 @@ public sealed class HuddlePractice
     }
 
     /// <summary>A case that ran its whole course and was closed: history that the board must not pay for.</summary>
-    public Task<string> CloseHistoricCaseAsync(TimeSpan age) => OpenCaseAsync(1 + (int)(age.TotalDays % 8), age, (c, at) =>
+    public Task<string> CloseHistoricCaseAsync(TimeSpan age, string patientName = "Board Patient") => OpenCaseAsync(1 + (int)(age.TotalDays % 8), age, (c, at) =>
     {
         var day = Locale.DateAt(at);
         c.RecordApology(FrontDesk, "Front desk", ApologyMethod.InPerson, at.AddMinutes(1), at.AddMinutes(1));
@@ -108,7 +108,18 @@ public sealed class HuddlePractice
         c.PlanFollowUp(Manager, Locale.DateAt(at.AddMinutes(8)), FollowUpMethod.Call, Locale, at.AddMinutes(8));
         c.RecordReturn(Manager, day, "Check-up", Locale, at.AddMinutes(9));
         c.Close(Manager, at.AddMinutes(10));
+    }, patientName);
+
+    /// <summary>A booked appointment, as the practice-management system sends it, for the patient of the case <paramref name="reference"/>.</summary>
+    public Task BookAsync(string reference, DateTimeOffset startsAt, AppointmentStatus status = AppointmentStatus.Booked) => WithDbAsync(async db =>
+    {
+        var patientId = await db.Cases.Where(c => c.PracticeId == Id && c.Reference == reference).Select(c => c.Defect.PatientId!.Value).SingleAsync();
+        db.Appointments.Add(Appointment.Record(Id, $"appt-{Guid.NewGuid():N}", patientId, startsAt, status, AppointmentSource.Api, DateTimeOffset.UtcNow));
+        return await db.SaveChangesAsync();
     });
+
+    /// <summary>A wall-clock time at the practice <paramref name="days"/> from today, in UTC.</summary>
+    public static DateTimeOffset At(int days, int hour, int minute = 0) => Locale.FromLocal(Today.AddDays(days).ToDateTime(new TimeOnly(hour, minute)));
 
     public Task<T> WithDbAsync<T>(Func<AppDbContext, Task<T>> work) => _fixture.App.WithDbAsync(work);
 }

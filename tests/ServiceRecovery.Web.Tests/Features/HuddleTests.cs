@@ -139,6 +139,14 @@ public sealed class HuddleTests(AppFixture fixture) : IClassFixture<AppFixture>
         await page.SubmitAsync("#lesson-form", new() { ["Lesson.Text"] = "Zebediah Quartermaine heard his invoice read aloud: discuss invoices quietly." });
         await page.SubmitAsync("#follow-up-form", new() { ["FollowUp.PlannedFor"] = HuddlePractice.Today.ToString("yyyy-MM-dd") });
         var reference = (await page.LoadAsync()).QuerySelector("[data-testid=case-reference]")!.TextContent;
+        // The patient is booked today: the board's "Welcome back today" names the case, never the patient.
+        await fixture.App.WithDbAsync(async db =>
+        {
+            var patientId = await db.Cases.Where(c => c.Reference == reference && c.PracticeId == fixture.World.Harbourside.Id).Select(c => c.Defect.PatientId!.Value).SingleAsync();
+            db.Appointments.Add(Appointment.Record(fixture.World.Harbourside.Id, $"appt-{Guid.NewGuid():N}", patientId, HuddlePractice.At(0, 12),
+                AppointmentStatus.Booked, AppointmentSource.Api, DateTimeOffset.UtcNow));
+            return await db.SaveChangesAsync();
+        });
         var link = await IssueLinkAsync(manager, fixture.World.Harbourside.Id);
         using var tv = fixture.Anonymous();
         string[] secrets = ["Zebediah", "Quartermaine", "0499 876 543", "0499876543", "zebediah.q@example.com", "xylophone"];
@@ -148,6 +156,8 @@ public sealed class HuddleTests(AppFixture fixture) : IClassFixture<AppFixture>
         foreach (var html in await DisplayAsync())
         {
             html.ShouldContain(reference);
+            var welcomeBack = html[html.IndexOf("data-panel=\"welcome-back\"", StringComparison.Ordinal)..];
+            welcomeBack[..welcomeBack.IndexOf("</section>", StringComparison.Ordinal)].ShouldContain($"data-reference=\"{reference}\"", customMessage: "on the board's welcome back today");
             html.ShouldNotContain("discuss invoices quietly");
             secrets.ShouldAllBe(secret => !html.Contains(secret, StringComparison.OrdinalIgnoreCase));
         }

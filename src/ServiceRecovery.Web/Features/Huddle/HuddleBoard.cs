@@ -1,10 +1,12 @@
+using ServiceRecovery.Web.Features.WelcomeBacks;
+using ServiceRecovery.Web.Infrastructure.Caching;
 using ServiceRecovery.Web.Infrastructure.Web;
 
 namespace ServiceRecovery.Web.Features.Huddle;
 
 /// <summary>
 /// The huddle board of one practice: open cases by step, overdue, new since the last huddle, this week's wins,
-/// lessons to share, the stage heatmap of the last 30 days and today's follow-ups.
+/// lessons to share, the stage heatmap of the last 30 days, today's follow-ups and today's welcome backs.
 /// It shows case references, stages, categories and steps only: never a patient's name, contact details or
 /// the defect's description, because the board hangs on a wall and may be opened through a link without sign-in.
 /// Lessons are the one text written by staff: signed-in staff see those waiting to be shared, and a display link shows
@@ -20,6 +22,7 @@ public static class HuddleBoard
     /// <summary>How long a shared lesson stays on the board a display link shows.</summary>
     public const int SharedLessonDays = 7;
     public const int FollowUpsShown = 4;
+    public const int WelcomeBackShown = 6;
     public const int HeatmapDays = 30;
     public const int MaxPractices = 50;
 
@@ -51,7 +54,8 @@ public static class HuddleBoard
         WinsPanel Wins,
         LessonsPanel Lessons,
         HeatmapPanel Heatmap,
-        FollowUpsPanel FollowUps);
+        FollowUpsPanel FollowUps,
+        WelcomeBackPanel WelcomeBack);
 
     public sealed record PracticeChoice(Guid Id, string Name);
 
@@ -65,7 +69,8 @@ public static class HuddleBoard
         WinsPanel Wins,
         LessonsPanel Lessons,
         HeatmapPanel Heatmap,
-        FollowUpsPanel FollowUps);
+        FollowUpsPanel FollowUps,
+        WelcomeBackPanel WelcomeBack);
 
     /// <summary>Open cases per current step; <see cref="Settled"/> counts reopened cases with every step settled.</summary>
     public sealed record StepsPanel(IReadOnlyList<StepCount> Steps, int Settled, int Open);
@@ -119,6 +124,11 @@ public static class HuddleBoard
 
     public sealed record FollowUpRow(string Reference, FollowUpMethod Method);
 
+    /// <summary>Patients with a recent recovery booked today: the case's reference, stage and time only, never a name.</summary>
+    public sealed record WelcomeBackPanel(IReadOnlyList<WelcomeBackRow> Rows, int Total);
+
+    public sealed record WelcomeBackRow(string Reference, string Stage, DateTimeOffset StartsAt);
+
     /// <summary>The first day of the week containing <paramref name="day"/>, as the practice's culture counts weeks.</summary>
     public static DateOnly StartOfWeek(DateOnly day, PracticeLocale locale)
     {
@@ -150,7 +160,7 @@ public static class HuddleBoard
 
             return new Board(
                 practice.Id, practice.Name, locale, panels.Now, panels.Today, practice.DisplayTokenIssuedAt, choices,
-                panels.Steps, panels.Overdue, panels.New, panels.Wins, panels.Lessons, panels.Heatmap, panels.FollowUps);
+                panels.Steps, panels.Overdue, panels.New, panels.Wins, panels.Lessons, panels.Heatmap, panels.FollowUps, panels.WelcomeBack);
         }
 
         private async Task<Panels> ComputeAsync(PracticeHeader practice, PracticeLocale locale, bool viaDisplayLink, CancellationToken cancellationToken)
@@ -167,7 +177,8 @@ public static class HuddleBoard
                 await WinsAsync(scope, locale, today, cancellationToken),
                 viaDisplayLink ? await SharedLessonsAsync(scope, today, cancellationToken) : await LessonsAsync(scope, cancellationToken),
                 await HeatmapAsync(scope, locale, today, now, cancellationToken),
-                await FollowUpsAsync(scope, today, cancellationToken));
+                await FollowUpsAsync(scope, today, cancellationToken),
+                await WelcomeBackAsync(scope, locale, now, cancellationToken));
         }
 
         /// <summary>
@@ -389,6 +400,22 @@ public static class HuddleBoard
                 .ToListAsync(cancellationToken);
             return new FollowUpsPanel(rows, total);
         }
+
+        /// <summary>
+        /// Today's welcome backs (the rule of <see cref="WelcomeBackVisits"/>), as reference, stage and start: what the
+        /// visit is about is the case's business, who is coming is not the wall's. Appointments change during the day:
+        /// a committed change to one drops the practice's panels (see <see cref="PracticeCacheInvalidation"/>).
+        /// </summary>
+        private static async Task<WelcomeBackPanel> WelcomeBackAsync(BoardScope scope, PracticeLocale locale, DateTimeOffset now, CancellationToken cancellationToken)
+        {
+            var (today, tomorrow, _) = WelcomeBackVisits.Days(locale, now);
+            var visits = await WelcomeBackVisits.FindAsync(scope.Appointments, scope.Cases, today, tomorrow, now, cancellationToken);
+            var shown = visits.Take(WelcomeBackShown).ToList();
+            var stageIds = shown.Where(v => v.StageId is not null).Select(v => v.StageId!.Value).Distinct().ToList();
+            var stages = await scope.Stages.Where(s => stageIds.Contains(s.Id)).ToDictionaryAsync(s => s.Id, s => s.Name, cancellationToken);
+            return new WelcomeBackPanel(shown.Select(v => new WelcomeBackRow(v.Reference,
+                v.StageId is { } id && stages.TryGetValue(id, out var stage) ? stage : ServiceDefect.StageNotSure, v.StartsAt)).ToList(), visits.Count);
+        }
     }
 
     private sealed record PracticeHeader(
@@ -409,6 +436,8 @@ public static class HuddleBoard
         public IQueryable<RecoveryCase> OpenCases => Cases.Where(c => c.Status == CaseStatus.Open);
 
         public IQueryable<ServiceDefect> Defects => Of(db.Defects).Where(d => d.PracticeId == practiceId);
+
+        public IQueryable<Appointment> Appointments => Of(db.Appointments).Where(a => a.PracticeId == practiceId);
 
         public IQueryable<CxStage> Stages => Of(db.Stages).Where(s => s.PracticeId == practiceId);
 

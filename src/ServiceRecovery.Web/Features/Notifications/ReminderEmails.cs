@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using ServiceRecovery.Web.Email;
+using ServiceRecovery.Web.Features.WelcomeBacks;
 using ServiceRecovery.Web.Infrastructure.Web;
 
 namespace ServiceRecovery.Web.Features.Notifications;
@@ -22,6 +23,9 @@ public static class ReminderEmails
 
     /// <summary>A cancellation or no-show of the patient of an open case, as the PMS reported it.</summary>
     public sealed record MissedLine(Guid CaseId, string Reference, DateTimeOffset StartsAt, AppointmentStatus Status);
+
+    /// <summary>A patient with a recent recovery booked today: the case, the time, the stage and the gesture; never the patient's name.</summary>
+    public sealed record WelcomeBackLine(Guid CaseId, string Reference, DateTimeOffset StartsAt, string Stage, string Gesture);
 
     public sealed record ManagerSection(IReadOnlyList<StepLine> Overdue, int OverdueCases, IReadOnlyList<ApprovalLine> Approvals);
 
@@ -55,7 +59,8 @@ public static class ReminderEmails
 
     public static Email Digest(
         string practiceName, string recipientName, DateOnly day, IReadOnlyList<StepLine> own, ManagerSection? manager,
-        EmailLinks links, PracticeLocale locale, DateTimeOffset now, IReadOnlyList<MissedLine>? missed = null)
+        EmailLinks links, PracticeLocale locale, DateTimeOffset now, IReadOnlyList<MissedLine>? missed = null,
+        IReadOnlyList<WelcomeBackLine>? welcomeBack = null)
     {
         var subject = $"{practiceName}: your service recovery digest for {day.ToString("ddd d MMM", locale.CultureInfo)}";
         var text = new StringBuilder().AppendLine($"Good morning {recipientName},").AppendLine();
@@ -90,6 +95,13 @@ public static class ReminderEmails
                 text.AppendLine($"Approve or decline: {links.Approvals}").AppendLine();
                 html.Append("<p><a href=\"").Append(WebUtility.HtmlEncode(links.Approvals.ToString())).Append("\">Approve or decline</a></p>");
             }
+        }
+
+        if (welcomeBack is { Count: > 0 })
+        {
+            Section(text, html, $"Welcome back today: {welcomeBack.Count}",
+                welcomeBack.Select(w => (w.CaseId, $"{w.Reference} — {WelcomeBackList.TimeOf(w.StartsAt, locale)}, {w.Stage}; suggested: {w.Gesture}")),
+                welcomeBack.Count, links);
         }
 
         text.AppendLine($"The queue: {links.Queue}")

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using ServiceRecovery.Web.Email;
+using ServiceRecovery.Web.Features.WelcomeBacks;
 using ServiceRecovery.Web.Infrastructure.Web;
 
 namespace ServiceRecovery.Web.Features.Notifications;
@@ -180,6 +181,7 @@ public sealed class ReminderPlanner(
             .ToListAsync(cancellationToken);
 
         var missed = practice.Reminders.OwnersGetDigest ? await MissedVisitsAsync(practice.Id, now, cancellationToken) : [];
+        var welcomeBack = await WelcomeBackTodayAsync(practice, locale, now, cancellationToken);
 
         var emails = 0;
         foreach (var person in await StaffAsync(practice.Id, cancellationToken))
@@ -196,12 +198,13 @@ public sealed class ReminderPlanner(
                 ? new ReminderEmails.ManagerSection(overdueByCase.Take(ReminderEmails.MaxLines).ToList(), overdueByCase.Count, approvals)
                 : null;
             var ownMissed = missed.Where(m => m.OwnerId == person.UserId).Select(m => m.Line).ToList();
-            if (own.Count == 0 && manager is null && ownMissed.Count == 0)
+            // Whoever is at the desk greets the patient, so today's welcome backs go to every member the digest reaches.
+            if (own.Count == 0 && manager is null && ownMissed.Count == 0 && welcomeBack.Count == 0)
             {
                 continue;
             }
 
-            var email = ReminderEmails.Digest(practice.Name, person.Name, day, own, manager, links, locale, now, ownMissed);
+            var email = ReminderEmails.Digest(practice.Name, person.Name, day, own, manager, links, locale, now, ownMissed, welcomeBack);
             db.Outbox.Add(OutboxMessage.Create(practice.Id, EmailKind.Digest, $"digest:{practice.Id:N}:{day:yyyy-MM-dd}:{person.UserId}",
                 person.UserId, person.Email, email.Subject, email.Text, email.Html, now));
             emails++;
@@ -233,6 +236,27 @@ public sealed class ReminderPlanner(
             .Take(ReminderEmails.MaxLines * 10)
             .ToListAsync(cancellationToken);
         return rows.Select(r => ((string?)r.OwnerId, new ReminderEmails.MissedLine(r.Id, r.Reference, r.StartsAt, r.Status))).ToList();
+    }
+
+    /// <summary>Today's welcome backs at the practice (the rule of <see cref="WelcomeBackVisits"/>): reference, time, stage, gesture.</summary>
+    private async Task<List<ReminderEmails.WelcomeBackLine>> WelcomeBackTodayAsync(
+        Practice practice, PracticeLocale locale, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var (today, tomorrow, _) = WelcomeBackVisits.Days(locale, now);
+        var visits = await WelcomeBackVisits.FindAsync(
+            db.Appointments.AsNoTracking().Where(a => a.PracticeId == practice.Id), db.Cases.AsNoTracking().Where(c => c.PracticeId == practice.Id),
+            today, tomorrow, now, cancellationToken);
+        if (visits.Count == 0)
+        {
+            return [];
+        }
+
+        var stageIds = visits.Where(v => v.StageId is not null).Select(v => v.StageId!.Value).Distinct().ToList();
+        var stages = await db.Stages.AsNoTracking().Where(s => stageIds.Contains(s.Id)).ToDictionaryAsync(s => s.Id, s => s.Name, cancellationToken);
+        return visits.Select(v => new ReminderEmails.WelcomeBackLine(v.CaseId, v.Reference, v.StartsAt,
+                v.StageId is { } id && stages.TryGetValue(id, out var stage) ? stage : ServiceDefect.StageNotSure,
+                WelcomeBackVisits.SuggestedGesture(v.PlannedGesture, practice.WelcomeGestures)))
+            .ToList();
     }
 
     private sealed record StaffMember(string UserId, string Name, string Email, bool IsManager, bool OptedOut);

@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace ServiceRecovery.Web.Infrastructure.Caching;
 
-/// <summary>Something kept per practice that a committed change of the practice's cases, settings, stages, categories or improvements makes stale.</summary>
+/// <summary>Something kept per practice that a committed change of the practice's cases, settings, stages, categories, improvements or appointments makes stale.</summary>
 public interface IPracticeCache
 {
     void Invalidate(Guid practiceId);
@@ -67,6 +67,8 @@ public sealed class PracticeCacheInvalidation(IEnumerable<IPracticeCache> caches
                 CxStage s => s.PracticeId,
                 DefectCategory d => d.PracticeId,
                 Improvement i => i.PracticeId,
+                // The board's welcome backs follow the day's bookings.
+                Appointment a => a.PracticeId,
                 _ => Guid.Empty,
             })
             .Where(id => id != Guid.Empty)
