@@ -44,7 +44,12 @@ public static class Scenarios
         }),
         new("queue", "Queue, first page", "queue-sql", async (w, ct) => Expect(await w.Client.GetAsync("/queue", ct), "SR-")),
         new("queue-filtered", "Queue, filtered (page 2)", "queue-filtered-sql", async (w, ct) => Expect(await w.Client.GetAsync(w.Practice.FilteredQueueUrl, ct), "SR-")),
-        new("huddle", "Huddle board", "huddle-sql", async (w, ct) => Expect(await w.Client.GetAsync($"/huddle?practice={w.Practice.Practice.Id}", ct), "SR-")),
+        new("huddle", "Huddle board", "huddle-sql", async (w, ct) =>
+        {
+            var page = await w.Client.GetAsync($"/huddle?practice={w.Practice.Practice.Id}", ct);
+            Expect(page, "SR-");
+            Expect(page, BoardWelcomeText);
+        }),
         new("report", "12-month report", "report-sql", async (w, ct) => Expect(await w.Client.GetAsync($"/reports?practice={w.Practice.Practice.Id}", ct), "Defects by stage")),
         new("csv", "CSV export (~10k rows)", "csv-sql", async (w, ct) =>
         {
@@ -58,7 +63,15 @@ public static class Scenarios
         }),
         new("log", "Log a defect", null, LogDefectAsync),
         new("fix", "Record a fix on an open case", null, RecordFixAsync),
-        new("welcome", "Home page with welcome back (front desk)", null, async (w, ct) => Expect(await w.FrontDesk!.GetAsync("/", ct), WelcomeText)),
+        new("welcome", "Home page with welcome back (front desk)", null, async (w, ct) =>
+        {
+            var page = await w.FrontDesk!.GetAsync("/", ct);
+            Expect(page, WelcomeText);
+            if (page.Body.Contains("data-testid=\"welcome-back-empty\"", StringComparison.Ordinal))
+            {
+                throw new BenchFailureException("the welcome-back list is empty");
+            }
+        }),
         new("behaviour-report", "Behaviour report, 12 months", null, async (w, ct) =>
             Expect(await w.Client.GetAsync($"/reports?practice={w.Practice.Practice.Id}", ct), "Do patients come back?")),
         new("api-patient", "API: update a patient by PMS id", null, UpsertPatientAsync),
@@ -82,7 +95,7 @@ public static class Scenarios
     ];
 
     /// <summary>What the front desk's home page shows when patients of a case are booked today or tomorrow.</summary>
-    public const string WelcomeText = "Welcome back";
+    public const string WelcomeText = "<h2 id=\"welcome-back-title\" class=\"h5\">Welcome back</h2>";
 
     /// <summary>The board's panel of patients of a case booked today (reference, stage and time; never a name).</summary>
     public const string BoardWelcomeText = "Welcome back today";
