@@ -48,7 +48,12 @@ public sealed class AppServer : IAsyncDisposable
         start.Environment["ConnectionStrings__ServiceRecovery"] = $"Data Source={databasePath};Default Timeout=30;Pooling=True";
         start.Environment["Seed__DemoData"] = "false";
         start.Environment["RateLimits__SignInsPerMinute"] = "100000";
+        // The load clients of the API share one key per practice; its per-key limit is for a PMS bridge, not for 16 clients.
+        start.Environment["RateLimits__ApiCallsPerMinute"] = "100000000";
         start.Environment["Benchmarks__Endpoints"] = "true";
+        // No file watchers on appsettings: on a shared machine the user's inotify instances can run out.
+        start.Environment["DOTNET_hostBuilder__reloadConfigOnChange"] = "false";
+        start.Environment["DOTNET_USE_POLLING_FILE_WATCHER"] = "true";
 
         var process = new Process { StartInfo = start };
         var app = new AppServer(process, new Uri($"http://127.0.0.1:{port}"));

@@ -16,10 +16,10 @@ public sealed partial class BenchClient : IDisposable
 
     public string Token { get; private set; } = "";
 
-    public static async Task<BenchClient> SignInAsync(Uri baseAddress, string email, string password)
+    public static async Task<BenchClient> SignInAsync(Uri baseAddress, string email, string password, TimeSpan? timeout = null)
     {
         var handler = new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = true, CookieContainer = new CookieContainer() };
-        var client = new BenchClient(new HttpClient(handler, disposeHandler: true) { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(30) });
+        var client = new BenchClient(new HttpClient(handler, disposeHandler: true) { BaseAddress = baseAddress, Timeout = timeout ?? TimeSpan.FromSeconds(30) });
         var (_, signIn) = await client.GetAsync("/Account/SignIn");
         using var response = await client.PostAsync("/Account/SignIn", TokenOf(signIn),
             [new("Input.Email", email), new("Input.Password", password)]);
@@ -33,6 +33,28 @@ public sealed partial class BenchClient : IDisposable
         var (_, page) = await client.GetAsync("/defects/log");
         client.Token = TokenOf(page);
         return client;
+    }
+
+    /// <summary>A caller of the API, as a PMS bridge is: no cookies, its practice's key in <c>X-Api-Key</c>.</summary>
+    public static BenchClient ForApiKey(Uri baseAddress, string key)
+    {
+        var handler = new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false };
+        var http = new HttpClient(handler, disposeHandler: true) { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(180) };
+        http.DefaultRequestHeaders.Add("X-Api-Key", key);
+        return new BenchClient(http);
+    }
+
+    /// <summary>Sends a JSON body (or none) and reads the answer as text.</summary>
+    public async Task<(HttpStatusCode Status, string Body)> SendJsonAsync(HttpMethod method, string url, string? json, CancellationToken cancellationToken = default)
+    {
+        using var request = new HttpRequestMessage(method, new Uri(url, UriKind.Relative));
+        if (json is not null)
+        {
+            request.Content = new StringContent(json, System.Text.Encoding.UTF8, "application/json");
+        }
+
+        using var response = await http.SendAsync(request, cancellationToken);
+        return (response.StatusCode, await response.Content.ReadAsStringAsync(cancellationToken));
     }
 
     public async Task<(HttpStatusCode Status, string Body)> GetAsync(string url, CancellationToken cancellationToken = default)
@@ -63,12 +85,12 @@ public sealed partial class BenchClient : IDisposable
         PostAsync(url, Token, fields, cancellationToken);
 
     /// <summary>Posts a file as a browser's file input does, with the session's antiforgery token.</summary>
-    public async Task<HttpResponseMessage> PostFileAsync(string url, string field, byte[] file, CancellationToken cancellationToken = default)
+    public async Task<HttpResponseMessage> PostFileAsync(string url, string field, byte[] file, string fileName = "patients.csv", CancellationToken cancellationToken = default)
     {
         using var content = new MultipartFormDataContent
         {
             { new StringContent(Token), "__RequestVerificationToken" },
-            { new ByteArrayContent(file), field, "patients.csv" },
+            { new ByteArrayContent(file), field, fileName },
         };
         return await http.PostAsync(new Uri(url, UriKind.Relative), content, cancellationToken);
     }

@@ -14,7 +14,8 @@ public sealed record PracticeData(
     IReadOnlyList<Guid> OpenCases,
     DateOnly ExportFrom,
     DateOnly FilterFrom,
-    DateOnly Today)
+    DateOnly Today,
+    IReadOnlyList<string> PmsIds)
 {
     /// <summary>The CSV export: closed cases logged from <see cref="ExportFrom"/> to today, about 10,000 rows.</summary>
     public string ExportUrl => $"/queue?handler=Csv&Filter.Status=Closed&Filter.PracticeId={Practice.Id}&Filter.From={Iso(ExportFrom)}&Filter.To={Iso(Today)}";
@@ -68,7 +69,7 @@ public static class BenchData
         return Convert.ToInt64(command.ExecuteScalar() ?? 0L, CultureInfo.InvariantCulture);
     }
 
-    public static IReadOnlyList<BenchPractice> Practices(SqliteConnection connection)
+    public static IReadOnlyList<BenchPractice> Practices(SqliteConnection connection, IReadOnlyDictionary<Guid, string> apiKeys)
     {
         using var command = Command(connection, "SELECT Id, Name, TimeZoneId, Slug FROM Practices ORDER BY Name");
         using var reader = command.ExecuteReader();
@@ -76,7 +77,8 @@ public static class BenchData
         while (reader.Read())
         {
             var slug = reader.GetString(3);
-            practices.Add(new BenchPractice(reader.GetGuid(0), reader.GetString(1), reader.GetString(2), $"manager@{slug}.example", $"frontdesk@{slug}.example"));
+            practices.Add(new BenchPractice(reader.GetGuid(0), reader.GetString(1), reader.GetString(2), $"manager@{slug}.example", $"frontdesk@{slug}.example",
+                apiKeys.TryGetValue(reader.GetGuid(0), out var key) ? key : ""));
         }
 
         return practices;
@@ -135,6 +137,17 @@ public static class BenchData
                 : today.AddYears(-Generator.Years - 1);
         }
 
-        return new PracticeData(practice, zone, stages[0], stages[Math.Min(3, stages.Count - 1)], sample, open, exportFrom, today.AddDays(-180), today);
+        // Patients by PMS id, as the API names them.
+        var pmsIds = new List<string>();
+        using (var command = Command(connection, "SELECT ExternalId FROM Patients WHERE PracticeId = $p AND ExternalId IS NOT NULL ORDER BY random() LIMIT 5000", ("$p", practice.Id)))
+        using (var reader = command.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                pmsIds.Add(reader.GetString(0));
+            }
+        }
+
+        return new PracticeData(practice, zone, stages[0], stages[Math.Min(3, stages.Count - 1)], sample, open, exportFrom, today.AddDays(-180), today, pmsIds);
     }
 }

@@ -13,7 +13,7 @@ using ServiceRecovery.Web.Seeding;
 namespace ServiceRecovery.Benchmarks;
 
 /// <summary>The practices and accounts of a generated database, as the load driver needs them.</summary>
-public sealed record BenchPractice(Guid Id, string Name, string TimeZoneId, string ManagerEmail, string FrontDeskEmail);
+public sealed record BenchPractice(Guid Id, string Name, string TimeZoneId, string ManagerEmail, string FrontDeskEmail, string ApiKey = "");
 
 /// <summary>
 /// Generates a database of N cases across three practices and five years. The schema comes from the app's own
@@ -35,7 +35,7 @@ public static class Generator
 
     public static async Task<IReadOnlyList<BenchPractice>> GenerateAsync(string databasePath, int caseCount, TextWriter log)
     {
-        foreach (var file in new[] { databasePath, databasePath + "-wal", databasePath + "-shm" })
+        foreach (var file in new[] { databasePath, databasePath + "-wal", databasePath + "-shm", KeysFile(databasePath) })
         {
             File.Delete(file);
         }
@@ -79,6 +79,9 @@ public static class Generator
             practices.Add((practice, new Actor(frontDesk.Id, frontDesk.DisplayName, StaffRole.FrontDesk), managerActor, improvements, shape.Share));
             result.Add(new BenchPractice(practice.Id, practice.Name, practice.TimeZoneId, managerEmail, frontDeskEmail));
         }
+
+        // One API key per practice, with every scope, for the load clients of the API (see ApiKeysAsync).
+        await SaveApiKeysAsync(db, databasePath, practices.Select(p => (p.Practice.Id, p.Manager)), now);
 
         // An administrator of all three, for the diagnostics endpoint.
         await IdentitySeed.CreateStaffAsync(scope.ServiceProvider, AdminEmail, "Benchmark administrator", Roles.Administrator, Password, start,
@@ -124,6 +127,42 @@ public static class Generator
     }
 
     private static long WriteTicks;
+
+    /// <summary>Where the secrets of the load clients' API keys are kept beside the database (the app keeps only their hashes).</summary>
+    public static string KeysFile(string databasePath) => databasePath + ".keys";
+
+    /// <summary>
+    /// The API key of each practice, by practice id: read from beside the database, or, for a database generated before
+    /// the harness made keys, made now through the domain and EF as <c>/settings/api-keys</c> makes them.
+    /// </summary>
+    public static async Task<IReadOnlyDictionary<Guid, string>> ApiKeysAsync(string databasePath)
+    {
+        if (!File.Exists(KeysFile(databasePath)))
+        {
+            await using var services = Services(databasePath);
+            await using var scope = services.CreateAsyncScope();
+            scope.ServiceProvider.GetRequiredService<PracticeScope>().LiftForSystemWork();
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            var managers = await db.Practices.Select(p => p.Id).ToListAsync();
+            await SaveApiKeysAsync(db, databasePath, managers.Select(id => (id, new Actor("bench-manager", "Benchmark manager", StaffRole.PracticeManager))), DateTimeOffset.UtcNow);
+        }
+
+        return File.ReadAllLines(KeysFile(databasePath)).Select(l => l.Split('\t')).ToDictionary(f => Guid.Parse(f[0]), f => f[1]);
+    }
+
+    private static async Task SaveApiKeysAsync(AppDbContext db, string databasePath, IEnumerable<(Guid PracticeId, Actor Manager)> practices, DateTimeOffset now)
+    {
+        var lines = new List<string>();
+        foreach (var (practiceId, manager) in practices)
+        {
+            var (key, secret) = ApiKey.Create(practiceId, "Load test bridge", ApiScopes.All, manager, now);
+            db.ApiKeys.Add(key);
+            lines.Add($"{practiceId}\t{secret}");
+        }
+
+        await db.SaveChangesAsync();
+        await File.WriteAllLinesAsync(KeysFile(databasePath), lines);
+    }
 
     public const string AdminEmail = "admin@bench.example";
 
@@ -173,6 +212,10 @@ public static class Generator
         var patients = new List<Patient>(4096);
         var numbers = new Dictionary<int, int>();
         var open = 0;
+        var patientNumber = 0;
+        var appointments = new AppointmentIds(practice.Id);
+        // Bookings today or tomorrow for about 15 patients of the last year's cases (welcome back), whatever the size.
+        var welcomeShare = Math.Min(1.0, 15.0 / Math.Max(1, count / (double)Years));
         var stages = practice.Stages.ToList();
         var categories = practice.Categories.ToList();
         writer.Begin();
@@ -192,8 +235,9 @@ public static class Generator
             }
             else
             {
-                patient = NewPatient(practice.Id, PatientPhone.RegionOf(practice.Culture), random, openedAt);
+                patient = NewPatient(practice.Id, PatientPhone.RegionOf(practice.Culture), random, openedAt, $"PMS-{++patientNumber:D7}");
                 writer.Insert(patient);
+                WriteVisits(writer, appointments, patient, zone, random, start, now);
                 if (patients.Count < 4096)
                 {
                     patients.Add(patient);
@@ -223,6 +267,7 @@ public static class Generator
             writer.Insert(defect);
             writer.Insert(recoveryCase);
             WriteRecords(writer, recoveryCase);
+            WriteCaseVisits(writer, appointments, patient, defect.OccurredAt, zone, random, now, welcomeShare);
             WriteTicks += Stopwatch.GetTimestamp() - w0;
             if (i % 5000 == 4999)
             {
@@ -254,7 +299,82 @@ public static class Generator
         foreach (var e in c.Timeline) { writer.Insert(e); }
     }
 
-    private static Patient NewPatient(Guid practiceId, string phoneRegion, Random random, DateTimeOffset at)
+    /// <summary>The PMS's appointment ids of one practice, counting up.</summary>
+    private sealed class AppointmentIds(Guid practiceId)
+    {
+        private int next;
+
+        public Guid PracticeId { get; } = practiceId;
+
+        public string Next() => $"APT-{++next:D8}";
+    }
+
+    /// <summary>
+    /// A patient's visits over the five years, as the PMS would send them: about five (three to eight) anywhere from the
+    /// start to two weeks ahead, each at a quarter hour of the practice's working day; past ones mostly attended
+    /// (80 % attended, 7 % cancelled, 5 % no-show, 8 % rescheduled), future ones booked.
+    /// </summary>
+    private static void WriteVisits(BulkWriter writer, AppointmentIds ids, Patient patient, TimeZoneInfo zone, Random random, DateTimeOffset start, DateTimeOffset now)
+    {
+        var days = (now - start).TotalDays + 14;
+        var visits = random.Next(3, 9);
+        for (var v = 0; v < visits; v++)
+        {
+            var day = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(start.AddDays(random.NextDouble() * days), zone).DateTime);
+            WriteVisit(writer, ids, patient, VisitAt(day, zone, random), null, random, now);
+        }
+    }
+
+    /// <summary>
+    /// After a defect, 60 % of patients come back within two weeks to seven months (an attended visit); patients of the
+    /// last year's cases are sometimes booked today or tomorrow, so the welcome-back list and the board's panel have rows.
+    /// </summary>
+    private static void WriteCaseVisits(BulkWriter writer, AppointmentIds ids, Patient patient, DateTimeOffset occurredAt, TimeZoneInfo zone, Random random,
+        DateTimeOffset now, double welcomeShare)
+    {
+        if (random.NextDouble() < 0.6)
+        {
+            var back = occurredAt.AddDays(random.Next(14, 210));
+            if (back <= now)
+            {
+                var day = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(back, zone).DateTime);
+                WriteVisit(writer, ids, patient, VisitAt(day, zone, random), AppointmentStatus.Attended, random, now);
+            }
+        }
+
+        if (occurredAt > now.AddDays(-365) && random.NextDouble() < welcomeShare)
+        {
+            var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, zone).DateTime);
+            WriteVisit(writer, ids, patient, VisitAt(today.AddDays(random.Next(0, 2)), zone, random), AppointmentStatus.Booked, random, now);
+        }
+    }
+
+    private static void WriteVisit(BulkWriter writer, AppointmentIds ids, Patient patient, DateTimeOffset startsAt, AppointmentStatus? status, Random random, DateTimeOffset now)
+    {
+        if (startsAt > now.AddMinutes(1) && status != AppointmentStatus.Booked)
+        {
+            status = AppointmentStatus.Booked;
+        }
+
+        status ??= (AppointmentStatus)(Pick(random, 80, 7, 5, 8) + 1);
+        // The PMS tells of a past visit soon after it, of a booking when it is made.
+        var received = startsAt <= now ? (startsAt.AddHours(2) < now ? startsAt.AddHours(2) : now) : now;
+        if (status == AppointmentStatus.Booked && startsAt <= now)
+        {
+            received = startsAt.AddDays(-7);
+        }
+
+        writer.Insert(Appointment.Record(ids.PracticeId, ids.Next(), patient.Id, startsAt, status.Value, AppointmentSource.Api, received));
+    }
+
+    /// <summary>A quarter hour between 8:00 and 17:00 of a practice-local day.</summary>
+    private static DateTimeOffset VisitAt(DateOnly day, TimeZoneInfo zone, Random random)
+    {
+        var local = day.ToDateTime(new TimeOnly(8, 0)).AddMinutes(15 * random.Next(0, 36));
+        return new DateTimeOffset(TimeZoneInfo.ConvertTimeToUtc(local, zone), TimeSpan.Zero);
+    }
+
+    private static Patient NewPatient(Guid practiceId, string phoneRegion, Random random, DateTimeOffset at, string pmsId)
     {
         var first = FirstNames[random.Next(FirstNames.Length)];
         var last = LastNames[random.Next(LastNames.Length)];
@@ -264,7 +384,7 @@ public static class Generator
             ? $"021 {random.Next(100, 999)} {random.Next(1000, 9999)}"
             : $"04{random.Next(10, 40)} {random.Next(100, 999)} {random.Next(100, 999)}";
         var email = random.NextDouble() < 0.7 ? $"{first}.{last}{random.Next(1, 999)}@example.com".ToLowerInvariant().Replace("'", "", StringComparison.Ordinal) : null;
-        return Patient.Create(practiceId, $"{first} {last}", phone, email, random.NextDouble() < 0.5 ? $"PMS-{random.Next(10000, 99999)}" : null, at, phoneRegion);
+        return Patient.Create(practiceId, $"{first} {last}", phone, email, pmsId, at, phoneRegion);
     }
 
     /// <summary>Walks a case forward as a practice would, stopping at whatever has happened by now (as the demo seed does).</summary>
@@ -404,7 +524,7 @@ public static class Generator
         using var command = connection.CreateCommand();
         command.CommandText = "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN " +
                               "('Patients', 'ServiceDefects', 'RecoveryCases', 'TimelineEvents', 'Apologies', 'Fixes', 'PersonalContacts', 'Gestures', " +
-                              "'ImprovementLinks', 'Lessons', 'FollowUps', 'PatientReturns', 'StepSkips')";
+                              "'ImprovementLinks', 'Lessons', 'FollowUps', 'PatientReturns', 'StepSkips', 'Appointments')";
         using var reader = command.ExecuteReader();
         var indexes = new List<(string, string)>();
         while (reader.Read())

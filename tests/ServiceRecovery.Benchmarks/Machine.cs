@@ -12,7 +12,7 @@ public static class Machine
     private static readonly string[] Tables =
     [
         "RecoveryCases", "ServiceDefects", "Patients", "TimelineEvents", "Apologies", "Fixes", "PersonalContacts", "Gestures",
-        "ImprovementLinks", "Lessons", "FollowUps", "PatientReturns", "StepSkips", "Improvements",
+        "ImprovementLinks", "Lessons", "FollowUps", "PatientReturns", "StepSkips", "Improvements", "Appointments",
     ];
 
     public static string Description()

@@ -10,7 +10,8 @@ using ServiceRecovery.Benchmarks;
 //   --generate-only      generate (and smoke-check) the database, run no load
 //   --clients N          concurrent clients (default 16)
 //   --warmup S, --duration S   per scenario, in seconds (defaults 3 and 15; --quick: 1 and 2)
-//   --only KEYS          comma-separated scenario keys (bare, case, queue, queue-filtered, huddle, report, csv, log, fix, import)
+//   --only KEYS          comma-separated scenario keys (bare, case, queue, queue-filtered, huddle, report, csv, log, fix,
+//                        api-patient, api-appointment, api-case, welcome, behaviour-report, import, api-batch-1000, api-100k, csv-100k)
 //   --label TEXT         the name of this run's section in docs/performance.md (default: the size)
 //   --no-docs            print the table without writing docs/performance.md
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
@@ -39,13 +40,14 @@ else
     await Generator.MigrateAsync(databasePath, log);
 }
 
+var apiKeys = await Generator.ApiKeysAsync(databasePath);
 var webDll = BenchOptions.WebDll(repository);
 await using var server = await AppServer.StartAsync(webDll, databasePath, Path.Combine(dataFolder, $"app-{options.Cases}"));
 log.WriteLine($"App started (pid {server.ProcessId}) at {server.BaseAddress}");
 
 using var reader = BenchData.OpenReadOnly(databasePath);
 var sizes = Machine.Sizes(reader, databasePath);
-var practices = BenchData.Practices(reader).Select(p => BenchData.Load(reader, p, exportRows: 10_000)).ToList();
+var practices = BenchData.Practices(reader, apiKeys).Select(p => BenchData.Load(reader, p, exportRows: 10_000)).ToList();
 
 // Smoke: generated cases open on their pages, with their reference, for each practice's manager.
 foreach (var practice in practices)
@@ -75,7 +77,11 @@ for (var i = 0; i < options.Clients; i++)
     var practice = practices[i % practices.Count];
     var connection = BenchData.OpenReadOnly(databasePath);
     readConnections.Add(connection);
-    var worker = new Worker(i, practice, await BenchClient.SignInAsync(server.BaseAddress, practice.Practice.ManagerEmail, Generator.Password), connection);
+    var worker = new Worker(i, practice, await BenchClient.SignInAsync(server.BaseAddress, practice.Practice.ManagerEmail, Generator.Password), connection)
+    {
+        Api = BenchClient.ForApiKey(server.BaseAddress, practice.Practice.ApiKey),
+        FrontDesk = await BenchClient.SignInAsync(server.BaseAddress, practice.Practice.FrontDeskEmail, Generator.Password),
+    };
     var samepractice = options.Clients / practices.Count + (i % practices.Count < options.Clients % practices.Count ? 1 : 0);
     foreach (var id in practice.OpenCases.Where((_, n) => n % samepractice == i / practices.Count).Take(200))
     {
@@ -100,6 +106,32 @@ if (options.Only is null || options.Only.Contains("import"))
     results.Add(await ImportScenario.RunAsync(server, manager, practice.Practice.Id, log));
 }
 
+// Appointments in bulk, one run each, from one client of the first practice (issue 16). --quick sends a tenth.
+var bulk = options.Quick ? 10_000 : 100_000;
+foreach (var key in AppointmentScenarios.Keys.Where(k => options.Only is null || options.Only.Contains(k)))
+{
+    var practice = practices[0];
+    try
+    {
+        if (key == "csv-100k")
+        {
+            // Ten times the budget's minute, so a slow import is measured rather than abandoned.
+            using var manager = await BenchClient.SignInAsync(server.BaseAddress, practice.Practice.ManagerEmail, Generator.Password, TimeSpan.FromMinutes(10));
+            results.Add(await AppointmentScenarios.CsvAsync(server, manager, practice, bulk, log));
+        }
+        else
+        {
+            using var api = BenchClient.ForApiKey(server.BaseAddress, practice.Practice.ApiKey);
+            results.Add(await AppointmentScenarios.ApiAsync(server, api, practice, key == "api-batch-1000" ? 1_000 : bulk, key, log));
+        }
+    }
+    catch (Exception e) when (e is BenchFailureException or HttpRequestException or OperationCanceledException)
+    {
+        log.WriteLine($"  {key}: {e.GetType().Name}: {e.Message}");
+        results.Add(new Measurement(key, $"{key} (failed)", 0, 1, 0, 0, 0, 0, 0, null, null, server.Memory().Hwm, 0, $"{e.GetType().Name}: {e.Message}"));
+    }
+}
+
 var floorKeys = screens.Select(s => s.FloorKey).OfType<string>().ToHashSet();
 foreach (var floor in Scenarios.DataFloors().Where(f => floorKeys.Contains(f.Key)))
 {
@@ -111,6 +143,8 @@ var loadAfter = Machine.LoadAverage();
 foreach (var worker in workers)
 {
     worker.Client.Dispose();
+    worker.Api?.Dispose();
+    worker.FrontDesk?.Dispose();
 }
 
 readConnections.ForEach(c => c.Dispose());

@@ -18,6 +18,15 @@ public sealed class Worker(int index, PracticeData practice, BenchClient? client
     public Queue<Guid> OwnOpenCases { get; } = new();
 
     public long Rows { get; set; }
+
+    /// <summary>The practice's API caller (its key in <c>X-Api-Key</c>), for the API scenarios.</summary>
+    public BenchClient? Api { get; set; }
+
+    /// <summary>The practice's front desk, signed in, for the home page.</summary>
+    public BenchClient? FrontDesk { get; set; }
+
+    /// <summary>Counts this worker's new appointments, so each has its own PMS id.</summary>
+    public int Sent { get; set; }
 }
 
 public sealed class BenchFailureException : Exception
