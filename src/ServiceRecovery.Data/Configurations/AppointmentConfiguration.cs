@@ -18,5 +18,7 @@ internal sealed class AppointmentConfiguration : IEntityTypeConfiguration<Appoin
         // A patient's visits in order (returns, warnings, the behaviour report); the day's bookings (welcome back).
         builder.HasIndex(a => new { a.PatientId, a.StartsAt });
         builder.HasIndex(a => new { a.PracticeId, a.StartsAt });
+        // The behaviour report's baseline: a period's attended visits of the practice, by patient, from the index alone.
+        builder.HasIndex(a => new { a.PracticeId, a.Status, a.StartsAt, a.PatientId });
     }
 }

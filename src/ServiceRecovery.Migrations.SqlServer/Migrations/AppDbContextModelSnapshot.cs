@@ -503,6 +503,8 @@ namespace ServiceRecovery.Migrations.SqlServer.Migrations
 
                     b.HasIndex("PracticeId", "StartsAt");
 
+                    b.HasIndex("PracticeId", "Status", "StartsAt", "PatientId");
+
                     b.ToTable("Appointments", (string)null);
                 });
 

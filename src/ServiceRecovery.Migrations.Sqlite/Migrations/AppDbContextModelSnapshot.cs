@@ -490,6 +490,8 @@ namespace ServiceRecovery.Migrations.Sqlite.Migrations
 
                     b.HasIndex("PracticeId", "StartsAt");
 
+                    b.HasIndex("PracticeId", "Status", "StartsAt", "PatientId");
+
                     b.ToTable("Appointments", (string)null);
                 });
 

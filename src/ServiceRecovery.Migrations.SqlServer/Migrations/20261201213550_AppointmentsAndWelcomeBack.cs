@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace ServiceRecovery.Migrations.Sqlite.Migrations
+namespace ServiceRecovery.Migrations.SqlServer.Migrations
 {
     /// <inheritdoc />
     public partial class AppointmentsAndWelcomeBack : Migration
@@ -14,40 +14,40 @@ namespace ServiceRecovery.Migrations.Sqlite.Migrations
             migrationBuilder.AddColumn<string>(
                 name: "RepeatAssignedToName",
                 table: "RecoveryCases",
-                type: "TEXT",
+                type: "nvarchar(120)",
                 maxLength: 120,
                 nullable: true);
 
             migrationBuilder.AddColumn<Guid>(
                 name: "RepeatOfCaseId",
                 table: "RecoveryCases",
-                type: "TEXT",
+                type: "uniqueidentifier",
                 nullable: true);
 
-            migrationBuilder.AddColumn<long>(
+            migrationBuilder.AddColumn<DateTimeOffset>(
                 name: "RepeatOfOccurredAt",
                 table: "RecoveryCases",
-                type: "INTEGER",
+                type: "datetimeoffset",
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "RepeatOfReference",
                 table: "RecoveryCases",
-                type: "TEXT",
+                type: "nvarchar(16)",
                 maxLength: 16,
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "WelcomeBackGesture",
                 table: "RecoveryCases",
-                type: "TEXT",
+                type: "nvarchar(100)",
                 maxLength: 100,
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "WelcomeGestures",
                 table: "Practices",
-                type: "TEXT",
+                type: "nvarchar(1212)",
                 maxLength: 1212,
                 nullable: false,
                 defaultValue: "");
@@ -55,22 +55,22 @@ namespace ServiceRecovery.Migrations.Sqlite.Migrations
             migrationBuilder.AddColumn<Guid>(
                 name: "AppointmentId",
                 table: "PatientReturns",
-                type: "TEXT",
+                type: "uniqueidentifier",
                 nullable: true);
 
             migrationBuilder.CreateTable(
                 name: "Appointments",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    PracticeId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ExternalId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    PatientId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    StartsAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    Status = table.Column<int>(type: "INTEGER", nullable: false),
-                    Source = table.Column<int>(type: "INTEGER", nullable: false),
-                    ReceivedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    PracticeId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    ExternalId = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    PatientId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    StartsAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    Status = table.Column<int>(type: "int", nullable: false),
+                    Source = table.Column<int>(type: "int", nullable: false),
+                    ReceivedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -93,14 +93,14 @@ namespace ServiceRecovery.Migrations.Sqlite.Migrations
                 name: "WelcomeBacks",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    GreetedBy = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
-                    SaidOrGiven = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
-                    CaseId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    RecordedById = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
-                    RecordedByName = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
-                    RecordedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    CorrectsId = table.Column<Guid>(type: "TEXT", nullable: true)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    GreetedBy = table.Column<string>(type: "nvarchar(120)", maxLength: 120, nullable: false),
+                    SaidOrGiven = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: false),
+                    CaseId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    RecordedById = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: false),
+                    RecordedByName = table.Column<string>(type: "nvarchar(120)", maxLength: 120, nullable: false),
+                    RecordedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    CorrectsId = table.Column<Guid>(type: "uniqueidentifier", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -128,6 +128,11 @@ namespace ServiceRecovery.Migrations.Sqlite.Migrations
                 name: "IX_Appointments_PracticeId_StartsAt",
                 table: "Appointments",
                 columns: new[] { "PracticeId", "StartsAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Appointments_PracticeId_Status_StartsAt_PatientId",
+                table: "Appointments",
+                columns: new[] { "PracticeId", "Status", "StartsAt", "PatientId" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_WelcomeBacks_CaseId",
