@@ -60,6 +60,7 @@ public sealed partial class PracticePagesTests(DemoBrowserFixture fixture) : ICl
     private const string CaseMidway = "a case mid-way";
 
     [Theory]
+    [InlineData("/", "home-welcome-back")]
     [InlineData("/defects/log", null)]
     [InlineData("/queue", null)]
     [InlineData("/approvals", null)]

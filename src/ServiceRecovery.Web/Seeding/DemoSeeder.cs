@@ -81,7 +81,8 @@ public sealed class DemoSeeder(IServiceProvider services, AppDbContext db, TimeP
             printed.Add($"  {role,-16} {email,-32} {password}");
         }
 
-        SeedCases(practice, actors[0], actors[1], now);
+        var patients = SeedCases(practice, actors[0], actors[1], now);
+        SeedAppointments(practice, patients, now);
         // The demo is a practice in full swing: its getting-started checklist starts dismissed.
         db.ChecklistMarks.Add(ChecklistMark.Record(practice.Id, ChecklistMarkKind.Dismissed, actors[1], now));
         await db.SaveChangesAsync();
@@ -94,7 +95,7 @@ public sealed class DemoSeeder(IServiceProvider services, AppDbContext db, TimeP
         Console.WriteLine();
     }
 
-    private void SeedCases(Practice practice, Actor frontDesk, Actor manager, DateTimeOffset now)
+    private List<Patient> SeedCases(Practice practice, Actor frontDesk, Actor manager, DateTimeOffset now)
     {
         var random = new Random(20261123);
         var improvements = ImprovementIdeas
@@ -126,6 +127,63 @@ public sealed class DemoSeeder(IServiceProvider services, AppDbContext db, TimeP
             Progress(recoveryCase, practice, frontDesk, manager, improvements, random, now);
             db.Defects.Add(defect);
             db.Cases.Add(recoveryCase);
+        }
+
+        return patients;
+    }
+
+    /// <summary>
+    /// The practice's PMS feed, as the appointments it would have sent: each patient's earlier visits (most attended), and
+    /// the patients of the newest open or recently resolved cases booked today and tomorrow, so the home page's Welcome
+    /// back panel, the board's and the behaviour report have something to show. Recorded as they arrive now, so no case changes.
+    /// </summary>
+    private void SeedAppointments(Practice practice, List<Patient> patients, DateTimeOffset now)
+    {
+        var random = new Random(20261201);
+        var locale = practice.Locale;
+        var today = locale.DateAt(now);
+        var number = 0;
+        void Book(Patient patient, DateTimeOffset startsAt, AppointmentStatus status) =>
+            db.Appointments.Add(Appointment.Record(practice.Id, $"DEMO-{++number:00000}", patient.Id, startsAt, status, AppointmentSource.Api, now));
+        DateTimeOffset At(DateOnly day, int hour, int minute) => locale.FromLocal(day.ToDateTime(new TimeOnly(hour, minute)));
+
+        // Visits before the patient's first defect, so no open case has a return or a missed visit the feed did not record.
+        var firstDefect = db.Defects.Local.Where(d => d.PatientId is not null)
+            .GroupBy(d => d.PatientId!.Value).ToDictionary(g => g.Key, g => locale.DateAt(g.Min(d => d.OccurredAt)));
+        foreach (var patient in patients)
+        {
+            var before = firstDefect.TryGetValue(patient.Id, out var first) ? first.AddDays(-1) : today.AddDays(-7);
+            for (var visit = 0; visit < 2 + random.Next(3); visit++)
+            {
+                var day = before.AddDays(-random.Next(0, 720));
+                var status = (AppointmentStatus)Pick(random, 0, 85, 7, 5, 3);
+                Book(patient, At(day, 8 + random.Next(9), 15 * random.Next(4)), status);
+            }
+        }
+
+        // A typed return is a visit the PMS knows of too: the same day, attended.
+        foreach (var returned in db.Cases.Local.Where(c => c.FirstReturnOn is not null && c.Defect.PatientId is not null))
+        {
+            var visitAt = At(returned.FirstReturnOn!.Value, 9, 0);
+            if (visitAt < now)
+            {
+                Book(patients.Single(p => p.Id == returned.Defect.PatientId), visitAt, AppointmentStatus.Attended);
+            }
+        }
+
+        var resolvedSince = now.AddMonths(-12);
+        var welcome = db.Cases.Local
+            .Where(c => c.Status == CaseStatus.Open || (c.Status == CaseStatus.Resolved && c.ResolvedAt >= resolvedSince))
+            .OrderByDescending(c => c.OpenedAt)
+            .Select(c => c.Defect.PatientId)
+            .Distinct()
+            .Take(5)
+            .Select(id => patients.Single(p => p.Id == id))
+            .ToList();
+        (int Days, int Hour, int Minute)[] slots = [(0, 11, 0), (0, 15, 30), (1, 9, 15), (1, 10, 30), (1, 14, 0)];
+        foreach (var (patient, slot) in welcome.Zip(slots))
+        {
+            Book(patient, At(today.AddDays(slot.Days), slot.Hour, slot.Minute), AppointmentStatus.Booked);
         }
     }
 

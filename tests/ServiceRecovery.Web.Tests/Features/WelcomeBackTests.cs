@@ -3,6 +3,7 @@ using AngleSharp.Html.Dom;
 using Microsoft.EntityFrameworkCore;
 
 using ServiceRecovery.Domain;
+using ServiceRecovery.Web.Features.WelcomeBacks;
 using ServiceRecovery.Web.Tests.Support;
 
 namespace ServiceRecovery.Web.Tests.Features;
@@ -85,6 +86,26 @@ public sealed class WelcomeBackTests(AppFixture fixture) : IClassFixture<AppFixt
 
         page.QuerySelector("[data-testid=welcome-back-empty]")!.TextContent.ShouldBe("Nobody with a recent recovery is booked today or tomorrow.");
         page.QuerySelectorAll("[data-testid=welcome-back-row]").ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task A_busy_book_lists_the_soonest_visits_and_says_there_are_more()
+    {
+        var p = await HuddlePractice.CreateAsync(fixture, "Busy Book Dental");
+        var reference = await p.OpenCaseAsync(4, TimeSpan.FromDays(2));
+        // Tomorrow from 07:00, every ten minutes: one more visit than the page lists.
+        for (var i = 0; i <= WelcomeBackList.MaxShown; i++)
+        {
+            await p.BookAsync(reference, HuddlePractice.At(1, 7 + (i / 6), (i % 6) * 10));
+        }
+
+        using var frontDesk = await fixture.SignInAsync(p.FrontDeskEmail);
+        var page = await frontDesk.GetPageAsync("/");
+
+        var rows = page.QuerySelectorAll("[data-testid=welcome-back-row]");
+        rows.Length.ShouldBe(WelcomeBackList.MaxShown);
+        rows[0].TextContent.ShouldContain("back tomorrow at 7:00");
+        page.QuerySelector("[data-testid=welcome-back-more]")!.TextContent.ShouldContain($"the soonest {WelcomeBackList.MaxShown} are shown");
     }
 
     [Fact]

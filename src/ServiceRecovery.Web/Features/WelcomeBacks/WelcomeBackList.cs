@@ -11,8 +11,15 @@ public static class WelcomeBackList
     [Requires(StaffRole.FrontDesk)]
     public sealed record Query : IQuery<Result>;
 
+    /// <summary>
+    /// The soonest visits the page lists: what the desk can act on over two days. A busier book says "and more", and the
+    /// page's reads (and its size) stay bounded however many are booked.
+    /// </summary>
+    public const int MaxShown = 30;
+
     /// <param name="HasFeed">Whether any of the person's practices has appointments at all: without a feed there is nothing to list.</param>
-    public sealed record Result(IReadOnlyList<Row> Rows, bool HasFeed);
+    /// <param name="HasMore">More such visits are booked than <see cref="MaxShown"/>.</param>
+    public sealed record Result(IReadOnlyList<Row> Rows, bool HasFeed, bool HasMore = false);
 
     public sealed record Row(
         Guid CaseId,
@@ -57,9 +64,15 @@ public static class WelcomeBackList
             // One read over the widest window; each practice's own two days are picked out below.
             var from = practices.Values.Min(p => p.Days.Today);
             var to = practices.Values.Max(p => p.Days.DayAfter);
-            var visits = (await WelcomeBackVisits.FindAsync(db.Appointments.AsNoTracking(), db.Cases.AsNoTracking(), from, to, now, cancellationToken))
+            // One more than is shown, to know whether there are more; a visit a patient's two cases share is read twice at most.
+            var found = await WelcomeBackVisits.FindAsync(db.Appointments.AsNoTracking(), db.Cases.AsNoTracking(), from, to, now, cancellationToken,
+                limit: 2 * (MaxShown + 1));
+            var visits = found
                 .Where(v => practices.TryGetValue(v.PracticeId, out var p) && v.StartsAt >= p.Days.Today && v.StartsAt < p.Days.DayAfter)
+                .Take(MaxShown + 1)
                 .ToList();
+            var hasMore = visits.Count > MaxShown;
+            visits = visits.Take(MaxShown).ToList();
             if (visits.Count == 0)
             {
                 return new Result([], HasFeed: true);
@@ -117,7 +130,7 @@ public static class WelcomeBackList
                     given[v.CaseId].OrderBy(g => g.RecordedAt).Select(g => $"{g.Kind.Words()} {practice.Locale.Money(g.Amount)}").ToList(),
                     WelcomeBackVisits.SuggestedGesture(v.PlannedGesture, practice.WelcomeGestures),
                     welcomed[v.CaseId].Any(w => w.RecordedAt >= practice.Days.Today));
-            }).ToList(), HasFeed: true);
+            }).ToList(), HasFeed: true, hasMore);
         }
     }
 

@@ -41,7 +41,7 @@ public static class WelcomeBackVisits
     /// </summary>
     public static async Task<List<Visit>> FindAsync(
         IQueryable<Appointment> appointments, IQueryable<RecoveryCase> cases, DateTimeOffset start, DateTimeOffset end, DateTimeOffset now,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken, int limit = MaxVisits)
     {
         var resolvedSince = ResolvedSince(now);
         var rows = await (
@@ -54,7 +54,7 @@ public static class WelcomeBackVisits
                 orderby a.StartsAt, a.Id, c.OpenedAt descending
                 select new Visit(a.Id, a.PracticeId, a.StartsAt, c.Id, c.Reference, c.Defect.PatientId, c.StageId, c.CategoryId,
                     c.DefectOccurredAt, c.WelcomeBackGesture))
-            .Take(MaxVisits)
+            .Take(limit)
             .ToListAsync(cancellationToken);
         // A patient with two such cases: the most recent one speaks for the visit (rows come newest case first).
         return rows.DistinctBy(r => r.AppointmentId).ToList();
