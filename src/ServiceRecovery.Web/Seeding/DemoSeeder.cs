@@ -162,7 +162,7 @@ public sealed class DemoSeeder(IServiceProvider services, AppDbContext db, TimeP
         }
 
         // A typed return is a visit the PMS knows of too: the same day, attended.
-        foreach (var returned in db.Cases.Local.Where(c => c.FirstReturnOn is not null && c.Defect.PatientId is not null))
+        foreach (var returned in db.Cases.Local.Where(c => c.FirstReturnOn is not null && c.Defect.PatientId is not null).ToList())
         {
             var visitAt = At(returned.FirstReturnOn!.Value, 9, 0);
             if (visitAt < now)
@@ -178,6 +178,7 @@ public sealed class DemoSeeder(IServiceProvider services, AppDbContext db, TimeP
             .Select(c => c.Defect.PatientId)
             .Distinct()
             .Take(5)
+            .ToList()
             .Select(id => patients.Single(p => p.Id == id))
             .ToList();
         (int Days, int Hour, int Minute)[] slots = [(0, 11, 0), (0, 15, 30), (1, 9, 15), (1, 10, 30), (1, 14, 0)];
