@@ -34,7 +34,11 @@ public sealed class WelcomeBackCaseTests(AppFixture fixture) : IClassFixture<App
         var shown = await page.LoadAsync();
 
         shown.QuerySelector("#welcome-plan-form").ShouldBeNull();
-        shown.QuerySelector("[data-testid=welcome-back-gesture]")!.TextContent.ShouldContain(WelcomeGestureList.Defaults[0]);
+        // The practice's first gesture, whatever another test of this class saved as the practice's list.
+        var stored = await fixture.App.WithDbAsync(db => db.Practices.Where(p => p.Id == fixture.World.Harbourside.Id).Select(p => p.WelcomeGestures).SingleAsync());
+        var suggestion = shown.QuerySelector("[data-testid=welcome-back-gesture]")!.TextContent;
+        suggestion.ShouldContain(WelcomeGestureList.Parse(stored)[0]);
+        suggestion.ShouldContain("the practice's first suggestion");
 
         // The form is not there, and the handler refuses the post all the same.
         var version = shown.QuerySelector("#welcome-form input[name=Version]")!.GetAttribute("value")!;
