@@ -567,16 +567,21 @@ public sealed class RecoveryCase
             throw DomainRuleException.For(nameof(PatientReturn.ReturnedOn), "The return date cannot be before the defect happened.");
         }
 
-        var patientReturn = new PatientReturn(Id, by, returnedOn, Guard.Text(reason, "What the patient came back for", Limits.ShortText), now);
+        return AddReturn(by, new PatientReturn(Id, by, returnedOn, Guard.Text(reason, "What the patient came back for", Limits.ShortText), now),
+            $"Patient returned on {returnedOn.ToString("d MMM yyyy", CultureInfo.InvariantCulture)}", now);
+    }
+
+    /// <summary>A return, typed or seen in the PMS: the earliest day kept, Extend the outcome done, on the timeline.</summary>
+    private PatientReturn AddReturn(Actor by, PatientReturn patientReturn, string detail, DateTimeOffset now)
+    {
         _returns.Add(patientReturn);
-        if (FirstReturnOn is null || returnedOn < FirstReturnOn)
+        if (FirstReturnOn is null || patientReturn.ReturnedOn < FirstReturnOn)
         {
-            FirstReturnOn = returnedOn;
+            FirstReturnOn = patientReturn.ReturnedOn;
         }
 
         Steps.Extend.MarkDone(now);
-        Append(by, TimelineEventKind.ReturnRecorded, ServiceStep.ExtendOutcome,
-            $"Patient returned on {returnedOn.ToString("d MMM yyyy", CultureInfo.InvariantCulture)}", now);
+        Append(by, TimelineEventKind.ReturnRecorded, ServiceStep.ExtendOutcome, detail, now);
         return patientReturn;
     }
 
@@ -598,17 +603,8 @@ public sealed class RecoveryCase
         }
 
         var returnedOn = locale.DateAt(appointment.StartsAt);
-        var patientReturn = new PatientReturn(Id, system, returnedOn, AttendedReason, now, appointment.Id);
-        _returns.Add(patientReturn);
-        if (FirstReturnOn is null || returnedOn < FirstReturnOn)
-        {
-            FirstReturnOn = returnedOn;
-        }
-
-        Steps.Extend.MarkDone(now);
-        Append(system, TimelineEventKind.ReturnRecorded, ServiceStep.ExtendOutcome,
+        return AddReturn(system, new PatientReturn(Id, system, returnedOn, AttendedReason, now, appointment.Id),
             $"Patient attended an appointment on {returnedOn.ToString("d MMM yyyy", CultureInfo.InvariantCulture)} (from the practice-management system)", now);
-        return patientReturn;
     }
 
     /// <summary>

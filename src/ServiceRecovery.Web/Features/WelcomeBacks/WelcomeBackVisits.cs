@@ -62,5 +62,5 @@ public static class WelcomeBackVisits
 
     /// <summary>The case's own choice, else the first of the practice's list.</summary>
     public static string SuggestedGesture(string? planned, string practiceGestures) =>
-        planned ?? (WelcomeGestureList.Parse(practiceGestures) is { Count: > 0 } list ? list[0] : WelcomeGestureList.Defaults[0]);
+        planned ?? WelcomeGestureList.Parse(practiceGestures)[0];
 }
