@@ -14,6 +14,9 @@ internal sealed class PracticeConfiguration : IEntityTypeConfiguration<Practice>
         builder.Property(p => p.Slug).HasMaxLength(Limits.Name);
         builder.Property(p => p.Address).HasMaxLength(PracticeDetails.AddressLength);
         builder.Property(p => p.Phone).HasMaxLength(PracticeDetails.PhoneLength);
+        builder.Property(p => p.LetterReplyTo).HasMaxLength(Limits.Email);
+        builder.Property(p => p.ComplaintFurtherSteps).HasMaxLength(ShippedLetters.FurtherStepsLength);
+        builder.Ignore(p => p.FurtherSteps);
         builder.Property(p => p.ArchivedBy).HasMaxLength(Limits.Name);
         builder.Ignore(p => p.IsArchived);
         builder.Ignore(p => p.Details);

@@ -54,6 +54,15 @@ public sealed class Practice
 
     public string? Phone { get; private set; }
 
+    /// <summary>Where a patient's reply to the practice's email goes; none until a manager sets it.</summary>
+    public string? LetterReplyTo { get; private set; }
+
+    /// <summary>How a patient can take a complaint further, in the practice's words; the culture's default when none.</summary>
+    public string? ComplaintFurtherSteps { get; private set; }
+
+    /// <summary>What the letters say about taking a complaint further: the practice's words, or the default for its culture.</summary>
+    public string FurtherSteps => ComplaintFurtherSteps ?? ShippedLetters.FurtherStepsFor(Culture);
+
     /// <summary>When an administrator archived the practice: it takes no new defects and drops out of lists and forms; nothing is deleted.</summary>
     public DateTimeOffset? ArchivedAt { get; private set; }
 
@@ -193,6 +202,20 @@ public sealed class Practice
 
     /// <summary>Replaces the welcome-back gestures; each line is one, blank lines dropped, the order kept.</summary>
     public void ChangeWelcomeGestures(string lines) => WelcomeGestures = string.Join('\n', WelcomeGestureList.Check(lines));
+
+    /// <summary>The reply-to address of the practice's email to patients, and how a patient can take a complaint further.</summary>
+    public void ChangeLetterSettings(string? replyTo, string? furtherSteps)
+    {
+        var address = Guard.OptionalText(replyTo, "Reply-to address", Limits.Email);
+        if (address is not null && (address.Count(c => c == '@') != 1 || address.StartsWith('@') || address.EndsWith('@') || address.Any(char.IsWhiteSpace)))
+        {
+            throw DomainRuleException.For("ReplyTo", "Enter an email address such as reception@practice.example.");
+        }
+
+        var steps = Guard.OptionalText(furtherSteps?.ReplaceLineEndings("\n"), "How to take a complaint further", ShippedLetters.FurtherStepsLength);
+        LetterReplyTo = address;
+        ComplaintFurtherSteps = steps == ShippedLetters.FurtherStepsFor(Culture) ? null : steps;
+    }
 
     public void Rename(string name) => ChangeDetails(Details with { Name = name });
 

@@ -1,0 +1,12 @@
+namespace ServiceRecovery.Domain;
+
+/// <summary>What a letter to the patient is for: the five the practice is shipped with, and any it adds.</summary>
+public enum LetterKind
+{
+    Apology = 1,
+    FixDone = 2,
+    Outcome = 3,
+    FollowUp = 4,
+    WelcomeBack = 5,
+    Custom = 6,
+}
