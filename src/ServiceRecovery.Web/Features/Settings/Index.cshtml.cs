@@ -22,6 +22,7 @@ public sealed class IndexModel(IMediator mediator, ICurrentUser user) : AppPageM
     [BindProperty] public SetGestureLimits.Command Limits { get; set; } = new();
     [BindProperty] public SetReminders.Command Reminders { get; set; } = new();
     [BindProperty] public SetWelcomeGestures.Command Welcome { get; set; } = new();
+    [BindProperty] public SetLetterSettings.Command Letters { get; set; } = new();
 
     public string? FailedForm { get; private set; }
 
@@ -44,6 +45,7 @@ public sealed class IndexModel(IMediator mediator, ICurrentUser user) : AppPageM
         Limits = SetGestureLimits.Command.From(p.GestureLimits);
         Reminders = SetReminders.Command.From(p.Reminders);
         Welcome = SetWelcomeGestures.Command.From(p);
+        Letters = SetLetterSettings.Command.From(p);
         return Page();
     }
 
@@ -52,6 +54,7 @@ public sealed class IndexModel(IMediator mediator, ICurrentUser user) : AppPageM
     public Task<IActionResult> OnPostDueAsync(CancellationToken ct) => SendAsync(Due, nameof(Due), "Due times saved. They apply to cases opened from now on.", ct);
     public Task<IActionResult> OnPostLimitsAsync(CancellationToken ct) => SendAsync(Limits, nameof(Limits), "Gesture limits saved.", ct);
     public Task<IActionResult> OnPostRemindersAsync(CancellationToken ct) => SendAsync(Reminders, nameof(Reminders), "Reminder settings saved.", ct);
+    public Task<IActionResult> OnPostLettersAsync(CancellationToken ct) => SendAsync(Letters, nameof(Letters), "Letter settings saved.", ct);
     public Task<IActionResult> OnPostWelcomeAsync(CancellationToken ct) => SendAsync(Welcome, nameof(Welcome), "Welcome-back gestures saved.", ct);
 
     public async Task<IActionResult> OnPostTestEmailAsync(CancellationToken cancellationToken)
