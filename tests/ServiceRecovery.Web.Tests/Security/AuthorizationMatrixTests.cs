@@ -54,6 +54,8 @@ public sealed class AuthorizationMatrixTests(AppFixture fixture) : IClassFixture
         ["reports"] = [Redirect, 403, 200, 200, 403, 200],
         ["settings"] = [Redirect, 403, 200, 200, 403, 200],
         ["settings/comment-card"] = [Redirect, 403, 200, 200, 403, 200],
+        ["settings/letters"] = [Redirect, 403, 200, 200, 403, 200],
+        ["settings/letters/edit/{id:guid?}"] = [Redirect, 403, 200, 200, 403, 200],
         ["settings/api-keys"] = [Redirect, 403, 200, 200, 403, 200],
         // The API: its description and reference page are public (they hold no practice's data); its calls take an API key,
         // never the cookie, so a signed-in person without one is refused like anyone (see Features/Api).
