@@ -16,7 +16,7 @@ namespace ServiceRecovery.Migrations.SqlServer.Migrations
                 table: "Practices",
                 type: "int",
                 nullable: false,
-                defaultValue: 0);
+                defaultValue: 90);
 
             migrationBuilder.CreateTable(
                 name: "RecoverySurveys",

@@ -16,7 +16,7 @@ namespace ServiceRecovery.Migrations.Sqlite.Migrations
                 table: "Practices",
                 type: "INTEGER",
                 nullable: false,
-                defaultValue: 0);
+                defaultValue: 90);
 
             migrationBuilder.CreateTable(
                 name: "RecoverySurveys",
