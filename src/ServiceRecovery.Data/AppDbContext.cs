@@ -31,6 +31,7 @@ public sealed class AppDbContext : IdentityDbContext<ApplicationUser>, IDataProt
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
     public DbSet<Appointment> Appointments => Set<Appointment>();
     public DbSet<LetterTemplate> LetterTemplates => Set<LetterTemplate>();
+    public DbSet<RecoverySurvey> Surveys => Set<RecoverySurvey>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     // Read by the query filters below; EF evaluates them per query, per context instance.
@@ -57,6 +58,7 @@ public sealed class AppDbContext : IdentityDbContext<ApplicationUser>, IDataProt
         builder.Entity<ApiKey>().HasQueryFilter(k => ScopeIsUnrestricted || ScopePracticeIds.Contains(k.PracticeId));
         builder.Entity<Appointment>().HasQueryFilter(a => ScopeIsUnrestricted || ScopePracticeIds.Contains(a.PracticeId));
         builder.Entity<LetterTemplate>().HasQueryFilter(t => ScopeIsUnrestricted || ScopePracticeIds.Contains(t.PracticeId));
+        builder.Entity<RecoverySurvey>().HasQueryFilter(s => ScopeIsUnrestricted || ScopePracticeIds.Contains(s.PracticeId));
 
         // Nothing is deleted, so nothing cascades.
         foreach (var foreignKey in builder.Model.GetEntityTypes()
@@ -108,6 +110,12 @@ public sealed class AppDbContext : IdentityDbContext<ApplicationUser>, IDataProt
         foreach (var entry in ChangeTracker.Entries<LetterTemplate>().Where(e => e.State == EntityState.Modified))
         {
             entry.Property(t => t.Version).CurrentValue = Guid.NewGuid();
+        }
+
+        // A survey is answered once: two posts at the same moment cannot both save an answer.
+        foreach (var entry in ChangeTracker.Entries<RecoverySurvey>().Where(e => e.State == EntityState.Modified))
+        {
+            entry.Property(s => s.Version).CurrentValue = Guid.NewGuid();
         }
 
         // A practice's settings include its stages and categories: a change to any of them renews the practice's version.

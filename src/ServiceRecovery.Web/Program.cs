@@ -137,6 +137,9 @@ builder.Services.AddRazorPages(options =>
     // The patients' comment card (/feedback/{slug} and its thank-you page): public, and limited per client address.
     options.Conventions.AllowAnonymousToFolder("/Feedback");
     options.Conventions.AddFolderApplicationModelConvention("/Feedback", page => page.EndpointMetadata.Add(new EnableRateLimitingAttribute(RateLimits.CommentCard)));
+    // The recovery survey (/survey/{token} and its thank-you page): public, and limited per client address as the comment card is.
+    options.Conventions.AllowAnonymousToFolder("/Surveys");
+    options.Conventions.AddFolderApplicationModelConvention("/Surveys", page => page.EndpointMetadata.Add(new EnableRateLimitingAttribute(RateLimits.CommentCard)));
 }).AddMvcOptions(options =>
 {
     // A request the pipeline refuses (AuthorizationBehavior) is shown as the friendly "Not allowed" page.

@@ -938,6 +938,28 @@ public sealed class RecoveryCase
         Append(by, TimelineEventKind.Reopened, null, $"Case reopened: {why}", now);
     }
 
+    /// <summary>The recovery survey went to the patient (their address is on the patient's record, never on the timeline).</summary>
+    public void RecordSurveySent(RecoverySurvey survey, DateTimeOffset now)
+    {
+        if (survey.CaseId != Id)
+        {
+            throw new DomainRuleException("That survey is not of this case.");
+        }
+
+        Append(Actor.RecoverySurvey, TimelineEventKind.SurveySent, null, $"Survey sent; the link works until {survey.ExpiresAt:yyyy-MM-dd}", now);
+    }
+
+    /// <summary>The patient answered the recovery survey: the scores on the timeline; the comment stays on the survey.</summary>
+    public void RecordSurveyAnswer(RecoverySurvey survey, DateTimeOffset now)
+    {
+        if (survey.CaseId != Id || !survey.IsAnswered)
+        {
+            throw new DomainRuleException("That survey is not an answer of this case.");
+        }
+
+        Append(Actor.RecoverySurvey, TimelineEventKind.SurveyAnswered, null, survey.Summary() + (survey.Low ? " (low)" : ""), now);
+    }
+
     private Gesture FindGesture(Guid gestureId) =>
         _gestures.SingleOrDefault(g => g.Id == gestureId) ?? throw new DomainRuleException("That gesture is not on this case.");
 

@@ -64,4 +64,6 @@ public enum TimelineEventKind
     WelcomeBackPlanned,
     WelcomeBackRecorded,
     SecondFailure,
+    SurveySent,
+    SurveyAnswered,
 }

@@ -9,6 +9,9 @@ public sealed record Actor(string UserId, string Name, StaffRole Role)
     /// </summary>
     public static Actor CommentCard { get; } = new("comment-card", "Comment card", StaffRole.FrontDesk);
 
+    /// <summary>The recovery survey, as the author of the timeline events it adds: "Survey sent", "Survey answered".</summary>
+    public static Actor RecoverySurvey { get; } = new("recovery-survey", "Recovery survey", StaffRole.FrontDesk);
+
     public bool IsManager => Role is StaffRole.PracticeManager or StaffRole.Administrator;
 }
 

@@ -100,6 +100,12 @@ public enum EmailKind
     Invitation = 4,
     PasswordReset = 5,
     AddedToPractice = 6,
+
+    /// <summary>To a patient whose case resolved: the recovery survey's single-use link. Holds the patient's address and first name.</summary>
+    RecoverySurvey = 7,
+
+    /// <summary>To the case's owner and the practice's managers: a survey came back low. The reference and a link only.</summary>
+    LowSurvey = 8,
 }
 
 public enum OutboxStatus

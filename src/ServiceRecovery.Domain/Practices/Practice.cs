@@ -36,6 +36,13 @@ public sealed class Practice
     /// </summary>
     public string WelcomeGestures { get; private set; } = WelcomeGestureList.DefaultText;
 
+    /// <summary>A patient gets the recovery survey at most once in this many days, however many of their cases resolve.</summary>
+    public int SurveyIntervalDays { get; private set; } = DefaultSurveyIntervalDays;
+
+    public const int DefaultSurveyIntervalDays = 90;
+
+    public const int MaxSurveyIntervalDays = 730;
+
     public IReadOnlyList<string> WelcomeGestureOptions => WelcomeGestureList.Parse(WelcomeGestures);
 
     /// <summary>SHA-256 of the huddle-board display link's token; null when no link is active.</summary>
@@ -201,6 +208,10 @@ public sealed class Practice
     public void ChangeReminders(ReminderSettings reminders) => Reminders = reminders;
 
     /// <summary>Replaces the welcome-back gestures; each line is one, blank lines dropped, the order kept.</summary>
+    public void ChangeSurveyInterval(int? days) => SurveyIntervalDays = days is { } d && d >= 1 && d <= MaxSurveyIntervalDays
+        ? d
+        : throw DomainRuleException.For("SurveyIntervalDays", $"Enter a number of days from 1 to {MaxSurveyIntervalDays}.");
+
     public void ChangeWelcomeGestures(string lines) => WelcomeGestures = string.Join('\n', WelcomeGestureList.Check(lines));
 
     /// <summary>The reply-to address of the practice's email to patients, and how a patient can take a complaint further.</summary>

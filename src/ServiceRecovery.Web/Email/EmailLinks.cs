@@ -21,6 +21,9 @@ public sealed class EmailLinks(PublicAddress publicAddress)
 
     public Uri SignIn => new(Base, "Account/SignIn");
 
+    /// <summary>The recovery survey's page; the token is in the path, which the request log redacts (see RedactSecretsEnricher).</summary>
+    public Uri Survey(string token) => new(Base, $"survey/{Uri.EscapeDataString(token)}");
+
     /// <summary>The page that takes an invitation or reset token; in the query string, which the request log never writes.</summary>
     public Uri SetPassword(string token) => new(Base, $"Account/SetPassword?token={Uri.EscapeDataString(token)}");
 }

@@ -73,6 +73,9 @@ public sealed class AuthorizationMatrixTests(AppFixture fixture) : IClassFixture
         ["patients/import/appointments"] = [Redirect, 403, 200, 200, 403, 200],
         ["feedback/{slug}"] = [200, 200, 200, 200, 200, 200],
         ["feedback/{slug}/thanks"] = [200, 200, 200, 200, 200, 200],
+        // The recovery survey: public; an unknown token is the one "used or expired" page, whoever asks.
+        ["survey/{token}"] = [404, 404, 404, 404, 404, 404],
+        ["survey/thanks"] = [200, 200, 200, 200, 200, 200],
         ["staff"] = [Redirect, 403, 200, 200, 403, 200],
         ["staff/new"] = [Redirect, 403, 200, 200, 403, 200],
         ["staff/{id}"] = [Redirect, 403, 200, 200, 403, 404],
@@ -234,6 +237,7 @@ public sealed class AuthorizationMatrixTests(AppFixture fixture) : IClassFixture
             "huddle/display/{token}" => "huddle/display/not-a-real-token",
             "feedback/{slug}" => "feedback/harbourside",
             "feedback/{slug}/thanks" => "feedback/harbourside/thanks",
+            "survey/{token}" => "survey/not-a-real-token",
             "Errors" or "Errors/Index" => $"{route}?status=404",
             "Account/AccessDenied" => "Account/AccessDenied",
             "Practices/Edit" => $"Practices/Edit?practice={fixture.World.Harbourside.Id}",

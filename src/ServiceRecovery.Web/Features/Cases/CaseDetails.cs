@@ -40,6 +40,9 @@ public static class CaseDetails
         /// <summary>The patient's cancellations and no-shows since the defect, as the PMS reported them; read for an open case only.</summary>
         public IReadOnlyList<MissedVisit> MissedVisits { get; init; } = [];
 
+        /// <summary>The recovery survey sent when the case resolved; null when none was sent.</summary>
+        public SurveyView? Survey { get; init; }
+
         public StepView Step(ServiceStep step)
         {
             var track = Case.Steps[step];
@@ -70,6 +73,14 @@ public static class CaseDetails
                 ? $"Did not attend the appointment of {day} at {time}"
                 : $"Cancelled the appointment of {day} at {time}";
         }
+    }
+
+    /// <summary>The recovery survey's state and answer, for staff: the comment is shown here, never on the timeline or in email.</summary>
+    public sealed record SurveyView(
+        DateTimeOffset IssuedAt, DateTimeOffset ExpiresAt, DateTimeOffset? AnsweredAt, int? OutcomeFair, int? EasyAndQuick, int? TreatedWithRespect,
+        int? Recommend, string? Comment, bool Low)
+    {
+        public bool IsExpired(DateTimeOffset now) => AnsweredAt is null && now >= ExpiresAt;
     }
 
     public sealed record ImprovementView(Guid Id, string Title, ImprovementStatus Status, string? OwnerName, DateOnly? DueOn);
@@ -153,6 +164,12 @@ public static class CaseDetails
                 new WelcomeView(head.WelcomeBackGesture, WelcomeGestureList.Parse(head.WelcomeGestures), welcomed))
             {
                 MissedVisits = missed,
+                // Read only when the timeline says one was sent: most cases never have one.
+                Survey = c.Timeline.Any(e => e.Kind == TimelineEventKind.SurveySent)
+                    ? await db.Surveys.AsNoTracking().Where(s => s.CaseId == id)
+                        .Select(s => new SurveyView(s.IssuedAt, s.ExpiresAt, s.AnsweredAt, s.OutcomeFair, s.EasyAndQuick, s.TreatedWithRespect, s.Recommend, s.Comment, s.Low))
+                        .SingleOrDefaultAsync(cancellationToken)
+                    : null,
             };
         }
     }

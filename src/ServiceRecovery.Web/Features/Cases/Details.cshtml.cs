@@ -56,6 +56,8 @@ public sealed class DetailsModel(IMediator mediator, ICurrentUser user) : AppPag
     public string CorrectionText(Guid recordId, string current) =>
         Correct.RecordId == recordId && Correct.Text is { } typed ? typed : current;
 
+    public const string LowSurveyReopenReason = "The recovery survey came back low";
+
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
     {
         if (!await LoadAsync(id, cancellationToken))
@@ -71,6 +73,12 @@ public sealed class DetailsModel(IMediator mediator, ICurrentUser user) : AppPag
         Return.ReturnedOn = Case.Today;
         FollowUp.PlannedFor = Case.Today.AddDays(7);
         Owner.OwnerId = Case.Case.OwnerId;
+        if (Case.Survey is { Low: true })
+        {
+            // The manager's offer after a low survey: reopen with a note saying why.
+            Reopen.Reason = LowSurveyReopenReason;
+        }
+
         return Page();
     }
 

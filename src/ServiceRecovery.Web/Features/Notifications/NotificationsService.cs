@@ -1,11 +1,12 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 using ServiceRecovery.Web.Email;
+using ServiceRecovery.Web.Features.Surveys;
 using ServiceRecovery.Web.Infrastructure.Startup;
 
 namespace ServiceRecovery.Web.Features.Notifications;
 
-/// <summary>Every few seconds: plan the reminders that are due, then send what the outbox holds.</summary>
+/// <summary>Every few seconds: plan the reminders that are due, issue the recovery surveys of newly resolved cases, then send what the outbox holds.</summary>
 public sealed class NotificationsService(IServiceScopeFactory scopes, TimeProvider clock, IOptions<EmailOptions> options, ILogger<NotificationsService> logger)
     : BackgroundService
 {
@@ -26,11 +27,12 @@ public sealed class NotificationsService(IServiceScopeFactory scopes, TimeProvid
             await using var scope = scopes.CreateAsyncScope();
             scope.ServiceProvider.GetRequiredService<PracticeScope>().LiftForSystemWork();
             var planned = await scope.ServiceProvider.GetRequiredService<ReminderPlanner>().RunAsync(cancellationToken);
+            var surveys = await scope.ServiceProvider.GetRequiredService<SurveyIssuer>().RunAsync(cancellationToken);
             var sent = await scope.ServiceProvider.GetRequiredService<OutboxSender>().SendDueAsync(cancellationToken);
-            if (planned.Escalations + planned.Digests + sent.Sent + sent.Failed > 0)
+            if (planned.Escalations + planned.Digests + surveys + sent.Sent + sent.Failed > 0)
             {
-                logger.LogInformation("Reminders: {Escalations} escalation(s), {Digests} digest(s) queued; email: {Sent} sent, {Failed} failed",
-                    planned.Escalations, planned.Digests, sent.Sent, sent.Failed);
+                logger.LogInformation("Reminders: {Escalations} escalation(s), {Digests} digest(s), {Surveys} survey(s) queued; email: {Sent} sent, {Failed} failed",
+                    planned.Escalations, planned.Digests, surveys, sent.Sent, sent.Failed);
             }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -67,6 +69,7 @@ public static class NotificationsRegistration
         services.AddHealthChecks().AddCheck<EmailHealthCheck>(EmailHealthCheck.Name, HealthStatus.Degraded, tags: ["ready"]);
         services.AddScoped<OutboxSender>();
         services.AddScoped<ReminderPlanner>();
+        services.AddScoped<SurveyIssuer>();
         services.AddSingleton<NotificationsService>();
         if (options.BackgroundServices)
         {

@@ -23,6 +23,7 @@ public sealed class IndexModel(IMediator mediator, ICurrentUser user) : AppPageM
     [BindProperty] public SetReminders.Command Reminders { get; set; } = new();
     [BindProperty] public SetWelcomeGestures.Command Welcome { get; set; } = new();
     [BindProperty] public SetLetterSettings.Command Letters { get; set; } = new();
+    [BindProperty] public SetSurveyInterval.Command Survey { get; set; } = new();
 
     public string? FailedForm { get; private set; }
 
@@ -46,6 +47,7 @@ public sealed class IndexModel(IMediator mediator, ICurrentUser user) : AppPageM
         Reminders = SetReminders.Command.From(p.Reminders);
         Welcome = SetWelcomeGestures.Command.From(p);
         Letters = SetLetterSettings.Command.From(p);
+        Survey = SetSurveyInterval.Command.From(p);
         return Page();
     }
 
@@ -56,6 +58,7 @@ public sealed class IndexModel(IMediator mediator, ICurrentUser user) : AppPageM
     public Task<IActionResult> OnPostRemindersAsync(CancellationToken ct) => SendAsync(Reminders, nameof(Reminders), "Reminder settings saved.", ct);
     public Task<IActionResult> OnPostLettersAsync(CancellationToken ct) => SendAsync(Letters, nameof(Letters), "Letter settings saved.", ct);
     public Task<IActionResult> OnPostWelcomeAsync(CancellationToken ct) => SendAsync(Welcome, nameof(Welcome), "Welcome-back gestures saved.", ct);
+    public Task<IActionResult> OnPostSurveyAsync(CancellationToken ct) => SendAsync(Survey, nameof(Survey), "Survey setting saved.", ct);
 
     public async Task<IActionResult> OnPostTestEmailAsync(CancellationToken cancellationToken)
     {
