@@ -56,8 +56,11 @@ public static class NewestOpenCases
                     })
                 .Take(PageSize)
                 .ToListAsync(cancellationToken);
-            var openCount = await open.CountAsync(cancellationToken);
-            var overdueCount = await open.CountAsync(c => c.NextDueAt < now, cancellationToken);
+            // Both counts in one read of the open cases.
+            var counts = await open.GroupBy(_ => 1)
+                .Select(g => new { Open = g.Count(), Overdue = g.Count(c => c.NextDueAt < now) })
+                .FirstOrDefaultAsync(cancellationToken);
+            var (openCount, overdueCount) = counts is null ? (0, 0) : (counts.Open, counts.Overdue);
             return new Result(
                 rows.Select(r => new Row(r.Id, r.Reference, r.DisplayName, r.Stage, r.Severity, r.CurrentStep, r.OpenedAt, r.NextDueAt, r.OwnerName,
                     new PracticeLocale(r.TimeZoneId, r.Culture, r.Currency))).ToList(),

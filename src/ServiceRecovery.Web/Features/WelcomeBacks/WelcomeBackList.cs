@@ -37,45 +37,57 @@ public static class WelcomeBackList
         string SuggestedGesture,
         bool WelcomedBack);
 
-    public sealed class Handler(AppDbContext db, TimeProvider clock) : IQueryHandler<Query, Result>
+    /// <summary>
+    /// One practice's list for its own today and tomorrow: the soonest <see cref="MaxShown"/> visits and whether there
+    /// are more. The same for every member of the practice, so it is kept per practice (<see cref="WelcomeBackCache"/>).
+    /// </summary>
+    /// <param name="HasFeed">Whether the practice has appointments at all.</param>
+    public sealed record PracticeList(IReadOnlyList<Row> Rows, bool HasFeed, bool HasMore);
+
+    public sealed class Handler(AppDbContext db, TimeProvider clock, WelcomeBackCache cache) : IQueryHandler<Query, Result>
     {
         public async ValueTask<Result> Handle(Query query, CancellationToken cancellationToken)
         {
-            // The practice filter limits every set below to the person's practices.
-            if (!await db.Appointments.AnyAsync(cancellationToken))
-            {
-                return new Result([], HasFeed: false);
-            }
-
             var now = clock.GetUtcNow();
-            var practices = (await db.Practices.AsNoTracking()
-                    .Select(p => new { p.Id, p.Name, p.TimeZoneId, p.Culture, p.Currency, p.WelcomeGestures })
-                    .ToListAsync(cancellationToken))
-                .ToDictionary(p => p.Id, p =>
-                {
-                    var locale = new PracticeLocale(p.TimeZoneId, p.Culture, p.Currency);
-                    return (p.Name, Locale: locale, p.WelcomeGestures, Days: WelcomeBackVisits.Days(locale, now));
-                });
-            if (practices.Count == 0)
+            // The practice filter limits this to the person's practices; each one's list is the same for all its members.
+            var practices = await db.Practices.AsNoTracking()
+                .Select(p => new PracticeFacts(p.Id, p.Name, p.TimeZoneId, p.Culture, p.Currency, p.WelcomeGestures))
+                .ToListAsync(cancellationToken);
+            var lists = new List<PracticeList>(practices.Count);
+            foreach (var practice in practices)
             {
-                return new Result([], HasFeed: true);
+                var locale = new PracticeLocale(practice.TimeZoneId, practice.Culture, practice.Currency);
+                lists.Add(await cache.GetAsync(practice.Id, locale.DateAt(now), ct => ForPracticeAsync(practice, locale, now, ct), cancellationToken));
             }
 
-            // One read over the widest window; each practice's own two days are picked out below.
-            var from = practices.Values.Min(p => p.Days.Today);
-            var to = practices.Values.Max(p => p.Days.DayAfter);
+            // Each practice's list is in start order; a stable sort by start keeps that order for visits at the same time.
+            var rows = lists.SelectMany(l => l.Rows).OrderBy(r => r.StartsAt).ToList();
+            return new Result(
+                rows.Take(MaxShown).ToList(),
+                HasFeed: lists.Any(l => l.HasFeed),
+                HasMore: rows.Count > MaxShown || lists.Any(l => l.HasMore));
+        }
+
+        private async Task<PracticeList> ForPracticeAsync(PracticeFacts practice, PracticeLocale locale, DateTimeOffset now, CancellationToken cancellationToken)
+        {
+            var practiceId = practice.Id;
+            var appointments = db.Appointments.AsNoTracking().Where(a => a.PracticeId == practiceId);
+            if (!await appointments.AnyAsync(cancellationToken))
+            {
+                return new PracticeList([], HasFeed: false, HasMore: false);
+            }
+
+            var days = WelcomeBackVisits.Days(locale, now);
             // One more than is shown, to know whether there are more; a visit a patient's two cases share is read twice at most.
-            var found = await WelcomeBackVisits.FindAsync(db.Appointments.AsNoTracking(), db.Cases.AsNoTracking(), from, to, now, cancellationToken,
-                limit: 2 * (MaxShown + 1));
-            var visits = found
-                .Where(v => practices.TryGetValue(v.PracticeId, out var p) && v.StartsAt >= p.Days.Today && v.StartsAt < p.Days.DayAfter)
+            var visits = (await WelcomeBackVisits.FindAsync(appointments, db.Cases.AsNoTracking().Where(c => c.PracticeId == practiceId),
+                    days.Today, days.DayAfter, now, cancellationToken, limit: 2 * (MaxShown + 1)))
                 .Take(MaxShown + 1)
                 .ToList();
             var hasMore = visits.Count > MaxShown;
             visits = visits.Take(MaxShown).ToList();
             if (visits.Count == 0)
             {
-                return new Result([], HasFeed: true);
+                return new PracticeList([], HasFeed: true, HasMore: false);
             }
 
             var caseIds = visits.Select(v => v.CaseId).Distinct().ToList();
@@ -102,36 +114,36 @@ public static class WelcomeBackList
                     .Select(g => new { g.CaseId, g.Kind, g.Amount, g.RecordedAt })
                     .ToListAsync(cancellationToken))
                 .ToLookup(g => g.CaseId);
-            var welcomedSince = practices.Values.Min(p => p.Days.Today);
             var welcomed = (await db.Set<WelcomeBack>().AsNoTracking()
-                    .Where(w => caseIds.Contains(w.CaseId) && w.RecordedAt >= welcomedSince)
-                    .Select(w => new { w.CaseId, w.RecordedAt })
+                    .Where(w => caseIds.Contains(w.CaseId) && w.RecordedAt >= days.Today)
+                    .Select(w => w.CaseId)
                     .ToListAsync(cancellationToken))
-                .ToLookup(w => w.CaseId);
+                .ToHashSet();
 
-            return new Result(visits.Select(v =>
+            return new PracticeList(visits.Select(v =>
             {
-                var practice = practices[v.PracticeId];
-                var isToday = v.StartsAt < practice.Days.Tomorrow;
+                var isToday = v.StartsAt < days.Tomorrow;
                 var stage = v.StageId is { } stageId && stages.TryGetValue(stageId, out var stageName) ? stageName : ServiceDefect.StageNotSure;
                 var category = v.CategoryId is { } categoryId && categories.TryGetValue(categoryId, out var categoryName) ? categoryName : null;
                 return new Row(
                     v.CaseId,
                     v.Reference,
-                    v.PracticeId,
+                    practiceId,
                     practice.Name,
                     isToday ? "Today" : "Tomorrow",
-                    TimeOf(v.StartsAt, practice.Locale),
+                    TimeOf(v.StartsAt, locale),
                     v.StartsAt,
                     isToday,
                     v.PatientId is { } patientId && patients.TryGetValue(patientId, out var name) ? name : ServiceDefect.AnonymousPatient,
-                    WhatHappened(stage, category, v.DefectOccurredAt, practice.Locale, now),
+                    WhatHappened(stage, category, v.DefectOccurredAt, locale, now),
                     lessons.GetValueOrDefault(v.CaseId),
-                    given[v.CaseId].OrderBy(g => g.RecordedAt).Select(g => $"{g.Kind.Words()} {practice.Locale.Money(g.Amount)}").ToList(),
+                    given[v.CaseId].OrderBy(g => g.RecordedAt).Select(g => $"{g.Kind.Words()} {locale.Money(g.Amount)}").ToList(),
                     WelcomeBackVisits.SuggestedGesture(v.PlannedGesture, practice.WelcomeGestures),
-                    welcomed[v.CaseId].Any(w => w.RecordedAt >= practice.Days.Today));
+                    welcomed.Contains(v.CaseId));
             }).ToList(), HasFeed: true, hasMore);
         }
+
+        private sealed record PracticeFacts(Guid Id, string Name, string TimeZoneId, string Culture, string Currency, string WelcomeGestures);
     }
 
     /// <summary>The start at the practice, as its culture writes a time ("10:30 am").</summary>

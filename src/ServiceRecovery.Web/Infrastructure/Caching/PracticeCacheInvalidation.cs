@@ -4,7 +4,11 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace ServiceRecovery.Web.Infrastructure.Caching;
 
-/// <summary>Something kept per practice that a committed change of the practice's cases, settings, stages, categories, improvements or appointments makes stale.</summary>
+/// <summary>
+/// Something kept per practice that a committed change of the practice's cases (with their records: lessons, gestures,
+/// welcome backs, each saved with a change of the case), defects, patients, settings, stages, categories, improvements
+/// or appointments makes stale.
+/// </summary>
 public interface IPracticeCache
 {
     void Invalidate(Guid practiceId);
@@ -67,8 +71,10 @@ public sealed class PracticeCacheInvalidation(IEnumerable<IPracticeCache> caches
                 CxStage s => s.PracticeId,
                 DefectCategory d => d.PracticeId,
                 Improvement i => i.PracticeId,
-                // The board's welcome backs follow the day's bookings.
+                // The board's and the home page's welcome backs follow the day's bookings, and the list names the patient.
                 Appointment a => a.PracticeId,
+                Patient patient => patient.PracticeId,
+                ServiceDefect defect => defect.PracticeId,
                 _ => Guid.Empty,
             })
             .Where(id => id != Guid.Empty)
