@@ -14,7 +14,7 @@ public static class UpsertPatient
 
     /// <summary>An API key of the practice (a front-desk membership of that practice alone) with <c>patients:write</c>, checked at the endpoint.</summary>
     [Requires(StaffRole.FrontDesk)]
-    public sealed record Command(Guid PracticeId, string PmsId, string? Name, string? Phone, string? Email) : IAppCommand<Result>, ITargetsPractice
+    public sealed record Command(Guid PracticeId, string PmsId, string? Name, string? Phone, string? Email) : IAppCommand<Result>, ITargetsPractice, IReadsBeforeTurn
     {
         Guid? ITargetsPractice.TargetPracticeId => PracticeId;
     }
@@ -31,7 +31,7 @@ public static class UpsertPatient
         }
     }
 
-    public sealed class Handler(AppDbContext db, TimeProvider clock) : ICommandHandler<Command, CommandResult<Result>>
+    public sealed class Handler(AppDbContext db, WriteTurn turn, TimeProvider clock) : ICommandHandler<Command, CommandResult<Result>>
     {
         public async ValueTask<CommandResult<Result>> Handle(Command command, CancellationToken cancellationToken)
         {
@@ -48,6 +48,9 @@ public static class UpsertPatient
                 return CommandResult<Result>.Invalid(nameof(Body.Phone), PatientPhone.InvalidMessage("Phone", region));
             }
 
+            // The practice and the phone are read and checked before the write turn; the patient is read inside it, as no
+            // token would tell that another call changed or added them since (two calls for a new PMS id add it once).
+            await turn.TakeAsync(cancellationToken);
             var pmsId = command.PmsId.Trim();
             var known = await db.Patients.Where(p => p.PracticeId == command.PracticeId && p.ExternalId == pmsId).Take(2).ToListAsync(cancellationToken);
             if (known.Count > 1)

@@ -33,7 +33,7 @@ public static class RecordAppointments
 
     /// <summary>An API key with <c>appointments:write</c> (checked at the endpoint), or a manager importing a file.</summary>
     [Requires(StaffRole.FrontDesk)]
-    public sealed record Command(Guid PracticeId, IReadOnlyList<Item> Items, AppointmentSource Source) : IAppCommand<Result>, ITargetsPractice
+    public sealed record Command(Guid PracticeId, IReadOnlyList<Item> Items, AppointmentSource Source) : IAppCommand<Result>, ITargetsPractice, IReadsBeforeTurn
     {
         Guid? ITargetsPractice.TargetPracticeId => PracticeId;
     }
@@ -47,7 +47,7 @@ public static class RecordAppointments
         }
     }
 
-    public sealed class Handler(AppDbContext db, ICurrentUser user, TimeProvider clock) : ICommandHandler<Command, CommandResult<Result>>
+    public sealed class Handler(AppDbContext db, ICurrentUser user, WriteTurn turn, TimeProvider clock) : ICommandHandler<Command, CommandResult<Result>>
     {
         public async ValueTask<CommandResult<Result>> Handle(Command command, CancellationToken cancellationToken)
         {
@@ -62,6 +62,10 @@ public static class RecordAppointments
             var results = new ItemResult?[command.Items.Count];
             var parsed = Parse(command.Items, results);
             var patients = await PatientsAsync(command.PracticeId, parsed.Select(p => p.PmsPatientId).Distinct().ToList(), cancellationToken);
+            // The practice, the items' shape and the patients by PMS id are read before the write turn (a patient is never
+            // deleted, and the foreign key checks the id at the save); the appointments and the open cases inside it, as an
+            // appointment carries no token that would tell a later change (a stale one is never written over another call's).
+            await turn.TakeAsync(cancellationToken);
             var ids = parsed.Select(p => p.AppointmentId).ToList();
             var known = await db.Appointments.Where(a => a.PracticeId == command.PracticeId && ids.Contains(a.ExternalId))
                 .ToDictionaryAsync(a => a.ExternalId, StringComparer.Ordinal, cancellationToken);

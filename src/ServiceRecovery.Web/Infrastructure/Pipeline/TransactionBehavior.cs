@@ -7,8 +7,10 @@ namespace ServiceRecovery.Web.Infrastructure.Pipeline;
 /// their turn at the <see cref="WriteGate"/> first, waiting at most its bound. A database that cannot take the write
 /// (the gate's wait ran out; locked, full, I/O error, timeout, deadlock) becomes one <see cref="StoreUnavailableException"/>,
 /// shown as the 503 "Not saved" page; the transaction is rolled back, so nothing of the command is kept.
+/// The connection is opened before the turn (its PRAGMAs are not the turn's work), and a command marked
+/// <see cref="IReadsBeforeTurn"/> does its first reads before it takes the turn itself (<see cref="WriteTurn"/>).
 /// </summary>
-public sealed class TransactionBehavior<TMessage, TResponse>(AppDbContext db, WriteGate gate, TimeProvider clock, ILogger<TransactionBehavior<TMessage, TResponse>> logger)
+public sealed class TransactionBehavior<TMessage, TResponse>(AppDbContext db, WriteTurn turn, TimeProvider clock, ILogger<TransactionBehavior<TMessage, TResponse>> logger)
     : IPipelineBehavior<TMessage, TResponse>
     where TMessage : notnull, IMessage
     where TResponse : ICommandResult<TResponse>
@@ -19,7 +21,7 @@ public sealed class TransactionBehavior<TMessage, TResponse>(AppDbContext db, Wr
     {
         try
         {
-            using var turn = db.Database.IsSqlite() ? await gate.EnterBoundedAsync(cancellationToken) : null;
+            await db.Database.OpenConnectionAsync(cancellationToken);
             return await Run(message, next, cancellationToken);
         }
         catch (Exception e) when (e is not StoreUnavailableException && StoreUnavailableException.IsStoreFailure(e))
@@ -27,36 +29,47 @@ public sealed class TransactionBehavior<TMessage, TResponse>(AppDbContext db, Wr
             db.ChangeTracker.Clear();
             throw new StoreUnavailableException(typeof(TMessage).Name, e);
         }
+        finally
+        {
+            await turn.EndAttemptAsync();
+            turn.Release();
+            await db.Database.CloseConnectionAsync();
+        }
     }
 
     private async ValueTask<TResponse> Run(TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)
         {
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            if (message is not IReadsBeforeTurn)
+            {
+                await turn.TakeAsync(cancellationToken);
+            }
+
             try
             {
                 var response = await next(message, cancellationToken);
                 if (!response.Succeeded)
                 {
-                    await transaction.RollbackAsync(cancellationToken);
+                    await RollbackAsync(cancellationToken);
                     db.ChangeTracker.Clear();
                     return response;
                 }
 
+                await turn.TakeAsync(cancellationToken);
                 await db.SaveChangesAsync(cancellationToken);
-                await transaction.CommitAsync(cancellationToken);
+                await turn.Transaction!.CommitAsync(cancellationToken);
                 return response;
             }
             catch (DomainRuleException rule)
             {
-                await transaction.RollbackAsync(cancellationToken);
+                await RollbackAsync(cancellationToken);
                 db.ChangeTracker.Clear();
                 return TResponse.Invalid([new FieldError(rule.Field ?? "", rule.Message)]);
             }
             catch (DbUpdateConcurrencyException)
             {
-                await transaction.RollbackAsync(cancellationToken);
+                await RollbackAsync(cancellationToken);
                 db.ChangeTracker.Clear();
                 return message is ICaseCommand edit
                     ? await ConflictFor(edit.CaseId, cancellationToken)
@@ -66,9 +79,21 @@ public sealed class TransactionBehavior<TMessage, TResponse>(AppDbContext db, Wr
             {
                 // Most likely two requests took the same new case number; the next attempt reads afresh.
                 logger.LogWarning("Retrying {Request} after a conflicting insert (attempt {Attempt})", typeof(TMessage).Name, attempt);
-                await transaction.RollbackAsync(cancellationToken);
+                await RollbackAsync(cancellationToken);
                 db.ChangeTracker.Clear();
             }
+            finally
+            {
+                await turn.EndAttemptAsync();
+            }
+        }
+    }
+
+    private async Task RollbackAsync(CancellationToken cancellationToken)
+    {
+        if (turn.Transaction is { } transaction)
+        {
+            await transaction.RollbackAsync(cancellationToken);
         }
     }
 

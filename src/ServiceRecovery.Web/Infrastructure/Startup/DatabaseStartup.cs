@@ -42,6 +42,7 @@ public static class DatabaseStartup
         // New ids grow with time in the order this provider compares them, so rows land at the end of their keys (ADR 0008).
         Ids.Use(settings.Provider == DatabaseProvider.SqlServer ? IdOrder.SqlServer : IdOrder.Version7);
         services.AddSingleton(new WriteGate(settings.WriteWait));
+        services.AddScoped<WriteTurn>();
         services.AddScoped<PracticeScope>();
         services.AddScoped<IPracticeScope>(sp => sp.GetRequiredService<PracticeScope>());
         // What an area keeps per practice (an IPracticeCache it registers itself: the huddle panels, the reports' figures)

@@ -44,6 +44,23 @@ public sealed class AppointmentsApiTests(AppFixture fixture) : IClassFixture<App
         fixture.App.WithDbAsync(db => db.Appointments.CountAsync(a => a.ExternalId.StartsWith(prefix)));
 
     [Fact]
+    public async Task Ten_posts_at_once_of_the_same_new_appointment_add_it_once_and_each_answers_200()
+    {
+        var key = await KeyAsync("Appointments at once");
+        using var pms = fixture.Anonymous();
+        await PutPatientAsync(pms, key, "PMS-AO-1");
+        var start = Iso(DateTimeOffset.UtcNow.AddDays(3));
+
+        // The patients are read before the write turn, the appointments inside it: a call never adds what another has just added.
+        var results = await Task.WhenAll(Enumerable.Range(0, 10).Select(_ => PostAsync(pms, key, Batch(Item("APT-AO-1", "PMS-AO-1", start, "booked")))));
+
+        results.Select(r => r.Status).ShouldAllBe(s => s == HttpStatusCode.OK);
+        results.Count(r => r.Body.GetProperty("added").GetInt32() == 1).ShouldBe(1);
+        results.Count(r => r.Body.GetProperty("unchanged").GetInt32() == 1).ShouldBe(9);
+        (await AppointmentCountAsync("APT-AO-")).ShouldBe(1);
+    }
+
+    [Fact]
     public async Task A_pms_bridge_sends_patients_then_a_batch_and_every_appointment_is_added()
     {
         var key = await KeyAsync("Bridge");

@@ -37,6 +37,22 @@ public sealed class PatientUpsertApiTests(AppFixture fixture) : IClassFixture<Ap
     }
 
     [Fact]
+    public async Task Twelve_calls_at_once_for_the_same_new_pms_id_add_one_patient_and_the_others_update_it()
+    {
+        var key = await KeyAsync("Upsert at once");
+        using var pms = fixture.Anonymous();
+
+        // The practice is read before the write turn, the patient inside it: each call sees the one added before it.
+        var responses = await Task.WhenAll(Enumerable.Range(0, 12).Select(i =>
+            pms.Http.SendAsync(ApiKeys.Put("/api/v1/patients/PMS-AT-ONCE", key, $$"""{"name":"Mia Chen {{i}}","phone":"0412 333 444"}"""))));
+
+        responses.Select(r => r.StatusCode).ShouldAllBe(s => s == HttpStatusCode.Created || s == HttpStatusCode.OK);
+        responses.Count(r => r.StatusCode == HttpStatusCode.Created).ShouldBe(1);
+        var patients = await fixture.App.WithDbAsync(db => db.Patients.AsNoTracking().Where(p => p.ExternalId == "PMS-AT-ONCE").ToListAsync());
+        patients.ShouldHaveSingleItem().DisplayName.ShouldStartWith("Mia Chen");
+    }
+
+    [Fact]
     public async Task Malformed_json_gets_400_problem_details_and_saves_nothing()
     {
         var key = await KeyAsync("Malformed bridge");
