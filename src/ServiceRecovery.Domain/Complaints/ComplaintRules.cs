@@ -19,7 +19,10 @@ public sealed record ComplaintSettings(string ProfileId, HolidayRegion? Region, 
     public const string RespondField = "RespondWithin";
     public const int MaxAmount = 365;
 
-    /// <summary>The settings with the region filled in, or the refusal naming the field at fault.</summary>
+    /// <summary>
+    /// The settings as checked, or the refusal naming the field at fault. A region left empty stays empty (the profile's
+    /// own), so a later change of profile brings its own region with it.
+    /// </summary>
     public ComplaintSettings Checked()
     {
         var profile = JurisdictionProfiles.Find(ProfileId) ?? throw DomainRuleException.For(ProfileField, "Choose one of the complaint profiles listed.");
@@ -31,7 +34,7 @@ public sealed record ComplaintSettings(string ProfileId, HolidayRegion? Region, 
 
         Check(AcknowledgeWithin, profile.Acknowledge, profile, AcknowledgeField, "acknowledge");
         Check(RespondWithin, profile.Respond, profile, RespondField, "respond");
-        return this with { Region = region };
+        return this;
     }
 
     /// <summary>The rules a complaint marked now would be counted by.</summary>
@@ -41,7 +44,7 @@ public sealed record ComplaintSettings(string ProfileId, HolidayRegion? Region, 
         var profile = JurisdictionProfiles.Find(settings.ProfileId)!;
         return new ComplaintRules(
             profile.Id,
-            settings.Region!.Value,
+            settings.Region ?? profile.DefaultRegion,
             profile.Acknowledge with { Amount = settings.AcknowledgeWithin ?? profile.Acknowledge.Amount },
             profile.Respond with { Amount = settings.RespondWithin ?? profile.Respond.Amount });
     }

@@ -1240,6 +1240,9 @@ namespace ServiceRecovery.Migrations.Sqlite.Migrations
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("AcknowledgeWithin")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Address")
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
@@ -1249,6 +1252,17 @@ namespace ServiceRecovery.Migrations.Sqlite.Migrations
 
                     b.Property<string>("ArchivedBy")
                         .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ClosureDays")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(2500)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("");
+
+                    b.Property<string>("ComplaintProfileId")
+                        .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Culture")
@@ -1268,6 +1282,9 @@ namespace ServiceRecovery.Migrations.Sqlite.Migrations
                     b.Property<long?>("DisplayTokenIssuedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("HolidayRegion")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("LastHuddleAt")
                         .HasColumnType("INTEGER");
 
@@ -1276,9 +1293,17 @@ namespace ServiceRecovery.Migrations.Sqlite.Migrations
                         .HasMaxLength(120)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("OpeningDays")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(62);
+
                     b.Property<string>("Phone")
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("RespondWithin")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Slug")
                         .IsRequired()

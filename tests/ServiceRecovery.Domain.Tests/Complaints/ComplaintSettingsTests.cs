@@ -104,6 +104,17 @@ public sealed class ComplaintSettingsTests
     }
 
     [Fact]
+    public void Changing_profile_with_no_region_chosen_takes_the_new_profiles_region()
+    {
+        var practice = Builders.A.Practice();
+        practice.ChangeWorkingDaysAndComplaints(MondayToFriday, "", new ComplaintSettings(JurisdictionProfiles.Victoria.Id, null, null, null));
+
+        practice.ChangeWorkingDaysAndComplaints(MondayToFriday, "", new ComplaintSettings(JurisdictionProfiles.EnglandNhs.Id, practice.HolidayRegion, null, null));
+
+        practice.ComplaintRules().Region.ShouldBe(HolidayRegion.England);
+    }
+
+    [Fact]
     public void A_practice_that_has_not_chosen_a_profile_has_no_complaint_rules_yet()
     {
         Should.Throw<DomainRuleException>(() => Builders.A.Practice().ComplaintRules())

@@ -22,6 +22,7 @@ public sealed class IndexModel(IMediator mediator, ICurrentUser user) : AppPageM
     [BindProperty] public SetGestureLimits.Command Limits { get; set; } = new();
     [BindProperty] public SetReminders.Command Reminders { get; set; } = new();
     [BindProperty] public SetWelcomeGestures.Command Welcome { get; set; } = new();
+    [BindProperty] public SetWorkingDays.Command Complaints { get; set; } = new();
 
     public string? FailedForm { get; private set; }
 
@@ -44,6 +45,7 @@ public sealed class IndexModel(IMediator mediator, ICurrentUser user) : AppPageM
         Limits = SetGestureLimits.Command.From(p.GestureLimits);
         Reminders = SetReminders.Command.From(p.Reminders);
         Welcome = SetWelcomeGestures.Command.From(p);
+        Complaints = SetWorkingDays.Command.From(p);
         return Page();
     }
 
@@ -53,6 +55,8 @@ public sealed class IndexModel(IMediator mediator, ICurrentUser user) : AppPageM
     public Task<IActionResult> OnPostLimitsAsync(CancellationToken ct) => SendAsync(Limits, nameof(Limits), "Gesture limits saved.", ct);
     public Task<IActionResult> OnPostRemindersAsync(CancellationToken ct) => SendAsync(Reminders, nameof(Reminders), "Reminder settings saved.", ct);
     public Task<IActionResult> OnPostWelcomeAsync(CancellationToken ct) => SendAsync(Welcome, nameof(Welcome), "Welcome-back gestures saved.", ct);
+    public Task<IActionResult> OnPostComplaintsAsync(CancellationToken ct) =>
+        SendAsync(Complaints, nameof(Complaints), "Working days and complaint rules saved. Open formal complaints keep the rules they were marked under.", ct);
 
     public async Task<IActionResult> OnPostTestEmailAsync(CancellationToken cancellationToken)
     {
