@@ -38,6 +38,12 @@ internal sealed class PracticeConfiguration : IEntityTypeConfiguration<Practice>
         builder.ComplexProperty(p => p.Reminders);
         builder.Property(p => p.WelcomeGestures).HasMaxLength(WelcomeGestureList.StoredLength);
         builder.Ignore(p => p.WelcomeGestureOptions);
+        // Existing practices start open Monday to Friday, no closure days, no complaint profile chosen.
+        builder.Property(p => p.ComplaintProfileId).HasMaxLength(JurisdictionProfiles.IdLength);
+        builder.Property(p => p.OpeningDays).HasDefaultValue(WorkingDays.DefaultOpeningDays);
+        builder.Property(p => p.ClosureDays).HasMaxLength(WorkingDays.StoredLength).HasDefaultValue("");
+        builder.Ignore(p => p.Complaints);
+        builder.Ignore(p => p.Calendar);
         builder.HasMany(p => p.Stages).WithOne().HasForeignKey(s => s.PracticeId);
         builder.HasMany(p => p.Categories).WithOne().HasForeignKey(c => c.PracticeId);
     }

@@ -45,6 +45,60 @@ public sealed class Practice
 
     public IReadOnlyList<string> WelcomeGestureOptions => WelcomeGestureList.Parse(WelcomeGestures);
 
+    /// <summary>The complaint profile the practice's formal complaints are counted by (<see cref="JurisdictionProfiles"/>); null until chosen.</summary>
+    public string? ComplaintProfileId { get; private set; }
+
+    /// <summary>Whose public holidays the clocks skip: one of the profile's regions.</summary>
+    public HolidayRegion? HolidayRegion { get; private set; }
+
+    /// <summary>The practice's own time to acknowledge, in the profile's unit; null for the profile's.</summary>
+    public int? AcknowledgeWithin { get; private set; }
+
+    /// <summary>The practice's own time to respond, in the profile's unit; null for the profile's.</summary>
+    public int? RespondWithin { get; private set; }
+
+    /// <summary>The days of the week the practice is open, as bits by <see cref="DayOfWeek"/> (see <see cref="WorkingDays"/>).</summary>
+    public int OpeningDays { get; private set; } = WorkingDays.DefaultOpeningDays;
+
+    /// <summary>The practice's own closure days, one date or range a line as stored.</summary>
+    public string ClosureDays { get; private set; } = "";
+
+    /// <summary>The practice's complaint settings as they stand; null until a profile is chosen.</summary>
+    public ComplaintSettings? Complaints => ComplaintProfileId is { } id ? new ComplaintSettings(id, HolidayRegion, AcknowledgeWithin, RespondWithin) : null;
+
+    /// <summary>The practice's working days today: opening days, the holidays of its region, its closure days.</summary>
+    public WorkingCalendar Calendar => new(WorkingDays.Days(OpeningDays), HolidayRegion, WorkingDays.ClosureDates(ClosureDays));
+
+    /// <summary>
+    /// Changes the working days and the complaint rules together, all checked before any is kept. Open formal
+    /// complaints keep the rules they were marked under (<see cref="ComplaintRules"/>), so a change here moves none of their clocks.
+    /// </summary>
+    public void ChangeWorkingDaysAndComplaints(IReadOnlyCollection<DayOfWeek> openingDays, string? closureDays, ComplaintSettings? complaints)
+    {
+        if (openingDays.Count == 0)
+        {
+            throw DomainRuleException.For(WorkingDays.OpeningField, "Choose at least one opening day.");
+        }
+
+        var closures = WorkingDays.CheckClosures(closureDays);
+        var checkedComplaints = complaints?.Checked();
+        if (checkedComplaints is null && ComplaintProfileId is not null)
+        {
+            throw DomainRuleException.For(ComplaintSettings.ProfileField, "Choose one of the complaint profiles listed.");
+        }
+
+        OpeningDays = WorkingDays.Bits(openingDays);
+        ClosureDays = closures;
+        ComplaintProfileId = checkedComplaints?.ProfileId;
+        HolidayRegion = checkedComplaints?.Region;
+        AcknowledgeWithin = checkedComplaints?.AcknowledgeWithin;
+        RespondWithin = checkedComplaints?.RespondWithin;
+    }
+
+    /// <summary>The rules a formal complaint marked now is counted by; refused until the practice has chosen its profile.</summary>
+    public ComplaintRules ComplaintRules() =>
+        Complaints?.Rules() ?? throw new DomainRuleException("Choose the practice's complaint profile in settings first.");
+
     /// <summary>SHA-256 of the huddle-board display link's token; null when no link is active.</summary>
     public string? DisplayTokenHash { get; private set; }
 

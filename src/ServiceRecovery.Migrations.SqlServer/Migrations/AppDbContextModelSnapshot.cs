@@ -1358,6 +1358,9 @@ namespace ServiceRecovery.Migrations.SqlServer.Migrations
                     b.Property<Guid>("Id")
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<int?>("AcknowledgeWithin")
+                        .HasColumnType("int");
+
                     b.Property<string>("Address")
                         .HasMaxLength(500)
                         .HasColumnType("nvarchar(500)");
@@ -1369,9 +1372,20 @@ namespace ServiceRecovery.Migrations.SqlServer.Migrations
                         .HasMaxLength(120)
                         .HasColumnType("nvarchar(120)");
 
+                    b.Property<string>("ClosureDays")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(2500)
+                        .HasColumnType("nvarchar(2500)")
+                        .HasDefaultValue("");
+
                     b.Property<string>("ComplaintFurtherSteps")
                         .HasMaxLength(1000)
                         .HasColumnType("nvarchar(1000)");
+
+                    b.Property<string>("ComplaintProfileId")
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
 
                     b.Property<string>("Culture")
                         .IsRequired()
@@ -1390,6 +1404,9 @@ namespace ServiceRecovery.Migrations.SqlServer.Migrations
                     b.Property<DateTimeOffset?>("DisplayTokenIssuedAt")
                         .HasColumnType("datetimeoffset");
 
+                    b.Property<int?>("HolidayRegion")
+                        .HasColumnType("int");
+
                     b.Property<DateTimeOffset?>("LastHuddleAt")
                         .HasColumnType("datetimeoffset");
 
@@ -1402,9 +1419,17 @@ namespace ServiceRecovery.Migrations.SqlServer.Migrations
                         .HasMaxLength(120)
                         .HasColumnType("nvarchar(120)");
 
+                    b.Property<int>("OpeningDays")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int")
+                        .HasDefaultValue(62);
+
                     b.Property<string>("Phone")
                         .HasMaxLength(32)
                         .HasColumnType("nvarchar(32)");
+
+                    b.Property<int?>("RespondWithin")
+                        .HasColumnType("int");
 
                     b.Property<string>("Slug")
                         .IsRequired()

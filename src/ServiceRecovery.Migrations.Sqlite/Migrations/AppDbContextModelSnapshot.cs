@@ -1345,6 +1345,9 @@ namespace ServiceRecovery.Migrations.Sqlite.Migrations
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("AcknowledgeWithin")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Address")
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
@@ -1356,8 +1359,19 @@ namespace ServiceRecovery.Migrations.Sqlite.Migrations
                         .HasMaxLength(120)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ClosureDays")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(2500)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("");
+
                     b.Property<string>("ComplaintFurtherSteps")
                         .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ComplaintProfileId")
+                        .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Culture")
@@ -1377,6 +1391,9 @@ namespace ServiceRecovery.Migrations.Sqlite.Migrations
                     b.Property<long?>("DisplayTokenIssuedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("HolidayRegion")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("LastHuddleAt")
                         .HasColumnType("INTEGER");
 
@@ -1389,9 +1406,17 @@ namespace ServiceRecovery.Migrations.Sqlite.Migrations
                         .HasMaxLength(120)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("OpeningDays")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(62);
+
                     b.Property<string>("Phone")
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("RespondWithin")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Slug")
                         .IsRequired()

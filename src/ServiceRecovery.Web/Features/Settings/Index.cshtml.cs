@@ -24,6 +24,7 @@ public sealed class IndexModel(IMediator mediator, ICurrentUser user) : AppPageM
     [BindProperty] public SetWelcomeGestures.Command Welcome { get; set; } = new();
     [BindProperty] public SetLetterSettings.Command Letters { get; set; } = new();
     [BindProperty] public SetSurveyInterval.Command Survey { get; set; } = new();
+    [BindProperty] public SetWorkingDays.Command Complaints { get; set; } = new();
 
     public string? FailedForm { get; private set; }
 
@@ -48,6 +49,7 @@ public sealed class IndexModel(IMediator mediator, ICurrentUser user) : AppPageM
         Welcome = SetWelcomeGestures.Command.From(p);
         Letters = SetLetterSettings.Command.From(p);
         Survey = SetSurveyInterval.Command.From(p);
+        Complaints = SetWorkingDays.Command.From(p);
         return Page();
     }
 
@@ -59,6 +61,8 @@ public sealed class IndexModel(IMediator mediator, ICurrentUser user) : AppPageM
     public Task<IActionResult> OnPostLettersAsync(CancellationToken ct) => SendAsync(Letters, nameof(Letters), "Letter settings saved.", ct);
     public Task<IActionResult> OnPostWelcomeAsync(CancellationToken ct) => SendAsync(Welcome, nameof(Welcome), "Welcome-back gestures saved.", ct);
     public Task<IActionResult> OnPostSurveyAsync(CancellationToken ct) => SendAsync(Survey, nameof(Survey), "Survey setting saved.", ct);
+    public Task<IActionResult> OnPostComplaintsAsync(CancellationToken ct) =>
+        SendAsync(Complaints, nameof(Complaints), "Working days and complaint rules saved. Open formal complaints keep the rules they were marked under.", ct);
 
     public async Task<IActionResult> OnPostTestEmailAsync(CancellationToken cancellationToken)
     {

@@ -12,8 +12,8 @@ using ServiceRecovery.Data;
 namespace ServiceRecovery.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261201232232_LetterTemplates")]
-    partial class LetterTemplates
+    [Migration("20261201234702_LettersSurveyAndComplaintRules")]
+    partial class LettersSurveyAndComplaintRules
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -1348,6 +1348,9 @@ namespace ServiceRecovery.Migrations.Sqlite.Migrations
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("AcknowledgeWithin")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Address")
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
@@ -1359,8 +1362,19 @@ namespace ServiceRecovery.Migrations.Sqlite.Migrations
                         .HasMaxLength(120)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ClosureDays")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(2500)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("");
+
                     b.Property<string>("ComplaintFurtherSteps")
                         .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ComplaintProfileId")
+                        .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Culture")
@@ -1380,6 +1394,9 @@ namespace ServiceRecovery.Migrations.Sqlite.Migrations
                     b.Property<long?>("DisplayTokenIssuedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("HolidayRegion")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("LastHuddleAt")
                         .HasColumnType("INTEGER");
 
@@ -1392,14 +1409,25 @@ namespace ServiceRecovery.Migrations.Sqlite.Migrations
                         .HasMaxLength(120)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("OpeningDays")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(62);
+
                     b.Property<string>("Phone")
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("RespondWithin")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Slug")
                         .IsRequired()
                         .HasMaxLength(120)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("SurveyIntervalDays")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("TimeZoneId")
                         .IsRequired()
@@ -1759,6 +1787,75 @@ namespace ServiceRecovery.Migrations.Sqlite.Migrations
                         .HasDatabaseName("IX_RecoveryCases_Queue");
 
                     b.ToTable("RecoveryCases", (string)null);
+                });
+
+            modelBuilder.Entity("ServiceRecovery.Domain.RecoverySurvey", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("AnsweredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("EasyAndQuick")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("IssuedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Low")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("OutcomeFair")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("PatientId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PracticeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Recommend")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("StageId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("TreatedWithRespect")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId")
+                        .IsUnique();
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.HasIndex("PatientId", "IssuedAt");
+
+                    b.HasIndex("PracticeId", "AnsweredAt");
+
+                    b.ToTable("RecoverySurveys", (string)null);
                 });
 
             modelBuilder.Entity("ServiceRecovery.Domain.ServiceDefect", b =>
@@ -2233,6 +2330,27 @@ namespace ServiceRecovery.Migrations.Sqlite.Migrations
                         .IsRequired();
 
                     b.Navigation("Defect");
+                });
+
+            modelBuilder.Entity("ServiceRecovery.Domain.RecoverySurvey", b =>
+                {
+                    b.HasOne("ServiceRecovery.Domain.RecoveryCase", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ServiceRecovery.Domain.Patient", null)
+                        .WithMany()
+                        .HasForeignKey("PatientId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ServiceRecovery.Domain.Practice", null)
+                        .WithMany()
+                        .HasForeignKey("PracticeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("ServiceRecovery.Domain.ServiceDefect", b =>

@@ -13,8 +13,8 @@ using ServiceRecovery.Data;
 namespace ServiceRecovery.Migrations.SqlServer.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261201232339_LetterTemplates")]
-    partial class LetterTemplates
+    [Migration("20261201234718_LettersSurveyAndComplaintRules")]
+    partial class LettersSurveyAndComplaintRules
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -1361,6 +1361,9 @@ namespace ServiceRecovery.Migrations.SqlServer.Migrations
                     b.Property<Guid>("Id")
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<int?>("AcknowledgeWithin")
+                        .HasColumnType("int");
+
                     b.Property<string>("Address")
                         .HasMaxLength(500)
                         .HasColumnType("nvarchar(500)");
@@ -1372,9 +1375,20 @@ namespace ServiceRecovery.Migrations.SqlServer.Migrations
                         .HasMaxLength(120)
                         .HasColumnType("nvarchar(120)");
 
+                    b.Property<string>("ClosureDays")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(2500)
+                        .HasColumnType("nvarchar(2500)")
+                        .HasDefaultValue("");
+
                     b.Property<string>("ComplaintFurtherSteps")
                         .HasMaxLength(1000)
                         .HasColumnType("nvarchar(1000)");
+
+                    b.Property<string>("ComplaintProfileId")
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
 
                     b.Property<string>("Culture")
                         .IsRequired()
@@ -1393,6 +1407,9 @@ namespace ServiceRecovery.Migrations.SqlServer.Migrations
                     b.Property<DateTimeOffset?>("DisplayTokenIssuedAt")
                         .HasColumnType("datetimeoffset");
 
+                    b.Property<int?>("HolidayRegion")
+                        .HasColumnType("int");
+
                     b.Property<DateTimeOffset?>("LastHuddleAt")
                         .HasColumnType("datetimeoffset");
 
@@ -1405,14 +1422,25 @@ namespace ServiceRecovery.Migrations.SqlServer.Migrations
                         .HasMaxLength(120)
                         .HasColumnType("nvarchar(120)");
 
+                    b.Property<int>("OpeningDays")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int")
+                        .HasDefaultValue(62);
+
                     b.Property<string>("Phone")
                         .HasMaxLength(32)
                         .HasColumnType("nvarchar(32)");
+
+                    b.Property<int?>("RespondWithin")
+                        .HasColumnType("int");
 
                     b.Property<string>("Slug")
                         .IsRequired()
                         .HasMaxLength(120)
                         .HasColumnType("nvarchar(120)");
+
+                    b.Property<int>("SurveyIntervalDays")
+                        .HasColumnType("int");
 
                     b.Property<string>("TimeZoneId")
                         .IsRequired()
@@ -1774,6 +1802,75 @@ namespace ServiceRecovery.Migrations.SqlServer.Migrations
                         .HasDatabaseName("IX_RecoveryCases_Queue");
 
                     b.ToTable("RecoveryCases", (string)null);
+                });
+
+            modelBuilder.Entity("ServiceRecovery.Domain.RecoverySurvey", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset?>("AnsweredAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<int?>("EasyAndQuick")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<DateTimeOffset>("IssuedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<bool>("Low")
+                        .HasColumnType("bit");
+
+                    b.Property<int?>("OutcomeFair")
+                        .HasColumnType("int");
+
+                    b.Property<Guid>("PatientId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("PracticeId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int?>("Recommend")
+                        .HasColumnType("int");
+
+                    b.Property<Guid?>("StageId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<int?>("TreatedWithRespect")
+                        .HasColumnType("int");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId")
+                        .IsUnique();
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.HasIndex("PatientId", "IssuedAt");
+
+                    b.HasIndex("PracticeId", "AnsweredAt");
+
+                    b.ToTable("RecoverySurveys", (string)null);
                 });
 
             modelBuilder.Entity("ServiceRecovery.Domain.ServiceDefect", b =>
@@ -2248,6 +2345,27 @@ namespace ServiceRecovery.Migrations.SqlServer.Migrations
                         .IsRequired();
 
                     b.Navigation("Defect");
+                });
+
+            modelBuilder.Entity("ServiceRecovery.Domain.RecoverySurvey", b =>
+                {
+                    b.HasOne("ServiceRecovery.Domain.RecoveryCase", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ServiceRecovery.Domain.Patient", null)
+                        .WithMany()
+                        .HasForeignKey("PatientId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ServiceRecovery.Domain.Practice", null)
+                        .WithMany()
+                        .HasForeignKey("PracticeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("ServiceRecovery.Domain.ServiceDefect", b =>
