@@ -37,6 +37,21 @@ public sealed class PatientUpsertApiTests(AppFixture fixture) : IClassFixture<Ap
     }
 
     [Fact]
+    public async Task A_patients_pms_id_in_the_path_never_appears_in_the_logs()
+    {
+        var key = await KeyAsync("Log bridge");
+        using var pms = fixture.Anonymous();
+
+        var response = await pms.Http.SendAsync(ApiKeys.Put("/api/v1/patients/PMS-LOGCHECK-7731", key, """{"name":"Olive Quill"}"""));
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Created);
+        var logs = await fixture.App.ReadLogsAsync();
+        logs.ShouldContain("/api/v1/patients/(PMS id)");
+        logs.ShouldNotContain("PMS-LOGCHECK-7731");
+        logs.ShouldNotContain("Olive Quill");
+    }
+
+    [Fact]
     public async Task Twelve_calls_at_once_for_the_same_new_pms_id_add_one_patient_and_the_others_update_it()
     {
         var key = await KeyAsync("Upsert at once");
