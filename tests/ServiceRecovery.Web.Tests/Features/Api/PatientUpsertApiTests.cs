@@ -42,7 +42,7 @@ public sealed class PatientUpsertApiTests(AppFixture fixture) : IClassFixture<Ap
         var key = await KeyAsync("Log bridge");
         using var pms = fixture.Anonymous();
 
-        var response = await pms.Http.SendAsync(ApiKeys.Put("/api/v1/patients/PMS-LOGCHECK-7731", key, """{"name":"Olive Quill"}"""));
+        var response = await pms.Http.SendAsync(ApiKeys.Put("/api/v1/patients/PMS-LOGCHECK-7731", key, """{"name":"Olive Quill","phone":"0412 333 444"}"""));
 
         response.StatusCode.ShouldBe(HttpStatusCode.Created);
         var logs = await fixture.App.ReadLogsAsync();
