@@ -152,7 +152,7 @@ public static class SurveyFigures
 
     private static ChartSpec Chart(IReadOnlyList<string> labels, IReadOnlyList<List<Sent>> groups, string by, bool horizontal = false)
     {
-        double? Share(List<Sent> group, Func<Sent, int?> answer)
+        static double? Share(List<Sent> group, Func<Sent, int?> answer)
         {
             var values = group.Where(s => s.Answered).Select(answer).OfType<int>().ToList();
             return values.Count == 0 ? null : Math.Round(100.0 * values.Count(v => v >= 4) / values.Count, 1);
