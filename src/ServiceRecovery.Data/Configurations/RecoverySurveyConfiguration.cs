@@ -18,10 +18,10 @@ internal sealed class RecoverySurveyConfiguration : IEntityTypeConfiguration<Rec
         builder.HasOne<Practice>().WithMany().HasForeignKey(s => s.PracticeId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<RecoveryCase>().WithMany().HasForeignKey(s => s.CaseId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Patient>().WithMany().HasForeignKey(s => s.PatientId).OnDelete(DeleteBehavior.Restrict);
-        // One survey per case; a link is found by its hash; "surveyed in the last N days" reads by patient; reports by month.
+        // One survey per case; a link is found by its hash; "surveyed in the last N days" reads by patient; the report reads a practice's surveys sent in its period.
         builder.HasIndex(s => s.CaseId).IsUnique();
         builder.HasIndex(s => s.TokenHash).IsUnique();
         builder.HasIndex(s => new { s.PatientId, s.IssuedAt });
-        builder.HasIndex(s => new { s.PracticeId, s.AnsweredAt });
+        builder.HasIndex(s => new { s.PracticeId, s.IssuedAt });
     }
 }

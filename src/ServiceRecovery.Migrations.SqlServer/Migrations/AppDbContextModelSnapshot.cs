@@ -1865,7 +1865,7 @@ namespace ServiceRecovery.Migrations.SqlServer.Migrations
 
                     b.HasIndex("PatientId", "IssuedAt");
 
-                    b.HasIndex("PracticeId", "AnsweredAt");
+                    b.HasIndex("PracticeId", "IssuedAt");
 
                     b.ToTable("RecoverySurveys", (string)null);
                 });

@@ -1850,7 +1850,7 @@ namespace ServiceRecovery.Migrations.Sqlite.Migrations
 
                     b.HasIndex("PatientId", "IssuedAt");
 
-                    b.HasIndex("PracticeId", "AnsweredAt");
+                    b.HasIndex("PracticeId", "IssuedAt");
 
                     b.ToTable("RecoverySurveys", (string)null);
                 });

@@ -83,6 +83,7 @@ public sealed class DemoSeeder(IServiceProvider services, AppDbContext db, TimeP
 
         var patients = SeedCases(practice, actors[0], actors[1], now);
         SeedAppointments(practice, patients, now);
+        SeedSurveys(now);
         // The demo is a practice in full swing: its getting-started checklist starts dismissed.
         db.ChecklistMarks.Add(ChecklistMark.Record(practice.Id, ChecklistMarkKind.Dismissed, actors[1], now));
         await db.SaveChangesAsync();
@@ -313,6 +314,46 @@ public sealed class DemoSeeder(IServiceProvider services, AppDbContext db, TimeP
         if (c.Status == CaseStatus.Resolved && Reached(random.Next(1440, 20000)) && random.NextDouble() < 0.7)
         {
             c.Close(manager, t);
+        }
+    }
+
+    /// <summary>
+    /// Recovery surveys of the newest resolved cases, sent an hour after each resolved, most answered a day or two later and
+    /// one of them low, so the report's satisfaction figures and the case page have something to show.
+    /// </summary>
+    private void SeedSurveys(DateTimeOffset now)
+    {
+        (int Fair, int Easy, int Respect, int Recommend, string? Comment)?[] answers =
+        [
+            (5, 5, 5, 10, "Thank you for sorting it out so quickly."),
+            (4, 4, 5, 9, null),
+            (2, 3, 4, 5, "The refund took weeks to arrive."),
+            (5, 4, 5, 9, "The phone call afterwards meant a lot."),
+            (4, 5, 4, 8, null),
+            (3, 3, 4, 7, null),
+            null,
+            (5, 5, 4, 10, null),
+            null,
+        ];
+        var resolved = db.Cases.Local
+            .Where(c => c.ResolvedAt < now.AddDays(-3) && c.Status is CaseStatus.Resolved or CaseStatus.Closed && c.Defect.PatientId is not null)
+            .OrderByDescending(c => c.ResolvedAt)
+            .Take(answers.Length)
+            .ToList();
+        for (var i = 0; i < resolved.Count; i++)
+        {
+            var c = resolved[i];
+            var sentAt = c.ResolvedAt!.Value.AddHours(1);
+            var survey = RecoverySurvey.Issue(c, c.Defect.PatientId!.Value, SecretToken.New(), sentAt);
+            c.RecordSurveySent(survey, sentAt);
+            if (answers[i] is { } a)
+            {
+                var answeredAt = sentAt.AddHours(20 + (i * 7));
+                survey.Answer(a.Fair, a.Easy, a.Respect, a.Recommend, a.Comment, answeredAt);
+                c.RecordSurveyAnswer(survey, answeredAt);
+            }
+
+            db.Surveys.Add(survey);
         }
     }
 

@@ -73,6 +73,21 @@ internal sealed class ReportsSeed(AppDbContext db, Practice practice)
         return recoveryCase;
     }
 
+    /// <summary>A case of the stage whose recovery survey was sent at <paramref name="sentAt"/> and, when given, answered.</summary>
+    public RecoverySurvey Survey(DateTimeOffset sentAt, string stage, (int Fair, int Easy, int Respect, int Recommend, string? Comment)? answer, DateTimeOffset? answeredAt)
+    {
+        var patient = Patient(sentAt.AddDays(-10));
+        var recoveryCase = Case(sentAt.AddDays(-7), stage, null, patient);
+        var survey = RecoverySurvey.Issue(recoveryCase, patient.Id, Guid.NewGuid().ToString("N"), sentAt);
+        if (answer is { } a)
+        {
+            survey.Answer(a.Fair, a.Easy, a.Respect, a.Recommend, a.Comment, answeredAt!.Value);
+        }
+
+        db.Surveys.Add(survey);
+        return survey;
+    }
+
     public Improvement Improvement(string title)
     {
         var improvement = Domain.Improvement.Propose(practice.Id, title, null, null, null, null, practice.Locale, Utc(2024, 12, 1));

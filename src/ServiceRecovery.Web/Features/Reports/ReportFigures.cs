@@ -17,8 +17,11 @@ public sealed record Report(
 {
     public bool IsEmpty => Defects == 0;
 
+    /// <summary>Satisfaction with recovery (<see cref="SurveyFigures"/>): the surveys sent in the period, shown whether or not defects happened in it.</summary>
+    public IReadOnlyList<FigureTable> Surveys { get; init; } = [];
+
     public FigureTable? Find(string? id) =>
-        Figures.Append(OpenSteps).Concat(Comparison is null ? [] : [Comparison]).FirstOrDefault(f => f.Id == id);
+        Figures.Append(OpenSteps).Concat(Surveys).Concat(Comparison is null ? [] : [Comparison]).FirstOrDefault(f => f.Id == id);
 }
 
 /// <summary>

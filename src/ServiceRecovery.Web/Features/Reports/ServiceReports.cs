@@ -82,8 +82,21 @@ public static class ServiceReports
                     behaviour.Add(await BehaviourFigures.LoadAsync(db, one, period, clock.GetUtcNow(), token));
                 }
 
+                var surveys = new List<SurveyFigures.Data>(selected.Count);
+                foreach (var one in selected)
+                {
+                    surveys.Add(await SurveyFigures.LoadAsync(db, one, period, token));
+                }
+
                 var built = ReportFigures.Build(period, data, compare: selected.Count > 1);
-                return built with { Figures = [.. built.Figures, BehaviourFigures.Table(behaviour, compare: selected.Count > 1)] };
+                var capped = surveys.Where(s => s.Capped).Select(s => s.Practice.Name).ToList();
+                return built with
+                {
+                    Figures = [.. built.Figures, BehaviourFigures.Table(behaviour, compare: selected.Count > 1)],
+                    Surveys = SurveyFigures.Tables(period, surveys),
+                    Notes = capped.Count == 0 ? built.Notes :
+                        [.. built.Notes, $"{string.Join(", ", capped)}: the survey figures use the first {PracticeFigures.MaxCaseRows.ToString("N0", selected[0].Locale.CultureInfo)} surveys of the period. Choose a shorter period for exact figures."],
+                };
             }, cancellationToken);
             return new Result(ReportPeriod.Format(period.From), ReportPeriod.Format(period.To), practice, choices, problems, report);
         }
