@@ -1,3 +1,5 @@
+using ServiceRecovery.Domain.Tests.Builders;
+
 namespace ServiceRecovery.Domain.Tests.Cases;
 
 public sealed class PatientLetterTests
