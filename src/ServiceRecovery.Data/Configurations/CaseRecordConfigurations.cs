@@ -46,6 +46,19 @@ internal sealed class PersonalContactConfiguration : CaseRecordConfiguration<Per
     }
 }
 
+internal sealed class PatientLetterConfiguration : CaseRecordConfiguration<PatientLetter>
+{
+    protected override void ConfigureRecord(EntityTypeBuilder<PatientLetter> builder)
+    {
+        builder.ToTable("PatientLetters");
+        builder.Property(l => l.TemplateName).HasMaxLength(LetterTemplate.NameLength);
+        builder.Property(l => l.Subject).HasMaxLength(PatientLetter.SubjectLength);
+        builder.Property(l => l.Text).HasMaxLength(PatientLetter.TextLength);
+        builder.HasOne<LetterTemplateVersion>().WithMany().HasForeignKey(l => l.TemplateVersionId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<OutboxMessage>().WithMany().HasForeignKey(l => l.OutboxMessageId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
 internal sealed class GestureConfiguration : CaseRecordConfiguration<Gesture>
 {
     protected override void ConfigureRecord(EntityTypeBuilder<Gesture> builder)

@@ -18,6 +18,8 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
         builder.Property(m => m.ClaimedBy).HasMaxLength(100);
         builder.Property(m => m.LastError).HasMaxLength(300);
         builder.Property(m => m.SecretLink).HasMaxLength(OutboxMessage.MaxSecretLinkLength);
+        builder.Property(m => m.SenderName).HasMaxLength(OutboxMessage.MaxSenderNameLength);
+        builder.Property(m => m.ReplyTo).HasMaxLength(Limits.Email);
         builder.HasOne<Practice>().WithMany().HasForeignKey(m => m.PracticeId).OnDelete(DeleteBehavior.Restrict);
 
         // The sender's question: what is pending and due?

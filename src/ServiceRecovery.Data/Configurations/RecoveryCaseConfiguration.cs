@@ -65,6 +65,7 @@ internal sealed class RecoveryCaseConfiguration : IEntityTypeConfiguration<Recov
         builder.HasMany(c => c.FollowUps).WithOne().HasForeignKey(r => r.CaseId);
         builder.HasMany(c => c.Returns).WithOne().HasForeignKey(r => r.CaseId);
         builder.HasMany(c => c.WelcomeBacks).WithOne().HasForeignKey(r => r.CaseId);
+        builder.HasMany(c => c.Letters).WithOne().HasForeignKey(r => r.CaseId);
         builder.Property(c => c.WelcomeBackGesture).HasMaxLength(WelcomeGestureList.MaxLength);
         builder.HasMany(c => c.Skips).WithOne().HasForeignKey(r => r.CaseId);
         builder.HasMany(c => c.Requests).WithOne().HasForeignKey(r => r.CaseId);

@@ -20,6 +20,7 @@ public sealed class RecoveryCase
     private readonly List<FollowUp> _followUps = [];
     private readonly List<PatientReturn> _returns = [];
     private readonly List<WelcomeBack> _welcomeBacks = [];
+    private readonly List<PatientLetter> _letters = [];
     private readonly List<StepSkip> _skips = [];
     private readonly List<CaseRequest> _requests = [];
     private readonly List<TimelineEvent> _timeline = [];
@@ -123,6 +124,9 @@ public sealed class RecoveryCase
     public IReadOnlyList<PatientReturn> Returns => _returns;
     public IReadOnlyList<WelcomeBack> WelcomeBacks => _welcomeBacks;
     public IReadOnlyList<StepSkip> Skips => _skips;
+
+    /// <summary>The letters printed and emails sent to the patient, as they went.</summary>
+    public IReadOnlyList<PatientLetter> Letters => _letters;
 
     /// <summary>Front desk's requests for a manager to withdraw the case or skip Say sorry, pending and decided.</summary>
     public IReadOnlyList<CaseRequest> Requests => _requests;
@@ -343,11 +347,87 @@ public sealed class RecoveryCase
             throw DomainRuleException.For(nameof(PersonalContact.ContactedAt), "The contact cannot be before the case was opened.");
         }
 
-        var contact = new PersonalContact(Id, by, method, contactedAt, Guard.Text(summary, "Summary", Limits.Description), now);
+        return AddContact(by, new PersonalContact(Id, by, method, contactedAt, Guard.Text(summary, "Summary", Limits.Description), now), now);
+    }
+
+    /// <summary>The one way a contact settles Respond, whether recorded by hand or made by a letter or email from the case.</summary>
+    private PersonalContact AddContact(Actor by, PersonalContact contact, DateTimeOffset now)
+    {
         _contacts.Add(contact);
         Steps.Respond.MarkDone(now);
-        Append(by, TimelineEventKind.ContactRecorded, ServiceStep.Respond, $"Personal contact recorded: {method.Words()}", now);
+        Append(by, TimelineEventKind.ContactRecorded, ServiceStep.Respond, $"Personal contact recorded: {contact.Method.Words()}", now);
         return contact;
+    }
+
+    /// <summary>
+    /// A letter printed or an email sent to the patient, with the words as they went. A personal-contact letter is a
+    /// contact by letter or email (it settles Respond as <see cref="RecordContact"/> does, and the reports count it);
+    /// an outcome letter is kept under Communicate results and leaves that step's done rule alone. For an email,
+    /// <paramref name="email"/> makes the outbox message from the letter's id, in the same save as the letter.
+    /// </summary>
+    public (PatientLetter Letter, OutboxMessage? Email) RecordLetter(
+        Actor by, LetterPurpose purpose, LetterChannel channel, LetterTemplateVersion template, string subject, string text,
+        Func<PatientLetter, OutboxMessage>? email, DateTimeOffset now)
+    {
+        if (!Enum.IsDefined(purpose))
+        {
+            throw DomainRuleException.For(nameof(PatientLetter.Purpose), "Choose what the letter is for.");
+        }
+
+        if (purpose == LetterPurpose.PersonalContact)
+        {
+            EnsureOpen("record a contact");
+        }
+        else
+        {
+            EnsureOpenOrResolved("record the outcome letter");
+        }
+
+        if (!Enum.IsDefined(channel) || (channel == LetterChannel.Email) != (email is not null))
+        {
+            throw new DomainRuleException("Send the email or print the letter.");
+        }
+
+        var letter = new PatientLetter(Id, by, purpose, channel, template,
+            LetterText(nameof(PatientLetter.Subject), "subject", subject, PatientLetter.SubjectLength, multiline: false),
+            LetterText(nameof(PatientLetter.Text), "text", text, PatientLetter.TextLength, multiline: true), now);
+        var message = email?.Invoke(letter);
+        if (message is not null)
+        {
+            letter.CarriedBy(message.Id);
+        }
+
+        _letters.Add(letter);
+        if (purpose == LetterPurpose.PersonalContact)
+        {
+            var method = channel == LetterChannel.Email ? ContactMethod.Email : ContactMethod.Letter;
+            AddContact(by, new PersonalContact(Id, by, method, now, BoundedText.Fit(letter.Headline, Limits.Description), now), now);
+        }
+
+        Append(by, TimelineEventKind.LetterRecorded, purpose == LetterPurpose.PersonalContact ? ServiceStep.Respond : ServiceStep.CommunicateResults,
+            letter.Headline, now);
+        return (letter, message);
+    }
+
+    private static string LetterText(string field, string what, string? value, int maxLength, bool multiline)
+    {
+        var text = (multiline ? (value ?? "").ReplaceLineEndings("\n") : value ?? "").Trim();
+        if (text.Length == 0)
+        {
+            throw DomainRuleException.For(field, $"Write the {what}.");
+        }
+
+        if (text.Length > maxLength)
+        {
+            throw DomainRuleException.For(field, $"The {what} is {text.Length:N0} characters; keep it to {maxLength:N0}.");
+        }
+
+        if (!multiline && text.Contains('\n'))
+        {
+            throw DomainRuleException.For(field, $"Keep the {what} on one line.");
+        }
+
+        return text;
     }
 
     // ---- V: Victory ---------------------------------------------------------------------------

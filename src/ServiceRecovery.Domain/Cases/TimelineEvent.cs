@@ -66,4 +66,5 @@ public enum TimelineEventKind
     SecondFailure,
     SurveySent,
     SurveyAnswered,
+    LetterRecorded,
 }

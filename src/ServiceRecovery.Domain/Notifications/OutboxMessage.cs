@@ -3,7 +3,9 @@ namespace ServiceRecovery.Domain;
 /// <summary>
 /// An email waiting to be sent, written in the same transaction as the change that causes it. A sender claims
 /// it, sends it and records the outcome; a failed attempt is retried later, with a growing pause. Holds
-/// references and links only, never patient details. Kept after sending, as the record of what was sent.
+/// references and links only, never patient details, except a message to the patient itself (a letter from the case, the
+/// recovery survey), which holds that patient's address and first name as the patient's record does. Kept after sending,
+/// as the record of what was sent.
 /// </summary>
 public sealed class OutboxMessage
 {
@@ -22,6 +24,12 @@ public sealed class OutboxMessage
     public string DedupKey { get; private set; } = "";
 
     public string? RecipientUserId { get; private set; }
+
+    /// <summary>The sender's display name (the practice's name on an email to a patient); null for the app's own name.</summary>
+    public string? SenderName { get; private set; }
+
+    /// <summary>Where a reply goes (the practice's reply-to address on an email to a patient); null for none.</summary>
+    public string? ReplyTo { get; private set; }
     public string RecipientAddress { get; private set; } = "";
     public string Subject { get; private set; } = "";
     public string TextBody { get; private set; } = "";
@@ -53,7 +61,7 @@ public sealed class OutboxMessage
 
     public static OutboxMessage Create(
         Guid practiceId, EmailKind kind, string dedupKey, string? recipientUserId, string recipientAddress,
-        string subject, string textBody, string htmlBody, DateTimeOffset now, string? secretLink = null) => new()
+        string subject, string textBody, string htmlBody, DateTimeOffset now, string? secretLink = null, string? senderName = null, string? replyTo = null) => new()
         {
             Id = Ids.New(),
             PracticeId = practiceId,
@@ -68,7 +76,11 @@ public sealed class OutboxMessage
             Status = OutboxStatus.Pending,
             NextAttemptAt = now,
             SecretLink = secretLink is null ? null : Guard.Text(secretLink, "Link", MaxSecretLinkLength),
+            SenderName = senderName is null ? null : BoundedText.Fit(Guard.Text(senderName, "Sender name", int.MaxValue), MaxSenderNameLength),
+            ReplyTo = Guard.OptionalText(replyTo, "Reply-to address", Limits.Email),
         };
+
+    public const int MaxSenderNameLength = 200;
 
     /// <summary>An administrator sends a failed message again (after fixing the mail settings, say): a fresh set of attempts.</summary>
     public void RetryNow(DateTimeOffset now)
@@ -106,6 +118,9 @@ public enum EmailKind
 
     /// <summary>To the case's owner and the practice's managers: a survey came back low. The reference and a link only.</summary>
     LowSurvey = 8,
+
+    /// <summary>To a patient, from the case: the words staff wrote (a letter by email). Holds the patient's address and name.</summary>
+    PatientLetter = 9,
 }
 
 public enum OutboxStatus

@@ -13,6 +13,9 @@ public sealed class EmailLinks(PublicAddress publicAddress)
 
     public Uri Case(Guid caseId) => new(Base, $"cases/{caseId}");
 
+    /// <summary>The practice's public comment card, as the comment card settings page builds it.</summary>
+    public Uri CommentCard(string slug) => new(Base, $"feedback/{Uri.EscapeDataString(slug)}");
+
     public Uri Queue => new(Base, "queue");
 
     public Uri Approvals => new(Base, "approvals");

@@ -180,8 +180,20 @@ public sealed class OutboxSender(
             Subject = message.Subject,
             Body = new BodyBuilder { TextBody = WithLink(message.TextBody, message.SecretLink), HtmlBody = WithLink(message.HtmlBody, message.SecretLink) }.ToMessageBody(),
         };
-        mime.From.Add(MailboxAddress.Parse(from));
+        var sender = MailboxAddress.Parse(from);
+        if (message.SenderName is { } name)
+        {
+            // The practice's name over the app's own address: the mail server vouches for that address alone.
+            sender = new MailboxAddress(name, sender.Address);
+        }
+
+        mime.From.Add(sender);
         mime.To.Add(MailboxAddress.Parse(message.RecipientAddress));
+        if (message.ReplyTo is { } replyTo)
+        {
+            mime.ReplyTo.Add(MailboxAddress.Parse(replyTo));
+        }
+
         mime.Headers.Add("X-ServiceRecovery-Outbox", message.Id.ToString());
         // Reminders are automatic: no out-of-office replies, please.
         mime.Headers.Add("Auto-Submitted", "auto-generated");

@@ -43,6 +43,9 @@ public sealed class AuthorizationMatrixTests(AppFixture fixture) : IClassFixture
         ["approvals"] = [Redirect, 403, 200, 200, 403, 200],
         ["audit"] = [Redirect, 403, 403, 200, 403, 403],
         ["cases/{id:guid}"] = [Redirect, 200, 200, 200, 404, 404],
+        // Staff write to the patient (the apology email is front desk's); another practice's case is not found.
+        ["cases/{id:guid}/write"] = [Redirect, 200, 200, 200, 404, 404],
+        ["cases/{id:guid}/letters/{letterId:guid}"] = [Redirect, 200, 200, 200, 404, 404],
         ["defects/log"] = [Redirect, 200, 200, 200, 200, 200],
         ["huddle"] = [Redirect, 200, 200, 200, 200, 200],
         ["huddle/display-link"] = [Redirect, 403, 200, 200, 403, 200],
@@ -229,9 +232,15 @@ public sealed class AuthorizationMatrixTests(AppFixture fixture) : IClassFixture
         await page.SubmitAsync("#improvement-form", new() { ["Improvement.Title"] = "Matrix improvement" });
         var improvementId = await fixture.App.WithDbAsync(db => db.Improvements.Where(i => i.Title == "Matrix improvement").Select(i => i.Id).FirstAsync());
         var userId = await fixture.App.WithDbAsync(db => db.Users.Where(u => u.Email == TestWorld.FrontDesk).Select(u => u.Id).SingleAsync());
+        var compose = await frontDesk.GetPageAsync($"/cases/{caseId}/write");
+        var form = (IHtmlFormElement)compose.QuerySelector("#letter-form")!;
+        var printed = await frontDesk.Http.PostAsync($"/cases/{caseId}/write?handler=Print", new FormUrlEncodedContent(WebClient.FieldsOf(form)));
+        var letterUrl = printed.Headers.Location!.ToString().TrimStart('/');
         return route => "/" + route switch
         {
             "cases/{id:guid}" => $"cases/{caseId}",
+            "cases/{id:guid}/write" => $"cases/{caseId}/write",
+            "cases/{id:guid}/letters/{letterId:guid}" => letterUrl,
             "improvements/{id:guid}" => $"improvements/{improvementId}",
             "staff/{id}" => $"staff/{userId}",
             "huddle/display/{token}" => "huddle/display/not-a-real-token",

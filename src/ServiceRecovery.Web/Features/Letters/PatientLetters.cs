@@ -1,0 +1,87 @@
+namespace ServiceRecovery.Web.Features.Letters;
+
+/// <summary>The letters and emails a case's patient was sent, for the case page: the words, channel, who and when, and an email's delivery status from the outbox.</summary>
+public static class PatientLetters
+{
+    [Requires(StaffRole.FrontDesk)]
+    public sealed record Query(Guid CaseId) : IQuery<IReadOnlyList<Row>>, ITargetsCase
+    {
+        Guid ITargetsCase.TargetCaseId => CaseId;
+    }
+
+    public sealed record Row(
+        Guid Id, LetterPurpose Purpose, LetterChannel Channel, string TemplateName, int TemplateVersion, string Subject, string Text,
+        string RecordedByName, DateTimeOffset RecordedAt, OutboxStatus? Delivery)
+    {
+        public string Headline => Channel == LetterChannel.Email ? $"Email to the patient: {TemplateName}" : $"Letter printed: {TemplateName}";
+
+        public string DeliveryWords => Delivery switch
+        {
+            OutboxStatus.Pending => "waiting to be sent",
+            OutboxStatus.Sent => "sent",
+            OutboxStatus.Failed => "failed: an administrator can send it again from the email page",
+            _ => "",
+        };
+    }
+
+    public sealed class Handler(AppDbContext db) : IQueryHandler<Query, IReadOnlyList<Row>>
+    {
+        public async ValueTask<IReadOnlyList<Row>> Handle(Query query, CancellationToken cancellationToken)
+        {
+            // The case is read through the practice filter first, so another practice's letters are never listed.
+            if (!await db.Cases.AnyAsync(c => c.Id == query.CaseId, cancellationToken))
+            {
+                return [];
+            }
+
+            return await (from l in db.Set<PatientLetter>().AsNoTracking()
+                          join m in db.Outbox on l.OutboxMessageId equals m.Id into messages
+                          from m in messages.DefaultIfEmpty()
+                          where l.CaseId == query.CaseId
+                          orderby l.RecordedAt
+                          select new Row(l.Id, l.Purpose, l.Channel, l.TemplateName, l.TemplateVersion, l.Subject, l.Text, l.RecordedByName, l.RecordedAt,
+                              m == null ? null : m.Status))
+                .Take(200)
+                .ToListAsync(cancellationToken);
+        }
+    }
+}
+
+/// <summary>One letter as it was printed, from the record, so it prints again identically: the letterhead, the date, the patient's name, the words.</summary>
+public static class PatientLetterPrint
+{
+    [Requires(StaffRole.FrontDesk)]
+    public sealed record Query(Guid CaseId, Guid LetterId) : IQuery<View?>, ITargetsCase
+    {
+        Guid ITargetsCase.TargetCaseId => CaseId;
+    }
+
+    public sealed record View(
+        Guid CaseId, string Reference, Guid LetterId, LetterChannel Channel, string Subject, string Text, DateOnly Date, string DateWords,
+        string PracticeName, string? PracticeAddress, string? PracticePhone, string PracticeSlug, string? PatientName);
+
+    public sealed class Handler(AppDbContext db) : IQueryHandler<Query, View?>
+    {
+        public async ValueTask<View?> Handle(Query query, CancellationToken cancellationToken)
+        {
+            var found = await (from c in db.Cases.AsNoTracking()
+                               join l in db.Set<PatientLetter>() on c.Id equals l.CaseId
+                               join p in db.Practices on c.PracticeId equals p.Id
+                               where c.Id == query.CaseId && l.Id == query.LetterId
+                               select new { c.Reference, c.Defect.PatientId, Letter = l, Practice = p })
+                .SingleOrDefaultAsync(cancellationToken);
+            if (found is null)
+            {
+                return null;
+            }
+
+            var patientName = found.PatientId is { } patientId
+                ? await db.Patients.Where(p => p.Id == patientId).Select(p => p.DisplayName).SingleOrDefaultAsync(cancellationToken)
+                : null;
+            var locale = found.Practice.Locale;
+            var date = locale.DateAt(found.Letter.RecordedAt);
+            return new View(query.CaseId, found.Reference, found.Letter.Id, found.Letter.Channel, found.Letter.Subject, found.Letter.Text, date,
+                date.ToString("d MMMM yyyy", locale.CultureInfo), found.Practice.Name, found.Practice.Address, found.Practice.Phone, found.Practice.Slug, patientName);
+        }
+    }
+}
