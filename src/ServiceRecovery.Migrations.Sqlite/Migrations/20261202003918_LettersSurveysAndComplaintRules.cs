@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace ServiceRecovery.Migrations.Sqlite.Migrations
 {
     /// <inheritdoc />
-    public partial class LettersSurveyAndComplaintRules : Migration
+    public partial class LettersSurveysAndComplaintRules : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -71,6 +71,20 @@ namespace ServiceRecovery.Migrations.Sqlite.Migrations
                 type: "INTEGER",
                 nullable: false,
                 defaultValue: 90);
+
+            migrationBuilder.AddColumn<string>(
+                name: "ReplyTo",
+                table: "Outbox",
+                type: "TEXT",
+                maxLength: 254,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "SenderName",
+                table: "Outbox",
+                type: "TEXT",
+                maxLength: 200,
+                nullable: true);
 
             migrationBuilder.CreateTable(
                 name: "LetterTemplates",
@@ -170,6 +184,49 @@ namespace ServiceRecovery.Migrations.Sqlite.Migrations
                         onDelete: ReferentialAction.Restrict);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "PatientLetters",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Purpose = table.Column<int>(type: "INTEGER", nullable: false),
+                    Channel = table.Column<int>(type: "INTEGER", nullable: false),
+                    TemplateId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    TemplateVersionId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    TemplateVersion = table.Column<int>(type: "INTEGER", nullable: false),
+                    TemplateName = table.Column<string>(type: "TEXT", maxLength: 80, nullable: false),
+                    Subject = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 20000, nullable: false),
+                    OutboxMessageId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    CaseId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    RecordedById = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    RecordedByName = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
+                    RecordedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    CorrectsId = table.Column<Guid>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PatientLetters", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PatientLetters_LetterTemplateVersions_TemplateVersionId",
+                        column: x => x.TemplateVersionId,
+                        principalTable: "LetterTemplateVersions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_PatientLetters_Outbox_OutboxMessageId",
+                        column: x => x.OutboxMessageId,
+                        principalTable: "Outbox",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_PatientLetters_RecoveryCases_CaseId",
+                        column: x => x.CaseId,
+                        principalTable: "RecoveryCases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_LetterTemplates_PracticeId_Kind",
                 table: "LetterTemplates",
@@ -180,6 +237,21 @@ namespace ServiceRecovery.Migrations.Sqlite.Migrations
                 table: "LetterTemplateVersions",
                 columns: new[] { "TemplateId", "Number" },
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PatientLetters_CaseId",
+                table: "PatientLetters",
+                column: "CaseId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PatientLetters_OutboxMessageId",
+                table: "PatientLetters",
+                column: "OutboxMessageId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PatientLetters_TemplateVersionId",
+                table: "PatientLetters",
+                column: "TemplateVersionId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_RecoverySurveys_CaseId",
@@ -193,9 +265,9 @@ namespace ServiceRecovery.Migrations.Sqlite.Migrations
                 columns: new[] { "PatientId", "IssuedAt" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_RecoverySurveys_PracticeId_AnsweredAt",
+                name: "IX_RecoverySurveys_PracticeId_IssuedAt",
                 table: "RecoverySurveys",
-                columns: new[] { "PracticeId", "AnsweredAt" });
+                columns: new[] { "PracticeId", "IssuedAt" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_RecoverySurveys_TokenHash",
@@ -208,10 +280,13 @@ namespace ServiceRecovery.Migrations.Sqlite.Migrations
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
-                name: "LetterTemplateVersions");
+                name: "PatientLetters");
 
             migrationBuilder.DropTable(
                 name: "RecoverySurveys");
+
+            migrationBuilder.DropTable(
+                name: "LetterTemplateVersions");
 
             migrationBuilder.DropTable(
                 name: "LetterTemplates");
@@ -251,6 +326,14 @@ namespace ServiceRecovery.Migrations.Sqlite.Migrations
             migrationBuilder.DropColumn(
                 name: "SurveyIntervalDays",
                 table: "Practices");
+
+            migrationBuilder.DropColumn(
+                name: "ReplyTo",
+                table: "Outbox");
+
+            migrationBuilder.DropColumn(
+                name: "SenderName",
+                table: "Outbox");
         }
     }
 }
