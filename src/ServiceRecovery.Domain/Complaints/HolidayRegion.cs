@@ -22,7 +22,7 @@ public enum HolidayRegion
 }
 
 /// <summary>
-/// Public holidays from the offline <c>PublicHoliday</c> library (MIT), never a list typed into the code (ADR 0015): the
+/// Public holidays from the offline <c>PublicHoliday</c> library (MIT), never a list typed into the code (ADR 0016): the
 /// library knows substitute days and state holidays such as Melbourne Cup day and the AFL Grand Final Friday.
 /// </summary>
 public static class PublicHolidays

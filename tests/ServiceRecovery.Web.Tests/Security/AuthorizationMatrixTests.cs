@@ -255,6 +255,7 @@ public sealed class AuthorizationMatrixTests(AppFixture fixture) : IClassFixture
             "api/v1/docs/{documentName?}" => "api/v1/docs/",
             "api/v1/patients/{pmsId}" => "api/v1/patients/MATRIX-1",
             "api/v1/cases/{reference}" => "api/v1/cases/SR-2026-0001",
+            "settings/letters/edit/{id:guid?}" => "settings/letters/edit",
             _ => route,
         };
     }
