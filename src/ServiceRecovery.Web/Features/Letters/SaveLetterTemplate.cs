@@ -19,8 +19,12 @@ public static class SaveLetterTemplate
 
         public static Command From(LetterTemplate template) => new()
         {
-            PracticeId = template.PracticeId, TemplateId = template.Id, Version = template.Version,
-            Name = template.Name, Subject = template.Subject, Body = template.Body,
+            PracticeId = template.PracticeId,
+            TemplateId = template.Id,
+            Version = template.Version,
+            Name = template.Name,
+            Subject = template.Subject,
+            Body = template.Body,
         };
     }
 
