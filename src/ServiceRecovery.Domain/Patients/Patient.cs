@@ -35,6 +35,10 @@ public sealed class Patient
     public DateTimeOffset CreatedAt { get; private set; }
 
     /// <param name="phoneRegion">The practice's country (<see cref="PatientPhone.RegionOf"/>), for numbers typed without a country code.</param>
+    /// <summary>The first word of the name the practice keeps, for a greeting; empty when there is no name.</summary>
+    public static string FirstNameOf(string? displayName) =>
+        (displayName ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault() ?? "";
+
     public static Patient Create(Guid practiceId, string displayName, string? phone, string? email, string? externalId, DateTimeOffset now,
         string phoneRegion, string? otherPhone = null)
     {

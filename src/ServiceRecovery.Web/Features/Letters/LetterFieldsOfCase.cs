@@ -44,7 +44,7 @@ public static class LetterFieldsOfCase
         var gestures = Current(recovery.Gestures).Where(g => g.State == GestureState.Given)
             .Select(g => g.Amount > 0 ? $"{Words(g.Kind)} of {locale.Money(g.Amount)}" : Words(g.Kind));
         return new LetterFields(
-            PatientFirstName: FirstName(patientName),
+            PatientFirstName: Patient.FirstNameOf(patientName),
             PracticeName: practice.Name,
             PracticeAddress: practice.Address ?? "",
             PracticePhone: practice.Phone ?? "",
@@ -56,10 +56,6 @@ public static class LetterFieldsOfCase
             CaseOwnerName: recovery.OwnerName ?? practice.Name,
             VisitDate: locale.DateAt(recovery.DefectOccurredAt).ToString("d MMMM yyyy", locale.CultureInfo));
     }
-
-    /// <summary>The first word of the name the practice keeps (empty when the case has no patient).</summary>
-    private static string FirstName(string? displayName) =>
-        (displayName ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault() ?? "";
 
     private static IEnumerable<T> Current<T>(IReadOnlyList<T> records) where T : CaseRecord
     {

@@ -17,6 +17,20 @@ public static class ReminderEmails
 
     public sealed record Email(string Subject, string Text, string Html);
 
+    /// <summary>The same lines as the start of both parts of an email: a blank line after each in the text, a paragraph each, encoded, in the HTML.</summary>
+    public static (StringBuilder Text, StringBuilder Html) Paragraphs(IEnumerable<string> lines)
+    {
+        var text = new StringBuilder();
+        var html = new StringBuilder();
+        foreach (var line in lines)
+        {
+            text.AppendLine(line).AppendLine();
+            html.Append("<p>").Append(WebUtility.HtmlEncode(line)).Append("</p>");
+        }
+
+        return (text, html);
+    }
+
     public sealed record StepLine(Guid CaseId, string Reference, ServiceStep Step, DateTimeOffset DueAt, bool Overdue);
 
     public sealed record ApprovalLine(Guid CaseId, string Reference, decimal Amount, string AskedBy, DateTimeOffset AskedAt);
@@ -39,19 +53,8 @@ public static class ReminderEmails
             $"Owner: {owner}.",
             "A quick, sincere apology is the first step of the recovery: please make sure someone says sorry now, then record it on the case.",
         };
-        var text = new StringBuilder();
-        foreach (var line in lines)
-        {
-            text.AppendLine(line).AppendLine();
-        }
-
+        var (text, html) = Paragraphs(lines);
         text.AppendLine($"Open the case: {caseLink}");
-        var html = new StringBuilder();
-        foreach (var line in lines)
-        {
-            html.Append("<p>").Append(WebUtility.HtmlEncode(line)).Append("</p>");
-        }
-
         html.Append("<p><a href=\"").Append(WebUtility.HtmlEncode(caseLink.ToString())).Append("\">Open case ")
             .Append(WebUtility.HtmlEncode(reference)).Append("</a></p>");
         return new Email(subject, text.ToString(), Wrap(html.ToString()));

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text;
 using ServiceRecovery.Web.Features.Notifications;
 
 namespace ServiceRecovery.Web.Features.Surveys;
@@ -19,13 +18,7 @@ public static class SurveyEmails
             $"Thank you for giving {practiceName} the chance to put things right. We would like to know how that felt to you.",
             "Three quick questions and one about recommending us: it takes a minute. The link works once, for 30 days.",
         };
-        var text = new StringBuilder();
-        var html = new StringBuilder();
-        foreach (var line in lines)
-        {
-            text.AppendLine(line).AppendLine();
-            html.Append("<p>").Append(WebUtility.HtmlEncode(line)).Append("</p>");
-        }
+        var (text, html) = ReminderEmails.Paragraphs(lines);
 
         text.AppendLine($"Answer the survey: {OutboxMessage.SecretLinkMark}").AppendLine().AppendLine(practiceName);
         html.Append("<p><a href=\"").Append(WebUtility.HtmlEncode(OutboxMessage.SecretLinkMark)).Append("\">Answer the survey</a></p>")
@@ -41,13 +34,7 @@ public static class SurveyEmails
             $"The recovery survey of case {reference} came back low.",
             "Please look at the answer on the case, and consider reopening it to try again.",
         };
-        var text = new StringBuilder();
-        var html = new StringBuilder();
-        foreach (var line in lines)
-        {
-            text.AppendLine(line).AppendLine();
-            html.Append("<p>").Append(WebUtility.HtmlEncode(line)).Append("</p>");
-        }
+        var (text, html) = ReminderEmails.Paragraphs(lines);
 
         text.AppendLine($"Open the case: {caseLink}");
         html.Append("<p><a href=\"").Append(WebUtility.HtmlEncode(caseLink.ToString())).Append("\">Open case ").Append(WebUtility.HtmlEncode(reference)).Append("</a></p>");
@@ -55,7 +42,6 @@ public static class SurveyEmails
             $"Low recovery survey: {reference} at {practiceName}", text.ToString(), ReminderEmails.Wrap(html.ToString()), now);
     }
 
-    /// <summary>The greeting's name: the first word of the patient's name, nothing more.</summary>
-    public static string FirstName(string displayName) =>
-        displayName.Trim().Split(' ', StringSplitOptions.RemoveEmptyEntries) is [var first, ..] ? first : "there";
+    /// <summary>The greeting's name: the first word of the patient's name, nothing more ("there" when the name is blank).</summary>
+    public static string FirstName(string displayName) => Patient.FirstNameOf(displayName) is { Length: > 0 } first ? first : "there";
 }
