@@ -19,26 +19,34 @@ public sealed class SurveyIssuer(AppDbContext db, TimeProvider clock, EmailLinks
     {
         var now = clock.GetUtcNow();
         var since = now.AddDays(-LookBackDays);
-        var candidates = await (
-                from c in db.Cases.AsNoTracking()
-                join d in db.Defects.AsNoTracking() on c.DefectId equals d.Id
-                join p in db.Patients.AsNoTracking() on d.PatientId equals p.Id
-                join pr in db.Practices.AsNoTracking() on c.PracticeId equals pr.Id
-                where (c.Status == CaseStatus.Resolved || c.Status == CaseStatus.Closed) && c.ResolvedAt != null && c.ResolvedAt >= since
-                      && p.Email != null && p.Email != ""
-                      && !db.Surveys.Any(s => s.CaseId == c.Id)
-                orderby c.ResolvedAt
-                select new { CaseId = c.Id, PatientId = p.Id, p.Email, p.DisplayName, PracticeName = pr.Name, pr.SurveyIntervalDays })
-            .Take(BatchSize)
-            .ToListAsync(cancellationToken);
+        var candidates = new List<Candidate>();
+        // The per-patient interval is part of the query, one query per interval the practices have set (a handful), so a
+        // case whose patient was surveyed lately is never a candidate and cannot hold newer cases back from the batch.
+        var intervals = await db.Practices.AsNoTracking().Select(p => p.SurveyIntervalDays).Distinct().ToListAsync(cancellationToken);
+        foreach (var interval in intervals)
+        {
+            var recent = now.AddDays(-interval);
+            candidates.AddRange(await (
+                    from c in db.Cases.AsNoTracking()
+                    join d in db.Defects.AsNoTracking() on c.DefectId equals d.Id
+                    join p in db.Patients.AsNoTracking() on d.PatientId equals p.Id
+                    join pr in db.Practices.AsNoTracking() on c.PracticeId equals pr.Id
+                    where pr.SurveyIntervalDays == interval
+                          && (c.Status == CaseStatus.Resolved || c.Status == CaseStatus.Closed) && c.ResolvedAt != null && c.ResolvedAt >= since
+                          && p.Email != null && p.Email != ""
+                          && !db.Surveys.Any(s => s.CaseId == c.Id)
+                          && !db.Surveys.Any(s => s.PatientId == p.Id && s.IssuedAt > recent)
+                    orderby c.ResolvedAt
+                    select new Candidate(c.Id, p.Id, p.Email!, p.DisplayName, pr.Name))
+                .Take(BatchSize)
+                .ToListAsync(cancellationToken));
+        }
 
         var issued = 0;
         var surveyedNow = new HashSet<Guid>();
         foreach (var candidate in candidates)
         {
-            var recent = now.AddDays(-candidate.SurveyIntervalDays);
-            if (surveyedNow.Contains(candidate.PatientId)
-                || await db.Surveys.AnyAsync(s => s.PatientId == candidate.PatientId && s.IssuedAt > recent, cancellationToken))
+            if (!surveyedNow.Add(candidate.PatientId))
             {
                 continue;
             }
@@ -48,13 +56,12 @@ public sealed class SurveyIssuer(AppDbContext db, TimeProvider clock, EmailLinks
             var survey = RecoverySurvey.Issue(recoveryCase, candidate.PatientId, token, now);
             recoveryCase.RecordSurveySent(survey, now);
             db.Surveys.Add(survey);
-            db.Outbox.Add(SurveyEmails.Invitation(survey, candidate.Email!, SurveyEmails.FirstName(candidate.DisplayName), candidate.PracticeName,
+            db.Outbox.Add(SurveyEmails.Invitation(survey, candidate.Email, SurveyEmails.FirstName(candidate.DisplayName), candidate.PracticeName,
                 links.Survey(token), now));
             try
             {
                 await db.SaveChangesAsync(cancellationToken);
                 issued++;
-                surveyedNow.Add(candidate.PatientId);
             }
             catch (DbUpdateException exception) when (UniqueKeyViolation.Is(exception) || exception is DbUpdateConcurrencyException)
             {
@@ -69,4 +76,6 @@ public sealed class SurveyIssuer(AppDbContext db, TimeProvider clock, EmailLinks
 
         return issued;
     }
+
+    private sealed record Candidate(Guid CaseId, Guid PatientId, string Email, string DisplayName, string PracticeName);
 }

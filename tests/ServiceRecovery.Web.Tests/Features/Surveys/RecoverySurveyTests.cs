@@ -98,6 +98,38 @@ public sealed partial class RecoverySurveyTests
     }
 
     [Fact]
+    public async Task Older_cases_of_a_patient_surveyed_lately_never_hold_a_newer_case_back_from_its_survey()
+    {
+        await using var test = await EmailTestApp.StartAsync(Start);
+        var manager = await test.ActorAsync(TestWorld.Manager);
+        var earlier = await test.OpenCaseAsync(TestWorld.Manager, age: TimeSpan.FromDays(31), work: (c, at) => SkipAll(c, manager, at));
+        var patientId = earlier.Defect.PatientId!.Value;
+        await test.WithDbAsync(async db =>
+        {
+            var old = await db.Cases.IgnoreQueryFilters().SingleAsync(c => c.Id == earlier.Id);
+            db.Surveys.Add(RecoverySurvey.Issue(old, patientId, SecretToken.New(), Start.AddDays(-30)));
+            // More of that patient's cases resolved two days ago than one sweep takes: none may be surveyed, and none may fill the batch.
+            var practice = await db.Practices.IgnoreQueryFilters().Include(p => p.Stages).Include(p => p.Categories).AsSplitQuery().SingleAsync(p => p.Id == test.World.Harbourside.Id);
+            for (var i = 0; i <= SurveyIssuer.BatchSize; i++)
+            {
+                var at = Start.AddDays(-2);
+                var defect = ServiceDefect.Log(practice.Id, patientId, practice.Stages[0], practice.Categories[0], Severity.Minor, DefectChannel.InPerson,
+                    at.AddMinutes(-5), "Waited again", manager, at);
+                var again = RecoveryCase.Open(practice, new CaseReference(2026, 1000 + i), defect, manager, at);
+                SkipAll(again, manager, at);
+                db.Defects.Add(defect);
+                db.Cases.Add(again);
+            }
+
+            return await db.SaveChangesAsync();
+        });
+        var newer = await test.OpenCaseAsync(TestWorld.Manager, work: (c, at) => SkipAll(c, manager, at));
+
+        (await IssueAsync(test)).ShouldBe(1);
+        (await test.WithDbAsync(db => db.Surveys.Where(s => s.PatientId != patientId).Select(s => s.CaseId).ToListAsync())).ShouldBe([newer.Id]);
+    }
+
+    [Fact]
     public async Task The_link_answered_twice_records_one_answer()
     {
         await using var test = await EmailTestApp.StartAsync(Start);
