@@ -16,7 +16,7 @@ public static class ShippedLetters
 
             Thank you for telling us about your visit on {{ visit.date }}. We are sorry. It was not the care we want every patient to have, and we understand why you were let down.
 
-            {{ case.owner_name }} is looking after this for you personally and will keep you up to date. If you would like to talk to us in the meantime, please call us on {{ practice.phone }} and mention reference {{ case.reference }}.
+            {{ case.owner_name }} is looking after this for you personally and will keep you up to date. If you would like to talk to us in the meantime, please {% if practice.phone != "" %}call us on {{ practice.phone }}{% else %}get in touch{% endif %} and mention reference {{ case.reference }}.
 
             With our apologies,
             {{ case.owner_name }}
@@ -30,7 +30,7 @@ public static class ShippedLetters
 
             What we changed: {{ case.what_we_changed }}
 
-            Thank you for your patience while we did this. If anything still does not feel right, please tell us on {{ practice.phone }}.
+            Thank you for your patience while we did this. If anything still does not feel right, please tell us{% if practice.phone != "" %} on {{ practice.phone }}{% endif %}.
 
             Kind regards,
             {{ case.owner_name }}
@@ -50,7 +50,7 @@ public static class ShippedLetters
             {% if case.what_we_gave != "" %}
             As a small way of saying sorry, we have offered you: {{ case.what_we_gave }}
             {% endif %}
-            If you are not happy with this outcome, please talk to us first on {{ practice.phone }}. If you would still like to take it further: {{ practice.further_steps }}
+            If you are not happy with this outcome, please talk to us first{% if practice.phone != "" %} on {{ practice.phone }}{% endif %}. If you would still like to take it further: {{ practice.further_steps }}
 
             Yours sincerely,
             {{ case.owner_name }}
@@ -63,7 +63,7 @@ public static class ShippedLetters
 
             We wanted to check in after your visit on {{ visit.date }} and the changes we made since. How are things now?
 
-            If there is anything more we can do, just reply or call us on {{ practice.phone }}.
+            If there is anything more we can do, just reply{% if practice.phone != "" %} or call us on {{ practice.phone }}{% endif %}.
 
             Warm regards,
             {{ case.owner_name }}

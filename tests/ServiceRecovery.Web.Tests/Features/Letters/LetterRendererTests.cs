@@ -118,6 +118,25 @@ public sealed class LetterRendererTests
     }
 
     [Fact]
+    public void A_shipped_letter_for_a_practice_with_no_phone_never_reads_call_us_on_nothing()
+    {
+        foreach (var shipped in ShippedLetters.All)
+        {
+            var without = LetterRenderer.Render(shipped.Body, Fields() with { PracticePhone = "" }, LetterFormat.Text);
+            var with = LetterRenderer.Render(shipped.Body, Fields(), LetterFormat.Text);
+
+            without.ShouldNotMatch(@"\bon\s*[.,]|\bon\s+and\b", $"the {shipped.Kind} letter without a phone");
+            if (shipped.Body.Contains("practice.phone", StringComparison.Ordinal))
+            {
+                with.ShouldContain("020 7946 0000", customMessage: $"the {shipped.Kind} letter with a phone");
+            }
+        }
+
+        LetterRenderer.Render(ShippedLetters.All.Single(l => l.Kind == LetterKind.Outcome).Body, Fields() with { PracticePhone = "" }, LetterFormat.Text)
+            .ShouldContain("please talk to us first. If you would still like to take it further");
+    }
+
+    [Fact]
     public void The_sandbox_reads_nothing_but_the_merge_fields_even_without_the_check()
     {
         // The options alone: a template that reached past the check still could not read a .NET member of a group.
