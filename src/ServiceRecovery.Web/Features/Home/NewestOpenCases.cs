@@ -25,12 +25,36 @@ public static class NewestOpenCases
         string? OwnerName,
         PracticeLocale Locale);
 
-    public sealed class Handler(AppDbContext db, TimeProvider clock) : IQueryHandler<Query, Result>
+    /// <summary>
+    /// One practice's newest open cases (at most <see cref="PageSize"/>) and counts, as read at one time: the same for
+    /// every member of the practice, so kept per practice (<see cref="OpenCasesCache"/>).
+    /// </summary>
+    /// <param name="GoodUntil">The soonest due time not yet overdue when read: from then on the overdue count is out of date (none: it cannot go out of date).</param>
+    public sealed record PracticeCases(IReadOnlyList<Row> Rows, int OpenCount, int OverdueCount, DateTimeOffset? GoodUntil);
+
+    public sealed class Handler(AppDbContext db, IPracticeScope scope, OpenCasesCache cache, TimeProvider clock) : IQueryHandler<Query, Result>
     {
         public async ValueTask<Result> Handle(Query query, CancellationToken cancellationToken)
         {
             var now = clock.GetUtcNow();
-            var open = db.Cases.AsNoTracking().Where(c => c.Status == CaseStatus.Open);
+            // The person's practices are the practice filter's; each one's cases are the same for all its members.
+            var lists = new List<PracticeCases>(scope.PracticeIds.Length);
+            foreach (var practiceId in scope.PracticeIds)
+            {
+                lists.Add(await cache.GetAsync(practiceId, ct => ForPracticeAsync(practiceId, ct), cancellationToken));
+            }
+
+            // Newest first across the practices: each practice's newest page holds every case of the merged page.
+            return new Result(
+                lists.Count == 1 ? lists[0].Rows : [.. lists.SelectMany(l => l.Rows).OrderByDescending(r => r.OpenedAt).Take(PageSize)],
+                lists.Sum(l => l.OpenCount), lists.Sum(l => l.OverdueCount), now);
+        }
+
+        private async Task<PracticeCases> ForPracticeAsync(Guid practiceId, CancellationToken cancellationToken)
+        {
+            // The time the counts are read at: the overdue count is right until the soonest due time from then on.
+            var now = clock.GetUtcNow();
+            var open = db.Cases.AsNoTracking().Where(c => c.PracticeId == practiceId && c.Status == CaseStatus.Open);
             var rows = await (
                     from c in open
                     join patient in db.Patients on c.Defect.PatientId equals (Guid?)patient.Id into patients
@@ -56,15 +80,14 @@ public static class NewestOpenCases
                     })
                 .Take(PageSize)
                 .ToListAsync(cancellationToken);
-            // Both counts in one read of the open cases.
+            // Both counts, and the soonest due time still ahead, in one read of the open cases.
             var counts = await open.GroupBy(_ => 1)
-                .Select(g => new { Open = g.Count(), Overdue = g.Count(c => c.NextDueAt < now) })
+                .Select(g => new { Open = g.Count(), Overdue = g.Count(c => c.NextDueAt < now), Soonest = g.Where(c => c.NextDueAt >= now).Min(c => c.NextDueAt) })
                 .FirstOrDefaultAsync(cancellationToken);
-            var (openCount, overdueCount) = counts is null ? (0, 0) : (counts.Open, counts.Overdue);
-            return new Result(
-                rows.Select(r => new Row(r.Id, r.Reference, r.DisplayName, r.Stage, r.Severity, r.CurrentStep, r.OpenedAt, r.NextDueAt, r.OwnerName,
-                    new PracticeLocale(r.TimeZoneId, r.Culture, r.Currency))).ToList(),
-                openCount, overdueCount, now);
+            var locale = rows.Count == 0 ? null : new PracticeLocale(rows[0].TimeZoneId, rows[0].Culture, rows[0].Currency);
+            return new PracticeCases(
+                [.. rows.Select(r => new Row(r.Id, r.Reference, r.DisplayName, r.Stage, r.Severity, r.CurrentStep, r.OpenedAt, r.NextDueAt, r.OwnerName, locale!))],
+                counts?.Open ?? 0, counts?.Overdue ?? 0, counts?.Soonest);
         }
     }
 }

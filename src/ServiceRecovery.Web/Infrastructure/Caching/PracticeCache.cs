@@ -112,6 +112,9 @@ public abstract class PracticeCache<TKey, TValue>(TimeProvider clock, TimeSpan l
         }
     }
 
+    /// <summary>Whether a kept value is still right now, besides its lifetime and generations (a value that depends on the time).</summary>
+    protected virtual bool StillGood(TValue value) => true;
+
     private bool Current(IReadOnlyList<Guid> practiceIds, long[] seen)
     {
         for (var i = 0; i < practiceIds.Count; i++)
@@ -130,6 +133,7 @@ public abstract class PracticeCache<TKey, TValue>(TimeProvider clock, TimeSpan l
         value = entries.TryGetValue(key, out var entry)
                 && Current(entry.PracticeIds, entry.Generations)
                 && clock.GetUtcNow() - entry.At < lifetime
+                && StillGood(entry.Value)
             ? entry.Value
             : null;
         return value is not null;
