@@ -12,6 +12,7 @@ using ServiceRecovery.Web.Features.Huddle;
 using ServiceRecovery.Web.Features.Notifications;
 using ServiceRecovery.Web.Features.Queue;
 using ServiceRecovery.Web.Features.Reports;
+using ServiceRecovery.Web.Features.Retention;
 using ServiceRecovery.Web.Features.Setup;
 using ServiceRecovery.Web.Features.Staff;
 using ServiceRecovery.Web.Features.WelcomeBacks;
@@ -69,6 +70,7 @@ builder.Services.AddHuddle();
 builder.Services.AddReports();
 builder.Services.AddWelcomeBacks();
 builder.Services.AddNotifications(builder.Configuration, dataFolder);
+builder.Services.AddRetention(builder.Configuration);
 builder.Services.AddFirstRunSetup();
 builder.Services.AddApi();
 
