@@ -10,6 +10,7 @@ using ServiceRecovery.Web.Features.Api;
 using ServiceRecovery.Web.Features.Feedback;
 using ServiceRecovery.Web.Features.Huddle;
 using ServiceRecovery.Web.Features.Notifications;
+using ServiceRecovery.Web.Features.Patients;
 using ServiceRecovery.Web.Features.Queue;
 using ServiceRecovery.Web.Features.Reports;
 using ServiceRecovery.Web.Features.Retention;
@@ -71,6 +72,7 @@ builder.Services.AddReports();
 builder.Services.AddWelcomeBacks();
 builder.Services.AddNotifications(builder.Configuration, dataFolder);
 builder.Services.AddRetention(builder.Configuration);
+builder.Services.AddPatients();
 builder.Services.AddFirstRunSetup();
 builder.Services.AddApi();
 

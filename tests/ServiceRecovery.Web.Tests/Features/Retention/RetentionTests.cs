@@ -90,7 +90,7 @@ public sealed class RetentionTests
     }
 
     [Fact]
-    public async Task After_removal_the_case_page_and_the_reports_still_open_and_show_the_neutral_name()
+    public async Task After_removal_the_case_page_reports_queue_and_export_still_open_and_show_the_neutral_name()
     {
         await using var test = await StartWithProfileAsync();
         var closed = await ClosedCaseAsync(test);
@@ -104,6 +104,12 @@ public sealed class RetentionTests
         page.QuerySelector("[data-testid=timeline]")!.TextContent.ShouldContain("Patient details removed under the retention rule");
         (await manager.Http.GetAsync("/reports")).StatusCode.ShouldBe(HttpStatusCode.OK);
         (await manager.Http.GetAsync("/queue")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        var export = await manager.SubmitAsync($"/patients/{closed.Defect.PatientId}", "#export-form", []);
+        export.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var file = await export.Content.ReadAsStringAsync();
+        file.ShouldContain(Removed);
+        file.ShouldContain("detailsRemovedAt");
+        file.ShouldNotContain("Zephyrine");
     }
 
     private static async Task<EmailTestApp> StartWithProfileAsync()
