@@ -77,7 +77,7 @@ public sealed class RetentionRuleTests
 
         RetentionRule.IsDue(JurisdictionProfiles.AustraliaNewZealandOther, Sydney, cases, null, closed, At("2023-03-14T12:00:00Z")).ShouldBeFalse("14 March in Sydney");
         RetentionRule.IsDue(JurisdictionProfiles.AustraliaNewZealandOther, Sydney, cases, null, closed, At("2023-03-14T13:00:00Z")).ShouldBeTrue("midnight 15 March in Sydney");
-        RetentionRule.Cutoff(7, Sydney, At("2023-03-14T13:00:00Z")).ShouldBe(At("2016-03-14T13:00:00Z"), "the start of 15 March 2016 in Sydney");
+        RetentionRule.Cutoff(7, Sydney, At("2023-03-14T13:00:00Z")).ShouldBe(At("2016-03-15T13:00:00Z"), "the start of 16 March 2016 in Sydney: a last day of 15 March is due");
     }
 
     [Fact]

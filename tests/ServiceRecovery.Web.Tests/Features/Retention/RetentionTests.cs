@@ -127,46 +127,41 @@ public sealed class RetentionTests
 
     private static DateTimeOffset LocalMidnight(EmailTestApp test, DateOnly day) => test.World.Harbourside.Locale.FromLocal(day.ToDateTime(TimeOnly.MinValue));
 
+    /// <summary>A case of the test patient in Harbourside (or <paramref name="practiceId"/>), every step skipped, closed now; with an outcome email when asked.</summary>
     private static async Task<RecoveryCase> ClosedCaseAsync(EmailTestApp test, Guid? practiceId = null, bool withLetter = false)
     {
         var manager = await test.ActorAsync(TestWorld.Administrator);
-        var template = LetterTemplate.Create(practiceId ?? test.World.Harbourside.Id, LetterKind.Apology, "Apology", "We are sorry", "Dear {{ patient.first_name }},", manager, Start);
-        if (withLetter)
+        return await test.WithDbAsync(async db =>
         {
-            await test.WithDbAsync(db =>
-            {
-                db.LetterTemplates.Add(template);
-                return db.SaveChangesAsync();
-            });
-        }
-
-        OutboxMessage? email = null;
-        var closed = await test.OpenCaseAsync(TestWorld.Administrator, practiceId: practiceId, work: (c, at) =>
-        {
+            var id = practiceId ?? test.World.Harbourside.Id;
+            var now = test.Clock.GetUtcNow();
+            var practice = await db.Practices.Include(p => p.Stages).Include(p => p.Categories).AsSplitQuery().SingleAsync(p => p.Id == id);
+            var patient = Patient.Create(id, EmailTestApp.PatientName, EmailTestApp.PatientPhone, "zephyrine@example.test", "PMS-4242", now, "AU");
+            var defect = ServiceDefect.Log(id, patient.Id, practice.Stages[0], practice.Categories[0], Severity.Major, DefectChannel.InPerson,
+                now.AddMinutes(-5), EmailTestApp.Description, manager, now);
+            var c = RecoveryCase.Open(practice, new CaseReference(now.Year, Random.Shared.Next(1000, 9999)), defect, manager, now);
             foreach (var step in ServiceSteps.InOrder)
             {
-                c.Skip(step, "Handled at the desk", manager, at);
+                c.Skip(step, "Handled at the desk", manager, now);
             }
 
             if (withLetter)
             {
-                email = c.RecordLetter(manager, LetterPurpose.Outcome, LetterChannel.Email, template.Versions[0], "Sorry, Zephyrine",
-                    "Dear Zephyrine Quillfeather, 1 Harbour Road", l => OutboxMessage.Create(c.PracticeId, EmailKind.PatientLetter, $"patient-letter:{l.Id:N}", null,
-                        "zephyrine@example.test", "Sorry, Zephyrine", "Dear Zephyrine Quillfeather", "<p>Dear Zephyrine Quillfeather</p>", at), at).Email;
+                var template = LetterTemplate.Create(id, LetterKind.Apology, "Apology", "We are sorry", "Dear {{ patient.first_name }},", manager, now);
+                db.LetterTemplates.Add(template);
+                var email = c.RecordLetter(manager, LetterPurpose.Outcome, LetterChannel.Email, template.Versions[0], "Sorry, Zephyrine",
+                    "Dear Zephyrine Quillfeather, 1 Harbour Road", l => OutboxMessage.Create(id, EmailKind.PatientLetter, $"patient-letter:{l.Id:N}", null,
+                        "zephyrine@example.test", "Sorry, Zephyrine", "Dear Zephyrine Quillfeather", "<p>Dear Zephyrine Quillfeather</p>", now), now).Email;
+                db.Outbox.Add(email!);
             }
 
-            c.Close(manager, at);
+            c.Close(manager, now);
+            db.Patients.Add(patient);
+            db.Defects.Add(defect);
+            db.Cases.Add(c);
+            await db.SaveChangesAsync();
+            return c;
         });
-        if (email is not null)
-        {
-            await test.WithDbAsync(db =>
-            {
-                db.Outbox.Add(email);
-                return db.SaveChangesAsync();
-            });
-        }
-
-        return closed;
     }
 
     private static async Task SecondCaseOfAsync(EmailTestApp test, Guid patientId)
