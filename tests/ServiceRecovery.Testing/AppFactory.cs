@@ -92,6 +92,8 @@ public sealed class AppFactory(
         builder.UseSetting("RateLimits:PublicPerMinute", settings.GetValueOrDefault("RateLimits:PublicPerMinute", "10000"));
         // The email loop would add its own database commands to the counts; tests of email run it themselves.
         builder.UseSetting("Email:BackgroundServices", settings.GetValueOrDefault("Email:BackgroundServices", "false"));
+        // The retention job runs when a test asks (RetentionService.RunOnceAsync), on the test's clock.
+        builder.UseSetting("Retention:Enabled", settings.GetValueOrDefault("Retention:Enabled", "false"));
         builder.UseSetting("RateLimits:CommentCardPostsPerHour", settings.GetValueOrDefault("RateLimits:CommentCardPostsPerHour", "10000"));
         builder.UseSetting("RateLimits:PasswordResetsPerHour", settings.GetValueOrDefault("RateLimits:PasswordResetsPerHour", "10000"));
         foreach (var (key, value) in settings)

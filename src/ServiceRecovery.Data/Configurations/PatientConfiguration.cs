@@ -23,6 +23,10 @@ internal sealed class PatientConfiguration : IEntityTypeConfiguration<Patient>
         builder.HasIndex(p => new { p.PracticeId, p.OtherPhoneE164 });
         builder.HasIndex(p => new { p.PracticeId, p.Email });
         builder.HasIndex(p => new { p.PracticeId, p.ExternalId });
+        // The retention job's search: a practice's patients whose details are still kept.
+        builder.HasIndex(p => new { p.PracticeId, p.DetailsRemovedAt });
+        // The retention job's update is conditional on the details still being kept: two instances record a removal once.
+        builder.Property(p => p.DetailsRemovedAt).IsConcurrencyToken();
     }
 
     /// <summary>"+" and at most 15 digits.</summary>

@@ -58,4 +58,7 @@ public enum AuditKind
     ApiKeyRevoked,
     ApiCalls,
     AppointmentsImported,
+    RetentionRun,
+    PatientDetailsRemoved,
+    PatientExported,
 }

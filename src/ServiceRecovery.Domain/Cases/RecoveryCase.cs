@@ -1040,6 +1040,32 @@ public sealed class RecoveryCase
         Append(Actor.RecoverySurvey, TimelineEventKind.SurveyAnswered, null, survey.Summary() + (survey.Low ? " (low)" : ""), now);
     }
 
+    /// <summary>
+    /// The retention rule removed the patient's details (<see cref="Patient.RemoveDetails"/>): the letters' words, which hold
+    /// the name and address, go with them; the timeline says so once. The case, its steps, gestures and figures stay.
+    /// </summary>
+    /// <returns>Whether anything changed: false when the case already records the removal.</returns>
+    public bool RecordPatientDetailsRemoved(JurisdictionProfile profile, DateTimeOffset now)
+    {
+        if (Status is not (CaseStatus.Closed or CaseStatus.Withdrawn))
+        {
+            throw new DomainRuleException("A patient's details are removed only when every case of theirs is closed or withdrawn.");
+        }
+
+        if (_timeline.Any(e => e.Kind == TimelineEventKind.PatientDetailsRemoved))
+        {
+            return false;
+        }
+
+        foreach (var letter in _letters)
+        {
+            letter.RemoveWords();
+        }
+
+        Append(Actor.RetentionRule, TimelineEventKind.PatientDetailsRemoved, null, RetentionRule.TimelineWords(profile), now);
+        return true;
+    }
+
     private Gesture FindGesture(Guid gestureId) =>
         _gestures.SingleOrDefault(g => g.Id == gestureId) ?? throw new DomainRuleException("That gesture is not on this case.");
 

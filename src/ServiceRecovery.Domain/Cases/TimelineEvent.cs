@@ -67,4 +67,5 @@ public enum TimelineEventKind
     SurveySent,
     SurveyAnswered,
     LetterRecorded,
+    PatientDetailsRemoved,
 }

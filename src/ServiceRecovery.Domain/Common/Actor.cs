@@ -12,6 +12,9 @@ public sealed record Actor(string UserId, string Name, StaffRole Role)
     /// <summary>The recovery survey, as the author of the timeline events it adds: "Survey sent", "Survey answered".</summary>
     public static Actor RecoverySurvey { get; } = new("recovery-survey", "Recovery survey", StaffRole.FrontDesk);
 
+    /// <summary>The retention rule, as the author of "Patient details removed under the retention rule".</summary>
+    public static Actor RetentionRule { get; } = new("retention-rule", "Retention rule", StaffRole.FrontDesk);
+
     public bool IsManager => Role is StaffRole.PracticeManager or StaffRole.Administrator;
 }
 

@@ -57,5 +57,12 @@ public sealed class PatientLetter : CaseRecord
     /// <summary>The words the timeline and the case page use: "Email to the patient sent: Apology" or "Letter printed: Outcome".</summary>
     public string Headline => Channel == LetterChannel.Email ? $"Email to the patient sent: {TemplateName}" : $"Letter printed: {TemplateName}";
 
+    /// <summary>The retention rule: the subject and text held the patient's name and address; the template and dates stay.</summary>
+    internal void RemoveWords()
+    {
+        Subject = RetentionRule.RemovedText;
+        Text = RetentionRule.RemovedText;
+    }
+
     internal void CarriedBy(Guid outboxMessageId) => OutboxMessageId = outboxMessageId;
 }

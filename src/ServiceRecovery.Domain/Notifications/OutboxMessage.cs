@@ -98,6 +98,26 @@ public sealed class OutboxMessage
     }
 
     /// <summary>The pause after a failed attempt: 30 s, 1 min, 2 min, … doubling, at most an hour.</summary>
+    /// <summary>
+    /// The retention rule removed the details of the patient this email went to: the address and the words go; the kind,
+    /// the dates and the delivery status stay. An email not yet sent never will be.
+    /// </summary>
+    public void RemovePatientDetails()
+    {
+        RecipientAddress = "";
+        Subject = RetentionRule.RemovedText;
+        TextBody = RetentionRule.RemovedText;
+        HtmlBody = RetentionRule.RemovedText;
+        SecretLink = null;
+        if (Status != OutboxStatus.Sent)
+        {
+            Status = OutboxStatus.Failed;
+            LastError = RetentionRule.RemovedText;
+            ClaimedBy = null;
+            ClaimedUntil = null;
+        }
+    }
+
     public static TimeSpan RetryDelay(int attemptsSoFar) =>
         TimeSpan.FromSeconds(Math.Min(3600, 30 * Math.Pow(2, Math.Max(0, attemptsSoFar - 1))));
 }

@@ -34,6 +34,14 @@ public sealed class Patient
 
     public DateTimeOffset CreatedAt { get; private set; }
 
+    /// <summary>When the details last changed (created, or updated from the practice-management system): the retention rule counts from it.</summary>
+    public DateTimeOffset UpdatedAt { get; private set; }
+
+    /// <summary>When the retention rule removed the name and contact details (<see cref="RemoveDetails"/>); null while they are kept.</summary>
+    public DateTimeOffset? DetailsRemovedAt { get; private set; }
+
+    public bool DetailsRemoved => DetailsRemovedAt is not null;
+
     /// <param name="phoneRegion">The practice's country (<see cref="PatientPhone.RegionOf"/>), for numbers typed without a country code.</param>
     /// <summary>The first word of the name the practice keeps, for a greeting; empty when there is no name.</summary>
     public static string FirstNameOf(string? displayName) =>
@@ -50,6 +58,7 @@ public sealed class Patient
             Email = Guard.OptionalText(email, "Email", Limits.Email),
             ExternalId = Guard.OptionalText(externalId, "Practice-management id", Limits.ExternalId),
             CreatedAt = now,
+            UpdatedAt = now,
         };
         patient.SetPhone(phone, phoneRegion);
         patient.SetOtherPhone(otherPhone, phoneRegion);
@@ -66,8 +75,14 @@ public sealed class Patient
     /// never erases a way to reach the patient. A number that is the same number written differently is no change.
     /// </summary>
     /// <returns>Whether anything changed.</returns>
-    public bool UpdateFromPms(string? displayName, string? phone, string? otherPhone, string? email, string phoneRegion)
+    public bool UpdateFromPms(string? displayName, string? phone, string? otherPhone, string? email, string phoneRegion, DateTimeOffset now)
     {
+        if (DetailsRemoved)
+        {
+            // Removed under the retention rule: nothing brings the details back to this record.
+            return false;
+        }
+
         var changed = false;
         if (Guard.OptionalText(displayName, "Patient name", Limits.Name) is { } name && name != DisplayName)
         {
@@ -93,7 +108,37 @@ public sealed class Patient
             changed = true;
         }
 
+        if (changed)
+        {
+            UpdatedAt = now;
+        }
+
         return changed;
+    }
+
+    /// <summary>
+    /// The one exception to "nothing is deleted": the retention rule (<see cref="RetentionRule"/>) removes the name and every
+    /// way to reach or identify the patient, the practice-management id included (it names the person in that system).
+    /// The record stays, with a fixed neutral name, so the cases, their steps and figures keep their patient.
+    /// </summary>
+    /// <returns>Whether anything was removed: false when already removed.</returns>
+    public bool RemoveDetails(DateTimeOffset now)
+    {
+        if (DetailsRemoved)
+        {
+            return false;
+        }
+
+        DisplayName = RetentionRule.RemovedName;
+        Phone = null;
+        OtherPhone = null;
+        PhoneE164 = null;
+        OtherPhoneE164 = null;
+        Email = null;
+        ExternalId = null;
+        DetailsRemovedAt = now;
+        UpdatedAt = now;
+        return true;
     }
 
     private void SetPhone(string? phone, string region)

@@ -71,6 +71,9 @@ public sealed class RecoverySurvey
 
     public const string Expired = "This survey link has expired.";
 
+    /// <summary>The retention rule: the patient's own words go with their details; the scores stay, as figures.</summary>
+    public void RemoveComment() => Comment = Comment is null ? null : RetentionRule.RemovedText;
+
     public void Answer(int? outcomeFair, int? easyAndQuick, int? treatedWithRespect, int? recommend, string? comment, DateTimeOffset now)
     {
         if (IsAnswered)

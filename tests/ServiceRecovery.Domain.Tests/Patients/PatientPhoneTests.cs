@@ -56,10 +56,10 @@ public class PatientPhoneTests
     {
         var patient = Patient.Create(PracticeId, "Pat Jones", "0412 345 678", "pat@example.com", "PMS-1", DateTimeOffset.UnixEpoch, "AU");
 
-        patient.UpdateFromPms("Pat Jones", "+61412345678", null, "PAT@example.com", "AU").ShouldBeFalse();
+        patient.UpdateFromPms("Pat Jones", "+61412345678", null, "PAT@example.com", "AU", DateTimeOffset.UnixEpoch).ShouldBeFalse();
         patient.Phone.ShouldBe("0412 345 678");
 
-        patient.UpdateFromPms("Pat Jones", "0412 999 888", "02 9876 5432", null, "AU").ShouldBeTrue();
+        patient.UpdateFromPms("Pat Jones", "0412 999 888", "02 9876 5432", null, "AU", DateTimeOffset.UnixEpoch).ShouldBeTrue();
         patient.PhoneE164.ShouldBe("+61412999888");
         patient.OtherPhoneE164.ShouldBe("+61298765432");
         patient.Email.ShouldBe("pat@example.com");

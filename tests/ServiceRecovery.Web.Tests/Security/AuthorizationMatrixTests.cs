@@ -73,6 +73,8 @@ public sealed class AuthorizationMatrixTests(AppFixture fixture) : IClassFixture
         ["api/v1/cases/{reference}"] = [401, 401, 401, 401, 401, 401],
         ["api/v1/appointments"] = [405, 405, 405, 405, 405, 405],
         ["patients/import"] = [Redirect, 403, 200, 200, 403, 200],
+        // A patient's record and right-of-access export: managers of the patient's practice; another practice's manager is told "not found".
+        ["patients/{id:guid}"] = [Redirect, 403, 200, 200, 403, 404],
         ["patients/import/appointments"] = [Redirect, 403, 200, 200, 403, 200],
         ["feedback/{slug}"] = [200, 200, 200, 200, 200, 200],
         ["feedback/{slug}/thanks"] = [200, 200, 200, 200, 200, 200],
@@ -236,6 +238,7 @@ public sealed class AuthorizationMatrixTests(AppFixture fixture) : IClassFixture
         var form = (IHtmlFormElement)compose.QuerySelector("#letter-form")!;
         var printed = await frontDesk.Http.PostAsync($"/cases/{caseId}/write?handler=Print", new FormUrlEncodedContent(WebClient.FieldsOf(form)));
         var letterUrl = printed.Headers.Location!.ToString().TrimStart('/');
+        var patientId = await fixture.App.WithDbAsync(db => db.Defects.Where(d => db.Cases.Any(c => c.Id == caseId && c.DefectId == d.Id)).Select(d => d.PatientId).SingleAsync());
         return route => "/" + route switch
         {
             "cases/{id:guid}" => $"cases/{caseId}",
@@ -243,6 +246,7 @@ public sealed class AuthorizationMatrixTests(AppFixture fixture) : IClassFixture
             "cases/{id:guid}/letters/{letterId:guid}" => letterUrl,
             "improvements/{id:guid}" => $"improvements/{improvementId}",
             "staff/{id}" => $"staff/{userId}",
+            "patients/{id:guid}" => $"patients/{patientId}",
             "huddle/display/{token}" => "huddle/display/not-a-real-token",
             "feedback/{slug}" => "feedback/harbourside",
             "feedback/{slug}/thanks" => "feedback/harbourside/thanks",

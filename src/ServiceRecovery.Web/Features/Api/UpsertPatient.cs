@@ -60,7 +60,7 @@ public static class UpsertPatient
 
             if (known.Count == 1)
             {
-                known[0].UpdateFromPms(command.Name, command.Phone, null, command.Email, region);
+                known[0].UpdateFromPms(command.Name, command.Phone, null, command.Email, region, clock.GetUtcNow());
                 return CommandResult<Result>.Ok(new Result(false, known[0].Id));
             }
 

@@ -142,7 +142,7 @@ public sealed class PatientImporter(AppDbContext db, TimeProvider clock)
                 else if (matches.Count == 1)
                 {
                     // On a preview the patient is not tracked: the change shows in the counts and is never saved.
-                    if (matches[0].UpdateFromPms(row.Name, row.Mobile, row.OtherPhone, row.Email, region))
+                    if (matches[0].UpdateFromPms(row.Name, row.Mobile, row.OtherPhone, row.Email, region, now))
                     {
                         outcome.Updated++;
                     }
