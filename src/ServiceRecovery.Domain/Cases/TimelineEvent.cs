@@ -67,4 +67,10 @@ public enum TimelineEventKind
     SurveySent,
     SurveyAnswered,
     LetterRecorded,
+    ComplaintMarked,
+    ComplaintPaused,
+    ComplaintResumed,
+    ComplaintAcknowledged,
+    ComplaintResponded,
+    ComplaintOutcomeRecorded,
 }
