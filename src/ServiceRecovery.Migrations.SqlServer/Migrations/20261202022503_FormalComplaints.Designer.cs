@@ -13,7 +13,7 @@ using ServiceRecovery.Data;
 namespace ServiceRecovery.Migrations.SqlServer.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261202020131_FormalComplaints")]
+    [Migration("20261202022503_FormalComplaints")]
     partial class FormalComplaints
     {
         /// <inheritdoc />

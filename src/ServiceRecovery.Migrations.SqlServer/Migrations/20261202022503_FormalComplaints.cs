@@ -68,7 +68,7 @@ namespace ServiceRecovery.Migrations.SqlServer.Migrations
                         column: x => x.CaseId,
                         principalTable: "RecoveryCases",
                         principalColumn: "Id",
-                        onDelete: ReferentialAction.Restrict);
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -89,7 +89,7 @@ namespace ServiceRecovery.Migrations.SqlServer.Migrations
                         column: x => x.CaseId,
                         principalTable: "FormalComplaints",
                         principalColumn: "CaseId",
-                        onDelete: ReferentialAction.Restrict);
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateIndex(

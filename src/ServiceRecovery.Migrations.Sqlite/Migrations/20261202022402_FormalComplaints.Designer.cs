@@ -12,7 +12,7 @@ using ServiceRecovery.Data;
 namespace ServiceRecovery.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261202020044_FormalComplaints")]
+    [Migration("20261202022402_FormalComplaints")]
     partial class FormalComplaints
     {
         /// <inheritdoc />
