@@ -60,10 +60,12 @@ public sealed class AppDbContext : IdentityDbContext<ApplicationUser>, IDataProt
         builder.Entity<LetterTemplate>().HasQueryFilter(t => ScopeIsUnrestricted || ScopePracticeIds.Contains(t.PracticeId));
         builder.Entity<RecoverySurvey>().HasQueryFilter(s => ScopeIsUnrestricted || ScopePracticeIds.Contains(s.PracticeId));
 
-        // Nothing is deleted, so nothing cascades.
+        // Nothing is deleted, so nothing cascades. An owned part of an aggregate (the formal complaint and its pauses)
+        // keeps its ownership as EF models it: the migration snapshot cannot say Restrict for one.
         foreach (var foreignKey in builder.Model.GetEntityTypes()
                      .Where(t => t.ClrType.Namespace == typeof(RecoveryCase).Namespace)
-                     .SelectMany(t => t.GetForeignKeys()))
+                     .SelectMany(t => t.GetForeignKeys())
+                     .Where(fk => !fk.IsOwnership))
         {
             foreignKey.DeleteBehavior = DeleteBehavior.Restrict;
         }

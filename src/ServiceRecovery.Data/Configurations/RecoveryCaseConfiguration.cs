@@ -71,6 +71,35 @@ internal sealed class RecoveryCaseConfiguration : IEntityTypeConfiguration<Recov
         builder.HasMany(c => c.Requests).WithOne().HasForeignKey(r => r.CaseId);
         builder.HasMany(c => c.Timeline).WithOne().HasForeignKey(e => e.CaseId);
 
+        // A formal complaint: a table of its own keyed by the case, loaded with it; its pauses are kept for good.
+        builder.OwnsOne(c => c.Complaint, complaint =>
+        {
+            complaint.ToTable("FormalComplaints");
+            complaint.WithOwner().HasForeignKey("CaseId");
+            complaint.HasKey("CaseId");
+            complaint.Property(f => f.Summary).HasMaxLength(FormalComplaint.SummaryLength);
+            complaint.Property(f => f.ProfileId).HasMaxLength(JurisdictionProfiles.IdLength);
+            complaint.Property(f => f.MarkedByName).HasMaxLength(Limits.Name);
+            complaint.Ignore(f => f.Rules);
+            complaint.Ignore(f => f.Profile);
+            complaint.Ignore(f => f.Clock);
+            complaint.Ignore(f => f.IsPaused);
+            complaint.Ignore(f => f.OpenPause);
+            complaint.Ignore(f => f.IsOpen);
+            complaint.OwnsMany(f => f.Pauses, pause =>
+            {
+                pause.ToTable("ComplaintPauses");
+                pause.WithOwner().HasForeignKey("CaseId");
+                pause.HasKey(p => p.Id);
+                pause.Property(p => p.Id).ValueGeneratedNever();
+                pause.Property(p => p.Reason).HasMaxLength(ClockPause.ReasonLength);
+            });
+            complaint.Navigation(f => f.Pauses).HasField("_pauses");
+        });
+        // The next round's sweep and the queue: a practice's complaints by the due date kept on the row.
+        builder.HasIndex(c => new { c.PracticeId, c.ComplaintRespondDue });
+        builder.HasIndex(c => new { c.PracticeId, c.ComplaintAcknowledgeDue });
+
         builder.Ignore(c => c.TimeToApology);
         builder.Ignore(c => c.GivenGestureTotal);
         builder.Ignore(c => c.HasGestureAwaitingApproval);

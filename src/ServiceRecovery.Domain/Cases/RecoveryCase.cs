@@ -6,7 +6,7 @@ namespace ServiceRecovery.Domain;
 /// One service defect and everything done about it, walked through the seven SERVICE steps.
 /// Every method here enforces a rule of the product brief and appends a timeline event.
 /// </summary>
-public sealed class RecoveryCase
+public sealed partial class RecoveryCase
 {
     /// <summary>A step due within this window shows as "due soon".</summary>
     public static readonly TimeSpan DueSoonWindow = TimeSpan.FromHours(4);
@@ -367,7 +367,7 @@ public sealed class RecoveryCase
     /// </summary>
     public (PatientLetter Letter, OutboxMessage? Email) RecordLetter(
         Actor by, LetterPurpose purpose, LetterChannel channel, LetterTemplateVersion template, string subject, string text,
-        Func<PatientLetter, OutboxMessage>? email, DateTimeOffset now)
+        Func<PatientLetter, OutboxMessage>? email, DateTimeOffset now, Practice? practice = null)
     {
         if (!Enum.IsDefined(purpose))
         {
@@ -377,6 +377,10 @@ public sealed class RecoveryCase
         if (purpose == LetterPurpose.PersonalContact)
         {
             EnsureOpen("record a contact");
+        }
+        else if (purpose is LetterPurpose.ComplaintAcknowledgement or LetterPurpose.ComplaintResponse && Complaint is null)
+        {
+            throw DomainRuleException.For(nameof(PatientLetter.Purpose), "This case is not a formal complaint: choose a personal contact or the outcome.");
         }
         else
         {
@@ -404,8 +408,14 @@ public sealed class RecoveryCase
             AddContact(by, new PersonalContact(Id, by, method, now, BoundedText.Fit(letter.Headline, Limits.Description), now), now);
         }
 
-        Append(by, TimelineEventKind.LetterRecorded, purpose == LetterPurpose.PersonalContact ? ServiceStep.Respond : ServiceStep.CommunicateResults,
+        var complaintLetter = purpose is LetterPurpose.ComplaintAcknowledgement or LetterPurpose.ComplaintResponse;
+        Append(by, TimelineEventKind.LetterRecorded, purpose == LetterPurpose.PersonalContact ? ServiceStep.Respond : complaintLetter ? null : ServiceStep.CommunicateResults,
             letter.Headline, now);
+        if (complaintLetter)
+        {
+            ComplaintLetter(by, letter, practice, now);
+        }
+
         return (letter, message);
     }
 

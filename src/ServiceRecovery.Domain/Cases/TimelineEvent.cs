@@ -68,4 +68,10 @@ public enum TimelineEventKind
     SurveyAnswered,
     LetterRecorded,
     PatientDetailsRemoved,
+    ComplaintMarked,
+    ComplaintPaused,
+    ComplaintResumed,
+    ComplaintAcknowledged,
+    ComplaintResponded,
+    ComplaintOutcomeRecorded,
 }

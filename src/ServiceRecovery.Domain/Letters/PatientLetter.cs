@@ -8,6 +8,12 @@ public enum LetterPurpose
 
     /// <summary>The outcome communication, kept under Communicate results; that step's done rule is unchanged.</summary>
     Outcome = 2,
+
+    /// <summary>The acknowledgement of a formal complaint: the first one sent stops the acknowledge clock.</summary>
+    ComplaintAcknowledgement = 3,
+
+    /// <summary>The final response to a formal complaint: the first one sent stops the respond clock.</summary>
+    ComplaintResponse = 4,
 }
 
 /// <summary>How the words reached the patient.</summary>

@@ -1621,6 +1621,18 @@ namespace ServiceRecovery.Migrations.SqlServer.Migrations
                     b.Property<DateTimeOffset?>("ClosedAt")
                         .HasColumnType("datetimeoffset");
 
+                    b.Property<DateOnly?>("ComplaintAcknowledgeDue")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("ComplaintReceivedOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("ComplaintRespondDue")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("ComplaintWarningOn")
+                        .HasColumnType("date");
+
                     b.Property<int?>("CurrentStep")
                         .HasColumnType("int");
 
@@ -1860,6 +1872,10 @@ namespace ServiceRecovery.Migrations.SqlServer.Migrations
 
                     b.HasIndex("DefectId")
                         .IsUnique();
+
+                    b.HasIndex("PracticeId", "ComplaintAcknowledgeDue");
+
+                    b.HasIndex("PracticeId", "ComplaintRespondDue");
 
                     b.HasIndex("PracticeId", "IdempotencyKey")
                         .IsUnique()
@@ -2445,6 +2461,114 @@ namespace ServiceRecovery.Migrations.SqlServer.Migrations
                         .HasForeignKey("PracticeId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.OwnsOne("ServiceRecovery.Domain.FormalComplaint", "Complaint", b1 =>
+                        {
+                            b1.Property<Guid>("CaseId")
+                                .HasColumnType("uniqueidentifier");
+
+                            b1.Property<int>("AcknowledgeAmount")
+                                .HasColumnType("int");
+
+                            b1.Property<int>("AcknowledgeUnit")
+                                .HasColumnType("int");
+
+                            b1.Property<DateOnly?>("AcknowledgedOn")
+                                .HasColumnType("date");
+
+                            b1.Property<Guid?>("AcknowledgementLetterId")
+                                .HasColumnType("uniqueidentifier");
+
+                            b1.Property<int>("Channel")
+                                .HasColumnType("int");
+
+                            b1.Property<DateOnly?>("EscalatedOn")
+                                .HasColumnType("date");
+
+                            b1.Property<int?>("Finding")
+                                .HasColumnType("int");
+
+                            b1.Property<DateTimeOffset>("MarkedAt")
+                                .HasColumnType("datetimeoffset");
+
+                            b1.Property<string>("MarkedByName")
+                                .IsRequired()
+                                .HasMaxLength(120)
+                                .HasColumnType("nvarchar(120)");
+
+                            b1.Property<DateTimeOffset?>("OutcomeRecordedAt")
+                                .HasColumnType("datetimeoffset");
+
+                            b1.Property<string>("ProfileId")
+                                .IsRequired()
+                                .HasMaxLength(40)
+                                .HasColumnType("nvarchar(40)");
+
+                            b1.Property<DateOnly>("ReceivedOn")
+                                .HasColumnType("date");
+
+                            b1.Property<int>("Region")
+                                .HasColumnType("int");
+
+                            b1.Property<int>("RespondAmount")
+                                .HasColumnType("int");
+
+                            b1.Property<int>("RespondUnit")
+                                .HasColumnType("int");
+
+                            b1.Property<DateOnly?>("RespondedOn")
+                                .HasColumnType("date");
+
+                            b1.Property<Guid?>("ResponseLetterId")
+                                .HasColumnType("uniqueidentifier");
+
+                            b1.Property<string>("Summary")
+                                .HasMaxLength(1000)
+                                .HasColumnType("nvarchar(1000)");
+
+                            b1.Property<bool?>("WentToEscalationBody")
+                                .HasColumnType("bit");
+
+                            b1.HasKey("CaseId");
+
+                            b1.ToTable("FormalComplaints", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("CaseId");
+
+                            b1.OwnsMany("ServiceRecovery.Domain.ComplaintPause", "Pauses", b2 =>
+                                {
+                                    b2.Property<Guid>("Id")
+                                        .HasColumnType("uniqueidentifier");
+
+                                    b2.Property<Guid>("CaseId")
+                                        .HasColumnType("uniqueidentifier");
+
+                                    b2.Property<DateOnly>("From")
+                                        .HasColumnType("date");
+
+                                    b2.Property<string>("Reason")
+                                        .IsRequired()
+                                        .HasMaxLength(500)
+                                        .HasColumnType("nvarchar(500)");
+
+                                    b2.Property<DateOnly?>("ResumedOn")
+                                        .HasColumnType("date");
+
+                                    b2.HasKey("Id");
+
+                                    b2.HasIndex("CaseId");
+
+                                    b2.ToTable("ComplaintPauses", (string)null);
+
+                                    b2.WithOwner()
+                                        .HasForeignKey("CaseId");
+                                });
+
+                            b1.Navigation("Pauses");
+                        });
+
+                    b.Navigation("Complaint");
 
                     b.Navigation("Defect");
                 });

@@ -1607,6 +1607,18 @@ namespace ServiceRecovery.Migrations.Sqlite.Migrations
                     b.Property<long?>("ClosedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateOnly?>("ComplaintAcknowledgeDue")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ComplaintReceivedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ComplaintRespondDue")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ComplaintWarningOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<int?>("CurrentStep")
                         .HasColumnType("INTEGER");
 
@@ -1846,6 +1858,10 @@ namespace ServiceRecovery.Migrations.Sqlite.Migrations
 
                     b.HasIndex("DefectId")
                         .IsUnique();
+
+                    b.HasIndex("PracticeId", "ComplaintAcknowledgeDue");
+
+                    b.HasIndex("PracticeId", "ComplaintRespondDue");
 
                     b.HasIndex("PracticeId", "IdempotencyKey")
                         .IsUnique();
@@ -2430,6 +2446,114 @@ namespace ServiceRecovery.Migrations.Sqlite.Migrations
                         .HasForeignKey("PracticeId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.OwnsOne("ServiceRecovery.Domain.FormalComplaint", "Complaint", b1 =>
+                        {
+                            b1.Property<Guid>("CaseId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int>("AcknowledgeAmount")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int>("AcknowledgeUnit")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<DateOnly?>("AcknowledgedOn")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<Guid?>("AcknowledgementLetterId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int>("Channel")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<DateOnly?>("EscalatedOn")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int?>("Finding")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<long>("MarkedAt")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("MarkedByName")
+                                .IsRequired()
+                                .HasMaxLength(120)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<long?>("OutcomeRecordedAt")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("ProfileId")
+                                .IsRequired()
+                                .HasMaxLength(40)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<DateOnly>("ReceivedOn")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int>("Region")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int>("RespondAmount")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int>("RespondUnit")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<DateOnly?>("RespondedOn")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<Guid?>("ResponseLetterId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Summary")
+                                .HasMaxLength(1000)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<bool?>("WentToEscalationBody")
+                                .HasColumnType("INTEGER");
+
+                            b1.HasKey("CaseId");
+
+                            b1.ToTable("FormalComplaints", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("CaseId");
+
+                            b1.OwnsMany("ServiceRecovery.Domain.ComplaintPause", "Pauses", b2 =>
+                                {
+                                    b2.Property<Guid>("Id")
+                                        .HasColumnType("TEXT");
+
+                                    b2.Property<Guid>("CaseId")
+                                        .HasColumnType("TEXT");
+
+                                    b2.Property<DateOnly>("From")
+                                        .HasColumnType("TEXT");
+
+                                    b2.Property<string>("Reason")
+                                        .IsRequired()
+                                        .HasMaxLength(500)
+                                        .HasColumnType("TEXT");
+
+                                    b2.Property<DateOnly?>("ResumedOn")
+                                        .HasColumnType("TEXT");
+
+                                    b2.HasKey("Id");
+
+                                    b2.HasIndex("CaseId");
+
+                                    b2.ToTable("ComplaintPauses", (string)null);
+
+                                    b2.WithOwner()
+                                        .HasForeignKey("CaseId");
+                                });
+
+                            b1.Navigation("Pauses");
+                        });
+
+                    b.Navigation("Complaint");
 
                     b.Navigation("Defect");
                 });

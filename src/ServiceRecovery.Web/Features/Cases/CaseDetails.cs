@@ -43,6 +43,12 @@ public static class CaseDetails
         /// <summary>The recovery survey sent when the case resolved; null when none was sent.</summary>
         public SurveyView? Survey { get; init; }
 
+        /// <summary>The formal complaint, its kept due dates and the practice's calendar; null when the case is not one.</summary>
+        public ComplaintView? Complaint { get; init; }
+
+        /// <summary>Whether the practice has chosen its complaint profile (a case can be marked only then).</summary>
+        public bool ComplaintProfileChosen { get; init; }
+
         public StepView Step(ServiceStep step)
         {
             var track = Case.Steps[step];
@@ -82,6 +88,38 @@ public static class CaseDetails
     {
         public bool IsExpired(DateTimeOffset now) => AnsweredAt is null && now >= ExpiresAt;
     }
+
+    /// <summary>The formal complaint panel: the due dates as kept on the case row, and the calendar for the warning day.</summary>
+    public sealed record ComplaintView(FormalComplaint Complaint, DateOnly? AcknowledgeDue, DateOnly? RespondDue, WorkingCalendar Calendar)
+    {
+        public ComplaintBadge Acknowledge(DateOnly today) =>
+            Badge(Complaint.AcknowledgedOn, Complaint.AcknowledgementLetterId, AcknowledgeDue, today);
+
+        public ComplaintBadge Respond(DateOnly today) =>
+            Badge(Complaint.RespondedOn, Complaint.ResponseLetterId, RespondDue, today);
+
+        private ComplaintBadge Badge(DateOnly? doneOn, Guid? letterId, DateOnly? due, DateOnly today)
+        {
+            if (doneOn is { } done)
+            {
+                return new ComplaintBadge("done", $"Done on {done:yyyy-MM-dd}", "text-bg-success", null, letterId);
+            }
+
+            if (Complaint.OpenPause is { } pause)
+            {
+                return new ComplaintBadge("paused", $"Paused since {pause.From:yyyy-MM-dd}: {pause.Reason}", "text-bg-secondary", null, null);
+            }
+
+            var date = due ?? today;
+            return today > date ? new ComplaintBadge("overdue", "Overdue", "text-bg-danger", date, null)
+                : today == date ? new ComplaintBadge("due-today", "Due today", "text-bg-warning", date, null)
+                : today >= Calendar.PreviousWorkingDay(date) ? new ComplaintBadge("due-tomorrow", "Due tomorrow", "text-bg-warning", date, null)
+                : new ComplaintBadge("due", "Due", "text-bg-primary", date, null);
+        }
+    }
+
+    /// <summary>A clock's state in words (never colour alone), the due date while it runs, and the letter that stopped it.</summary>
+    public sealed record ComplaintBadge(string State, string Words, string Css, DateOnly? Due, Guid? LetterId);
 
     public sealed record ImprovementView(Guid Id, string Title, ImprovementStatus Status, string? OwnerName, DateOnly? DueOn);
 
@@ -164,6 +202,12 @@ public static class CaseDetails
                 new WelcomeView(head.WelcomeBackGesture, WelcomeGestureList.Parse(head.WelcomeGestures), welcomed))
             {
                 MissedVisits = missed,
+                ComplaintProfileChosen = head.ComplaintProfileId is not null,
+                // Read only when the case row says the case is a formal complaint: most cases never are.
+                Complaint = head.ComplaintReceivedOn is not null && await CaseDetailsQueries.Complaint(db, id) is { } complaint
+                    ? new ComplaintView(complaint, head.ComplaintAcknowledgeDue, head.ComplaintRespondDue,
+                        new WorkingCalendar(WorkingDays.Days(head.OpeningDays), head.HolidayRegion, WorkingDays.ClosureDates(head.ClosureDays)))
+                    : null,
                 // Read only when the timeline says one was sent: most cases never have one.
                 Survey = c.Timeline.Any(e => e.Kind == TimelineEventKind.SurveySent)
                     ? await db.Surveys.AsNoTracking().Where(s => s.CaseId == id)

@@ -49,7 +49,14 @@ public static class CaseDetailsQueries
         string? PatientPhone,
         string? PatientEmail,
         string? WelcomeBackGesture,
-        string WelcomeGestures);
+        string WelcomeGestures,
+        DateOnly? ComplaintReceivedOn,
+        DateOnly? ComplaintAcknowledgeDue,
+        DateOnly? ComplaintRespondDue,
+        string? ComplaintProfileId,
+        int OpeningDays,
+        string ClosureDays,
+        HolidayRegion? HolidayRegion);
 
     public sealed record ImprovementRow(CaseDetails.ImprovementView View, bool Linked);
 
@@ -77,8 +84,14 @@ public static class CaseDetailsQueries
              pa == null ? null : pa.Phone,
              pa == null ? null : pa.Email,
              c.WelcomeBackGesture,
-             p.WelcomeGestures))
+             p.WelcomeGestures,
+             c.ComplaintReceivedOn, c.ComplaintAcknowledgeDue, c.ComplaintRespondDue,
+             p.ComplaintProfileId, p.OpeningDays, p.ClosureDays, p.HolidayRegion))
         .FirstOrDefault());
+
+    /// <summary>The formal complaint with its pauses, in one read; asked only when the case row says the case is one.</summary>
+    public static readonly Func<AppDbContext, Guid, Task<FormalComplaint?>> Complaint = EF.CompileAsyncQuery((AppDbContext db, Guid id) =>
+        db.Cases.AsNoTracking().IgnoreQueryFilters().Where(c => c.Id == id).Select(c => c.Complaint).FirstOrDefault());
 
     public static readonly Func<AppDbContext, Guid, IAsyncEnumerable<Apology>> Apologies =
         EF.CompileAsyncQuery((AppDbContext db, Guid id) => db.Set<Apology>().AsNoTracking().Where(r => r.CaseId == id));

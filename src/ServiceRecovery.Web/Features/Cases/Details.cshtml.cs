@@ -40,6 +40,10 @@ public sealed class DetailsModel(IMediator mediator, ICurrentUser user) : AppPag
     [BindProperty] public RequestSkip.Command SkipRequest { get; set; } = new();
     [BindProperty] public DecideRequest.Command RequestDecision { get; set; } = new();
     [BindProperty] public ReinstateCase.Command Reinstate { get; set; } = new();
+    [BindProperty] public MarkFormalComplaint.Command Complaint { get; set; } = new();
+    [BindProperty] public PauseComplaintClock.Command ComplaintPause { get; set; } = new();
+    [BindProperty] public ResumeComplaintClock.Command ComplaintResume { get; set; } = new();
+    [BindProperty] public RecordComplaintOutcome.Command ComplaintOutcome { get; set; } = new();
 
     public override ServiceRecovery.Domain.PracticeLocale? ConflictLocale => Case?.Locale;
 
@@ -74,6 +78,16 @@ public sealed class DetailsModel(IMediator mediator, ICurrentUser user) : AppPag
         Contact.ContactedAt = now;
         Shared.HuddleDate = Case.Today;
         Return.ReturnedOn = Case.Today;
+        Complaint.ReceivedOn = Case.Today;
+        ComplaintPause.PausedFrom = Case.Today;
+        ComplaintResume.ResumedOn = Case.Today;
+        if (Case.Complaint?.Complaint is { Finding: { } finding } kept)
+        {
+            ComplaintOutcome.Finding = finding;
+            ComplaintOutcome.WentToEscalationBody = kept.WentToEscalationBody == true;
+            ComplaintOutcome.EscalatedOn = kept.EscalatedOn;
+        }
+
         FollowUp.PlannedFor = Case.Today.AddDays(7);
         Owner.OwnerId = Case.Case.OwnerId;
         if (Case.Survey is { Low: true })
@@ -112,6 +126,10 @@ public sealed class DetailsModel(IMediator mediator, ICurrentUser user) : AppPag
         SendAsync(id, RequestDecision, nameof(RequestDecision), RequestDecision.Approve ? "Request approved." : "Request declined; the case goes on as before.", ct);
     public Task<IActionResult> OnPostReinstateAsync(Guid id, CancellationToken ct) =>
         SendAsync(id, Reinstate, nameof(Reinstate), "Case reinstated: it is open again and back in the queue.", ct);
+    public Task<IActionResult> OnPostComplaintAsync(Guid id, CancellationToken ct) => SendAsync(id, Complaint, nameof(Complaint), "Marked as a formal complaint.", ct);
+    public Task<IActionResult> OnPostComplaintPauseAsync(Guid id, CancellationToken ct) => SendAsync(id, ComplaintPause, nameof(ComplaintPause), "Complaint clock paused.", ct);
+    public Task<IActionResult> OnPostComplaintResumeAsync(Guid id, CancellationToken ct) => SendAsync(id, ComplaintResume, nameof(ComplaintResume), "Complaint clock resumed.", ct);
+    public Task<IActionResult> OnPostComplaintOutcomeAsync(Guid id, CancellationToken ct) => SendAsync(id, ComplaintOutcome, nameof(ComplaintOutcome), "Complaint outcome recorded.", ct);
     public Task<IActionResult> OnPostCorrectAsync(Guid id, CancellationToken ct) => SendAsync(id, Correct, nameof(Correct), "Correction recorded; the original stays on the case.", ct);
 
     private async Task<IActionResult> SendAsync<TCommand>(Guid id, TCommand command, string prefix, string success, CancellationToken cancellationToken)

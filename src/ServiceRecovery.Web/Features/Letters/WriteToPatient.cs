@@ -23,7 +23,7 @@ public static class WriteToPatient
 
     public sealed record View(
         Guid CaseId, string Reference, Guid Version, Guid PracticeId, string PracticeName, CaseStatus Status,
-        IReadOnlyList<Choice> Templates, LetterFields Fields, string? PrintOnlyBecause)
+        IReadOnlyList<Choice> Templates, LetterFields Fields, string? PrintOnlyBecause, bool IsFormalComplaint = false)
     {
         public bool CanEmail => PrintOnlyBecause is null;
     }
@@ -35,7 +35,7 @@ public static class WriteToPatient
             var found = await (from c in db.Cases.AsNoTracking()
                                join p in db.Practices on c.PracticeId equals p.Id
                                where c.Id == query.CaseId
-                               select new { c.Id, c.Reference, c.Version, c.PracticeId, PracticeName = p.Name, c.Status, c.Defect.PatientId })
+                               select new { c.Id, c.Reference, c.Version, c.PracticeId, PracticeName = p.Name, c.Status, c.Defect.PatientId, c.ComplaintReceivedOn })
                 .SingleOrDefaultAsync(cancellationToken);
             if (found is null || await mediator.Send(new LetterFieldsOfCase.Query(found.Id), cancellationToken) is not { } fields)
             {
@@ -48,7 +48,7 @@ public static class WriteToPatient
             var templates = await mediator.Send(new LetterTemplatesOf.Query(found.PracticeId), cancellationToken);
             return new View(found.Id, found.Reference, found.Version, found.PracticeId, found.PracticeName, found.Status,
                 [.. templates.Select(t => new Choice(TemplateKey.Of(t), t.Kind, t.Name, t.Subject, t.Body))], fields,
-                PrintOnlyBecause(found.PatientId is not null, email));
+                PrintOnlyBecause(found.PatientId is not null, email), found.ComplaintReceivedOn is not null);
         }
     }
 
@@ -135,7 +135,7 @@ public static class WriteToPatient
                 email = letter => PatientLetterEmail.Create(letter, practice, patient!.Email!, links.CommentCard(practice.Slug), now);
             }
 
-            var (recorded, message) = recoveryCase.RecordLetter(actor, command.Purpose, command.Channel, version, command.Subject!, command.Text!, email, now);
+            var (recorded, message) = recoveryCase.RecordLetter(actor, command.Purpose, command.Channel, version, command.Subject!, command.Text!, email, now, practice);
             if (message is not null)
             {
                 db.Outbox.Add(message);

@@ -1,0 +1,212 @@
+namespace ServiceRecovery.Domain;
+
+/// <summary>
+/// The case as a formal complaint: marking it, pausing and resuming its clocks, the evidence from letters and the
+/// outcome. Every change appends to the timeline and recomputes the clock columns kept on the case row
+/// (<see cref="ComplaintAcknowledgeDue"/>, <see cref="ComplaintRespondDue"/>, <see cref="ComplaintWarningOn"/>), so the
+/// queue, a sweep and a report read the row and never count working days per row.
+/// </summary>
+public sealed partial class RecoveryCase
+{
+    public const string ChooseComplaintProfile =
+        "Choose the practice's complaint profile first: Settings, section \"Working days and complaint rules\".";
+
+    /// <summary>The formal complaint on this case; null when the case is not one.</summary>
+    public FormalComplaint? Complaint { get; private set; }
+
+    /// <summary>The local date the formal complaint was received; null when the case is not one.</summary>
+    public DateOnly? ComplaintReceivedOn { get; private set; }
+
+    /// <summary>When the acknowledgement is due; null when there is no complaint, it is acknowledged, or the clock is paused.</summary>
+    public DateOnly? ComplaintAcknowledgeDue { get; private set; }
+
+    /// <summary>When the final response is due; null when there is no complaint, it is answered, or the clock is paused.</summary>
+    public DateOnly? ComplaintRespondDue { get; private set; }
+
+    /// <summary>The earliest warning day (the working day before a due date) of a clock still running.</summary>
+    public DateOnly? ComplaintWarningOn { get; private set; }
+
+    /// <summary>
+    /// Staff (any role) mark the case as a formal complaint received on <paramref name="receivedOn"/> at the practice. The
+    /// practice's current rules are kept on the complaint.
+    /// </summary>
+    public FormalComplaint MarkFormalComplaint(Actor by, DateOnly receivedOn, ComplaintChannel channel, string? summary, Practice practice, DateTimeOffset now)
+    {
+        if (Status == CaseStatus.Withdrawn)
+        {
+            throw new DomainRuleException("This case is withdrawn, so it cannot be marked as a formal complaint.");
+        }
+
+        if (Complaint is not null)
+        {
+            throw new DomainRuleException("This case is already a formal complaint.");
+        }
+
+        if (practice.Complaints is null)
+        {
+            throw new DomainRuleException(ChooseComplaintProfile);
+        }
+
+        if (!Enum.IsDefined(channel))
+        {
+            throw DomainRuleException.For(FormalComplaint.ChannelField, "Choose how the complaint was made.");
+        }
+
+        var locale = practice.Locale;
+        if (receivedOn > locale.DateAt(now))
+        {
+            throw DomainRuleException.For(FormalComplaint.ReceivedField, "The date received cannot be in the future.");
+        }
+
+        var occurred = locale.DateAt(Defect.OccurredAt);
+        if (receivedOn < occurred)
+        {
+            throw DomainRuleException.For(FormalComplaint.ReceivedField, $"The date received cannot be before the defect happened ({occurred:yyyy-MM-dd}).");
+        }
+
+        var text = summary?.Trim();
+        if (text is { Length: > FormalComplaint.SummaryLength })
+        {
+            throw DomainRuleException.For(FormalComplaint.SummaryField, $"Keep the summary to {FormalComplaint.SummaryLength:N0} characters.");
+        }
+
+        var rules = practice.ComplaintRules();
+        Complaint = new FormalComplaint(receivedOn, channel, string.IsNullOrEmpty(text) ? null : text, rules, by, now);
+        ComplaintChanged(practice.Calendar);
+        Append(by, TimelineEventKind.ComplaintMarked, null,
+            $"Marked as a formal complaint ({channel.Words().ToLowerInvariant()}), received {receivedOn:yyyy-MM-dd}; " +
+            $"acknowledge within {rules.Acknowledge.Words()}, respond within {rules.Respond.Words()}", now);
+        return Complaint;
+    }
+
+    /// <summary>The practice waits for the patient from <paramref name="from"/>: both clocks stand still until resumed.</summary>
+    public void PauseComplaintClock(Actor by, DateOnly from, string? reason, Practice practice, DateTimeOffset now)
+    {
+        var complaint = OpenComplaint("pause its clock");
+        if (from > practice.Locale.DateAt(now))
+        {
+            throw DomainRuleException.For(FormalComplaint.PausedField, "A pause cannot start in the future.");
+        }
+
+        complaint.Pause(from, reason);
+        ComplaintChanged(practice.Calendar);
+        Append(by, TimelineEventKind.ComplaintPaused, null, $"Complaint clock paused from {from:yyyy-MM-dd}: waiting for the patient", now);
+    }
+
+    /// <summary>The clocks run again from <paramref name="on"/> (that day counts as running).</summary>
+    public void ResumeComplaintClock(Actor by, DateOnly on, Practice practice, DateTimeOffset now)
+    {
+        var complaint = OpenComplaint("resume its clock");
+        if (on > practice.Locale.DateAt(now))
+        {
+            throw DomainRuleException.For(FormalComplaint.ResumedField, "The clock cannot resume in the future.");
+        }
+
+        complaint.Resume(on);
+        ComplaintChanged(practice.Calendar);
+        Append(by, TimelineEventKind.ComplaintResumed, null, $"Complaint clock resumed on {on:yyyy-MM-dd}", now);
+    }
+
+    /// <summary>
+    /// A manager records what the practice found, and whether the patient went to the escalation body. Only after the
+    /// final response; recorded once, and a manager may record a change later (both stay on the timeline).
+    /// </summary>
+    public void RecordComplaintOutcome(Actor by, ComplaintFinding finding, bool wentToEscalationBody, DateOnly? escalatedOn, Practice practice, DateTimeOffset now)
+    {
+        if (!by.IsManager)
+        {
+            throw new DomainRuleException("Only a practice manager can record the outcome of a formal complaint.");
+        }
+
+        var complaint = Complaint ?? throw new DomainRuleException("This case is not a formal complaint.");
+        if (complaint.RespondedOn is null)
+        {
+            throw new DomainRuleException("Record the outcome after the final response is sent: write it from \"Write to the patient\" as the complaint response.");
+        }
+
+        if (!Enum.IsDefined(finding))
+        {
+            throw DomainRuleException.For(FormalComplaint.FindingField, "Choose what the practice found.");
+        }
+
+        if (wentToEscalationBody)
+        {
+            if (escalatedOn is not { } date)
+            {
+                throw DomainRuleException.For(FormalComplaint.EscalatedField, "Enter the date the patient went to the escalation body.");
+            }
+
+            if (date > practice.Locale.DateAt(now))
+            {
+                throw DomainRuleException.For(FormalComplaint.EscalatedField, "The date cannot be in the future.");
+            }
+
+            if (date < complaint.ReceivedOn)
+            {
+                throw DomainRuleException.For(FormalComplaint.EscalatedField, $"The date cannot be before the complaint was received ({complaint.ReceivedOn:yyyy-MM-dd}).");
+            }
+        }
+
+        var words = OutcomeWords(finding, wentToEscalationBody, wentToEscalationBody ? escalatedOn : null, complaint.Profile);
+        if (complaint.Finding is { } earlier)
+        {
+            var before = OutcomeWords(earlier, complaint.WentToEscalationBody == true, complaint.EscalatedOn, complaint.Profile);
+            if (before == words)
+            {
+                throw new DomainRuleException("That outcome is already recorded.");
+            }
+
+            complaint.RecordOutcome(finding, wentToEscalationBody, escalatedOn, now);
+            Append(by, TimelineEventKind.ComplaintOutcomeRecorded, null, $"Complaint outcome changed: {words} (was: {before})", now);
+            return;
+        }
+
+        complaint.RecordOutcome(finding, wentToEscalationBody, escalatedOn, now);
+        Append(by, TimelineEventKind.ComplaintOutcomeRecorded, null, $"Complaint outcome: {words}", now);
+    }
+
+    private static string OutcomeWords(ComplaintFinding finding, bool went, DateOnly? on, JurisdictionProfile? profile) =>
+        finding.Words() + (went ? $"; the patient went to {profile?.Escalation.Name ?? "the escalation body"} on {on:yyyy-MM-dd}" : "");
+
+    /// <summary>A complaint letter was recorded: the first acknowledgement or response stops its clock.</summary>
+    private void ComplaintLetter(Actor by, PatientLetter letter, Practice? practice, DateTimeOffset now)
+    {
+        if (Complaint is null || practice is null)
+        {
+            throw DomainRuleException.For(nameof(PatientLetter.Purpose), "This case is not a formal complaint: choose a personal contact or the outcome.");
+        }
+
+        if (Complaint.Evidence(letter.Purpose, letter.Id, practice.Locale.DateAt(now)) is { } what)
+        {
+            ComplaintChanged(practice.Calendar);
+            Append(by, letter.Purpose == LetterPurpose.ComplaintAcknowledgement ? TimelineEventKind.ComplaintAcknowledged : TimelineEventKind.ComplaintResponded,
+                null, what, now);
+        }
+    }
+
+    private FormalComplaint OpenComplaint(string action)
+    {
+        var complaint = Complaint ?? throw new DomainRuleException("This case is not a formal complaint.");
+        if (Status == CaseStatus.Withdrawn)
+        {
+            throw new DomainRuleException($"This case is withdrawn, so you cannot {action}.");
+        }
+
+        return complaint.RespondedOn is null
+            ? complaint
+            : throw new DomainRuleException($"The final response is sent, so there is no clock to {action.Split(' ')[0]}.");
+    }
+
+    /// <summary>The clock columns on the case row, from the complaint's kept rules on the practice's calendar.</summary>
+    private void ComplaintChanged(WorkingCalendar calendar)
+    {
+        var complaint = Complaint!;
+        var clock = complaint.Clock;
+        var acknowledge = complaint.AcknowledgedOn is null ? clock.Acknowledge(calendar) : null;
+        var respond = complaint.RespondedOn is null ? clock.Respond(calendar) : null;
+        ComplaintReceivedOn = complaint.ReceivedOn;
+        ComplaintAcknowledgeDue = acknowledge?.Due;
+        ComplaintRespondDue = respond?.Due;
+        ComplaintWarningOn = new[] { acknowledge?.Warning, respond?.Warning }.Where(d => d is not null).Min();
+    }
+}
