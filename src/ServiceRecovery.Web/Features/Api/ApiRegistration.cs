@@ -25,6 +25,7 @@ public static class ApiRegistration
     public static IServiceCollection AddApi(this IServiceCollection services)
     {
         services.AddSingleton<ApiCallCounter>();
+        services.AddHostedService<ApiCallFlush>();
         services.AddAuthentication().AddScheme<AuthenticationSchemeOptions, ApiKeyAuthentication>(ApiKeyAuthentication.SchemeName, null);
         services.AddOpenApi(DocumentName, options =>
         {

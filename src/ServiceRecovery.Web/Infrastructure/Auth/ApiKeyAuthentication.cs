@@ -50,8 +50,7 @@ public sealed class ApiKeyAuthentication(
         var calls = counter.Count(key.Id);
         if (key.NoteUse(now))
         {
-            db.Audit.Add(AuditEvent.Record(AuditKind.ApiCalls, key.PracticeId, ActorId(key), ActorName(key),
-                $"{counter.Drain(key.Id)} API call(s) with key {key.Prefix}… since its last use was noted", Context.Connection.RemoteIpAddress?.ToString(), now));
+            db.Audit.Add(ApiCallCounter.Audit(key, counter.Drain(key.Id), Context.Connection.RemoteIpAddress?.ToString(), now));
             try
             {
                 await db.SaveChangesAsync(Context.RequestAborted);
@@ -88,7 +87,7 @@ public sealed class ApiKeyAuthentication(
 
     private static string ActorId(ApiKey key) => ApiKey.ActorIdOf(key.Id);
 
-    private static string ActorName(ApiKey key) => $"API key {key.Prefix}…";
+    internal static string ActorName(ApiKey key) => $"API key {key.Prefix}…";
 }
 
 /// <summary>
@@ -105,6 +104,54 @@ public sealed class ApiCallCounter
     public int Drain(Guid keyId) => _calls.TryRemove(keyId, out var n) ? n : 0;
 
     public void Restore(Guid keyId, int calls) => _calls.AddOrUpdate(keyId, calls, (_, n) => n + calls);
+
+    /// <summary>Every key's calls not yet written, taken out of the counter.</summary>
+    public IReadOnlyDictionary<Guid, int> DrainAll()
+    {
+        var drained = new Dictionary<Guid, int>();
+        foreach (var keyId in _calls.Keys)
+        {
+            if (Drain(keyId) is var calls and > 0)
+            {
+                drained[keyId] = calls;
+            }
+        }
+
+        return drained;
+    }
+
+    /// <summary>The audit line of a key's calls: how many, never what they carried.</summary>
+    public static AuditEvent Audit(ApiKey key, int calls, string? address, DateTimeOffset now, string? when = "since its last use was noted") =>
+        AuditEvent.Record(AuditKind.ApiCalls, key.PracticeId, ApiKey.ActorIdOf(key.Id), ApiKeyAuthentication.ActorName(key),
+            $"{calls} API call(s) with key {key.Prefix}… {when}", address, now);
+}
+
+/// <summary>
+/// At a clean stop, writes the calls each key made since its last use was noted (at most a minute's worth), so a call is
+/// never left uncounted because the app stopped before the key's next call.
+/// </summary>
+public sealed class ApiCallFlush(ApiCallCounter counter, IServiceScopeFactory scopes, TimeProvider clock, ILogger<ApiCallFlush> logger) : IHostedService
+{
+    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        var pending = counter.DrainAll();
+        if (pending.Count == 0)
+        {
+            return;
+        }
+
+        await using var scope = scopes.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<PracticeScope>().LiftForSystemWork();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var ids = pending.Keys.ToList();
+        var keys = await db.ApiKeys.IgnoreQueryFilters().AsNoTracking().Where(k => ids.Contains(k.Id)).ToListAsync(cancellationToken);
+        var now = clock.GetUtcNow();
+        db.Audit.AddRange(keys.Select(key => ApiCallCounter.Audit(key, pending[key.Id], null, now, "since its last use was noted, written as the app stopped")));
+        await db.SaveChangesAsync(cancellationToken);
+        logger.LogInformation("Wrote the API call counts of {KeyCount} key(s) as the app stopped", keys.Count);
+    }
 }
 
 /// <summary>RFC 9457 problem details, as every refusal of the API is written.</summary>

@@ -1,8 +1,12 @@
+using System.Globalization;
 using System.Net;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using ServiceRecovery.Domain;
 using ServiceRecovery.Testing;
+using ServiceRecovery.Web.Infrastructure.Auth;
 using ServiceRecovery.Web.Tests.Support;
 
 namespace ServiceRecovery.Web.Tests.Features.Api;
@@ -138,5 +142,25 @@ public sealed class ApiKeyAuthenticationTests(AppFixture fixture) : IClassFixtur
         audit[0].Detail.ShouldNotContain("Ava");
         audit[0].Detail.ShouldNotContain("0412");
         (await manager.Http.GetStringAsync(ApiKeys.Page)).ShouldNotContain(">Never<");
+    }
+
+    [Fact]
+    public async Task Calls_not_yet_written_when_the_app_stops_are_written_then_so_none_goes_uncounted()
+    {
+        using var manager = await fixture.SignInAsync(TestWorld.Manager);
+        var key = await ApiKeys.CreateAsync(manager, fixture.World.Harbourside.Id, "Stopping bridge", ApiScopes.PatientsWrite);
+        using var anonymous = fixture.Anonymous();
+        for (var i = 0; i < 3; i++)
+        {
+            (await anonymous.Http.SendAsync(ApiKeys.Put("/api/v1/patients/STOP-1", key, Patient))).IsSuccessStatusCode.ShouldBeTrue();
+        }
+
+        // The first call noted the key's use and wrote its count; the other two wait for the next minute's note, or the stop.
+        await fixture.App.Services.GetServices<IHostedService>().OfType<ApiCallFlush>().Single().StopAsync(CancellationToken.None);
+
+        var prefix = await fixture.App.WithDbAsync(db => db.ApiKeys.AsNoTracking().Where(k => k.Name == "Stopping bridge").Select(k => k.Prefix).SingleAsync());
+        var audit = await fixture.App.WithDbAsync(db => db.Audit.AsNoTracking().Where(a => a.Kind == AuditKind.ApiCalls && a.Detail.Contains(prefix)).Select(a => a.Detail).ToListAsync());
+        audit.Sum(d => int.Parse(d[..d.IndexOf(' ', StringComparison.Ordinal)], CultureInfo.InvariantCulture)).ShouldBe(3);
+        audit.ShouldContain(d => d.Contains("written as the app stopped", StringComparison.Ordinal));
     }
 }
