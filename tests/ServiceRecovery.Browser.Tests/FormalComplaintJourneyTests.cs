@@ -39,10 +39,8 @@ public sealed class FormalComplaintJourneyTests(BrowserFixture fixture) : IClass
         await keys.PressAsync("Enter");
         await keys.PressAsync("Tab");
         await Expect(page.GetByLabel("Received on")).ToBeFocusedAsync();
-        await keys.TypeAsync("06112026");
-        await Expect(page.GetByLabel("Received on")).ToHaveValueAsync("2026-11-06");
-        await keys.PressAsync("Tab");
-        await Expect(page.GetByLabel("How it was made")).ToBeFocusedAsync();
+        await TypeDateAsync(page, page.GetByLabel("Received on"), new DateOnly(2026, 11, 6));
+        await TabToAsync(page, page.GetByLabel("How it was made"), maxPresses: 4);
         await ChooseByTypingAsync(page, "Wr", "Written");
         await keys.PressAsync("Tab");
         await keys.TypeAsync("Kept waiting an hour, then told to rebook.");
@@ -66,9 +64,8 @@ public sealed class FormalComplaintJourneyTests(BrowserFixture fixture) : IClass
         await keys.PressAsync("Enter");
         await keys.PressAsync("Tab");
         await Expect(page.GetByLabel("Waiting from")).ToBeFocusedAsync();
-        await keys.TypeAsync("10112026");
-        await keys.PressAsync("Tab");
-        await Expect(page.GetByLabel("What the practice is waiting for")).ToBeFocusedAsync();
+        await TypeDateAsync(page, page.GetByLabel("Waiting from"), new DateOnly(2026, 11, 10));
+        await TabToAsync(page, page.GetByLabel("What the practice is waiting for"), maxPresses: 4);
         await keys.TypeAsync("The patient's consent to ask the hospital for the notes");
         await keys.PressAsync("Tab");
         await Expect(panel.GetByRole(AriaRole.Button, new() { Name = "Pause the clocks" })).ToBeFocusedAsync();
@@ -85,9 +82,8 @@ public sealed class FormalComplaintJourneyTests(BrowserFixture fixture) : IClass
         // Resumed on Thursday 12 November: the pause lasted two working days (Tuesday, Wednesday), so both dates move on by two.
         await SkipToMainAsync(page);
         await TabToAsync(page, page.GetByLabel("Resume on"), maxPresses: 80);
-        await keys.TypeAsync("12112026");
-        await keys.PressAsync("Tab");
-        await Expect(panel.GetByRole(AriaRole.Button, new() { Name = "Resume the clocks" })).ToBeFocusedAsync();
+        await TypeDateAsync(page, page.GetByLabel("Resume on"), new DateOnly(2026, 11, 12));
+        await TabToAsync(page, panel.GetByRole(AriaRole.Button, new() { Name = "Resume the clocks" }), maxPresses: 4);
         await keys.PressAsync("Enter");
         await ShouldBeAcceptedAsync(page, panel.Locator("summary", new() { HasText = "Waiting for the patient" }));
         await Expect(panel.GetByTestId("complaint-acknowledge")).ToContainTextAsync("Acknowledge by Fri 13 Nov 2026");
@@ -118,7 +114,7 @@ public sealed class FormalComplaintJourneyTests(BrowserFixture fixture) : IClass
         await keys.PressAsync("Tab");
         await Expect(page.GetByLabel("What the practice found")).ToBeFocusedAsync();
         await ChooseByTypingAsync(page, "Pa", "Partly upheld");
-        await TabToAsync(page, panel.GetByRole(AriaRole.Button, new() { Name = "Record the outcome" }), maxPresses: 3);
+        await TabToAsync(page, panel.GetByRole(AriaRole.Button, new() { Name = "Record the outcome" }), maxPresses: 8);
         await keys.PressAsync("Enter");
         await ShouldBeAcceptedAsync(page, panel.GetByTestId("complaint-outcome"));
         await Expect(panel.GetByTestId("complaint-outcome")).ToContainTextAsync("Outcome: Partly upheld");
@@ -188,6 +184,26 @@ public sealed class FormalComplaintJourneyTests(BrowserFixture fixture) : IClass
         await TabToAsync(page, page.GetByRole(AriaRole.Button, new() { Name = "Print letter" }), maxPresses: 10);
         await keys.PressAsync("Enter");
         await ShouldBeSavedAsync(page, "Letter recorded on the case. Print it now.");
+    }
+
+    /// <summary>
+    /// Types a date into the focused date field as a keyboard user does, digits only. The field's order of day and month
+    /// is the browser's own (not the page's), so if day first did not give the date, the left arrow goes back to the
+    /// field's first part and month first is typed (the dates here have a day of 12 or less, so either order is a date).
+    /// </summary>
+    private static async Task TypeDateAsync(IPage page, ILocator field, DateOnly date)
+    {
+        await Expect(field).ToBeFocusedAsync();
+        await page.Keyboard.TypeAsync(date.ToString("ddMMyyyy", System.Globalization.CultureInfo.InvariantCulture));
+        var wanted = date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        if (await field.InputValueAsync() != wanted)
+        {
+            await page.Keyboard.PressAsync("ArrowLeft");
+            await page.Keyboard.PressAsync("ArrowLeft");
+            await page.Keyboard.TypeAsync(date.ToString("MMddyyyy", System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        await Expect(field).ToHaveValueAsync(wanted);
     }
 
     /// <summary>The page opens after each save: the first Tab reaches "Skip to main content".</summary>
