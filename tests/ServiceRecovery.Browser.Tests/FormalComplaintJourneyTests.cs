@@ -121,8 +121,11 @@ public sealed class FormalComplaintJourneyTests(BrowserFixture fixture) : IClass
         await Expect(page.GetByTestId("timeline")).ToContainTextAsync("Complaint outcome: Partly upheld");
         violations.AddRange(await SeriousViolationsAsync(page));
 
-        // The patient's record, with the right-of-access export.
-        await page.GotoAsync($"/patients/{patientId}");
+        // The patient's record, with the right-of-access export, from the case page's patient card.
+        await SkipToMainAsync(page);
+        await TabToAsync(page, page.GetByTestId("patient-record-link"), maxPresses: 80);
+        await keys.PressAsync("Enter");
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex($"/patients/{patientId}$"));
         await Expect(page.GetByTestId("patient-name")).ToHaveTextAsync("Rosalind Pike");
         await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Export everything we hold about this patient" })).ToBeVisibleAsync();
         violations.AddRange(await SeriousViolationsAsync(page));
