@@ -99,6 +99,8 @@ internal sealed class RecoveryCaseConfiguration : IEntityTypeConfiguration<Recov
         // The next round's sweep and the queue: a practice's complaints by the due date kept on the row.
         builder.HasIndex(c => new { c.PracticeId, c.ComplaintRespondDue });
         builder.HasIndex(c => new { c.PracticeId, c.ComplaintAcknowledgeDue });
+        // The annual complaints report: a practice's complaints received in a period (ComplaintFigures).
+        builder.HasIndex(c => new { c.PracticeId, c.ComplaintReceivedOn });
 
         builder.Ignore(c => c.TimeToApology);
         builder.Ignore(c => c.GivenGestureTotal);

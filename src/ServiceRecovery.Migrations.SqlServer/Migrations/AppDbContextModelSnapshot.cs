@@ -1875,6 +1875,8 @@ namespace ServiceRecovery.Migrations.SqlServer.Migrations
 
                     b.HasIndex("PracticeId", "ComplaintAcknowledgeDue");
 
+                    b.HasIndex("PracticeId", "ComplaintReceivedOn");
+
                     b.HasIndex("PracticeId", "ComplaintRespondDue");
 
                     b.HasIndex("PracticeId", "IdempotencyKey")

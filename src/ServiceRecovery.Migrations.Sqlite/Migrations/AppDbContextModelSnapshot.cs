@@ -1861,6 +1861,8 @@ namespace ServiceRecovery.Migrations.Sqlite.Migrations
 
                     b.HasIndex("PracticeId", "ComplaintAcknowledgeDue");
 
+                    b.HasIndex("PracticeId", "ComplaintReceivedOn");
+
                     b.HasIndex("PracticeId", "ComplaintRespondDue");
 
                     b.HasIndex("PracticeId", "IdempotencyKey")

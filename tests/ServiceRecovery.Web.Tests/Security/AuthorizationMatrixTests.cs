@@ -55,6 +55,9 @@ public sealed class AuthorizationMatrixTests(AppFixture fixture) : IClassFixture
         ["outbox"] = [Redirect, 403, 403, 200, 403, 403],
         ["queue"] = [Redirect, 200, 200, 200, 200, 200],
         ["reports"] = [Redirect, 403, 200, 200, 403, 200],
+        // The annual complaints report and its printable document are a manager's, as the other reports.
+        ["reports/complaints"] = [Redirect, 403, 200, 200, 403, 200],
+        ["reports/complaints/print"] = [Redirect, 403, 200, 200, 403, 200],
         ["settings"] = [Redirect, 403, 200, 200, 403, 200],
         ["settings/comment-card"] = [Redirect, 403, 200, 200, 403, 200],
         ["settings/letters"] = [Redirect, 403, 200, 200, 403, 200],
