@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace ServiceRecovery.Migrations.Sqlite.Migrations
+namespace ServiceRecovery.Migrations.SqlServer.Migrations
 {
     /// <inheritdoc />
     public partial class FormalComplaintsAndRetention : Migration
@@ -14,64 +14,64 @@ namespace ServiceRecovery.Migrations.Sqlite.Migrations
             migrationBuilder.AddColumn<DateOnly>(
                 name: "ComplaintAcknowledgeDue",
                 table: "RecoveryCases",
-                type: "TEXT",
+                type: "date",
                 nullable: true);
 
             migrationBuilder.AddColumn<DateOnly>(
                 name: "ComplaintReceivedOn",
                 table: "RecoveryCases",
-                type: "TEXT",
+                type: "date",
                 nullable: true);
 
             migrationBuilder.AddColumn<DateOnly>(
                 name: "ComplaintRespondDue",
                 table: "RecoveryCases",
-                type: "TEXT",
+                type: "date",
                 nullable: true);
 
             migrationBuilder.AddColumn<DateOnly>(
                 name: "ComplaintWarningOn",
                 table: "RecoveryCases",
-                type: "TEXT",
+                type: "date",
                 nullable: true);
 
-            migrationBuilder.AddColumn<long>(
+            migrationBuilder.AddColumn<DateTimeOffset>(
                 name: "DetailsRemovedAt",
                 table: "Patients",
-                type: "INTEGER",
+                type: "datetimeoffset",
                 nullable: true);
 
-            migrationBuilder.AddColumn<long>(
+            migrationBuilder.AddColumn<DateTimeOffset>(
                 name: "UpdatedAt",
                 table: "Patients",
-                type: "INTEGER",
+                type: "datetimeoffset",
                 nullable: false,
-                defaultValue: 0L);
+                defaultValue: new DateTimeOffset(new DateTime(1, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)));
 
             migrationBuilder.CreateTable(
                 name: "FormalComplaints",
                 columns: table => new
                 {
-                    CaseId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ReceivedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    Channel = table.Column<int>(type: "INTEGER", nullable: false),
-                    Summary = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
-                    ProfileId = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    Region = table.Column<int>(type: "INTEGER", nullable: false),
-                    AcknowledgeAmount = table.Column<int>(type: "INTEGER", nullable: false),
-                    AcknowledgeUnit = table.Column<int>(type: "INTEGER", nullable: false),
-                    RespondAmount = table.Column<int>(type: "INTEGER", nullable: false),
-                    RespondUnit = table.Column<int>(type: "INTEGER", nullable: false),
-                    MarkedByName = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
-                    MarkedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    AcknowledgedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    AcknowledgementLetterId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    RespondedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    ResponseLetterId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    Finding = table.Column<int>(type: "INTEGER", nullable: true),
-                    WentToEscalationBody = table.Column<bool>(type: "INTEGER", nullable: true),
-                    EscalatedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    OutcomeRecordedAt = table.Column<long>(type: "INTEGER", nullable: true)
+                    CaseId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    ReceivedOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    Channel = table.Column<int>(type: "int", nullable: false),
+                    Summary = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
+                    ProfileId = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    Region = table.Column<int>(type: "int", nullable: false),
+                    AcknowledgeAmount = table.Column<int>(type: "int", nullable: false),
+                    AcknowledgeUnit = table.Column<int>(type: "int", nullable: false),
+                    RespondAmount = table.Column<int>(type: "int", nullable: false),
+                    RespondUnit = table.Column<int>(type: "int", nullable: false),
+                    MarkedByName = table.Column<string>(type: "nvarchar(120)", maxLength: 120, nullable: false),
+                    MarkedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    AcknowledgedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    AcknowledgementLetterId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    RespondedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    ResponseLetterId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    Finding = table.Column<int>(type: "int", nullable: true),
+                    WentToEscalationBody = table.Column<bool>(type: "bit", nullable: true),
+                    EscalatedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    OutcomeRecordedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -88,11 +88,11 @@ namespace ServiceRecovery.Migrations.Sqlite.Migrations
                 name: "ComplaintPauses",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    From = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    Reason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
-                    ResumedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    CaseId = table.Column<Guid>(type: "TEXT", nullable: false)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    From = table.Column<DateOnly>(type: "date", nullable: false),
+                    Reason = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: false),
+                    ResumedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    CaseId = table.Column<Guid>(type: "uniqueidentifier", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -109,6 +109,11 @@ namespace ServiceRecovery.Migrations.Sqlite.Migrations
                 name: "IX_RecoveryCases_PracticeId_ComplaintAcknowledgeDue",
                 table: "RecoveryCases",
                 columns: new[] { "PracticeId", "ComplaintAcknowledgeDue" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RecoveryCases_PracticeId_ComplaintReceivedOn",
+                table: "RecoveryCases",
+                columns: new[] { "PracticeId", "ComplaintReceivedOn" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_RecoveryCases_PracticeId_ComplaintRespondDue",
@@ -137,6 +142,10 @@ namespace ServiceRecovery.Migrations.Sqlite.Migrations
 
             migrationBuilder.DropIndex(
                 name: "IX_RecoveryCases_PracticeId_ComplaintAcknowledgeDue",
+                table: "RecoveryCases");
+
+            migrationBuilder.DropIndex(
+                name: "IX_RecoveryCases_PracticeId_ComplaintReceivedOn",
                 table: "RecoveryCases");
 
             migrationBuilder.DropIndex(
