@@ -74,4 +74,7 @@ public enum TimelineEventKind
     ComplaintAcknowledged,
     ComplaintResponded,
     ComplaintOutcomeRecorded,
+    ComplaintWarningSent,
+    ComplaintEscalated,
+    ComplaintDueDatesMoved,
 }
