@@ -242,33 +242,6 @@ public sealed partial class RecoveryCase
         return true;
     }
 
-    /// <summary>
-    /// The practice's working days changed: the kept due dates follow the new calendar (the rules stay those kept on the
-    /// complaint). True, with a timeline entry, when a date moved.
-    /// </summary>
-    public bool FollowNewWorkingDays(Actor by, WorkingCalendar calendar, DateTimeOffset now)
-    {
-        if (Complaint is not { IsOpen: true })
-        {
-            return false;
-        }
-
-        var (acknowledge, respond) = (ComplaintAcknowledgeDue, ComplaintRespondDue);
-        ComplaintChanged(calendar);
-        if (acknowledge == ComplaintAcknowledgeDue && respond == ComplaintRespondDue)
-        {
-            return false;
-        }
-
-        var dates = string.Join(", ", new[]
-        {
-            ComplaintAcknowledgeDue is { } a ? $"acknowledge by {a:yyyy-MM-dd}" : null,
-            ComplaintRespondDue is { } r ? $"respond by {r:yyyy-MM-dd}" : null,
-        }.Where(d => d is not null));
-        Append(by, TimelineEventKind.ComplaintDueDatesMoved, null, $"Complaint due dates follow the practice's new working days{(dates.Length > 0 ? $": {dates}" : "")}", now);
-        return true;
-    }
-
     /// <summary>The clock columns on the case row, from the complaint's kept rules on the practice's calendar.</summary>
     private void ComplaintChanged(WorkingCalendar calendar)
     {

@@ -76,5 +76,4 @@ public enum TimelineEventKind
     ComplaintOutcomeRecorded,
     ComplaintWarningSent,
     ComplaintEscalated,
-    ComplaintDueDatesMoved,
 }

@@ -80,8 +80,8 @@ public static class ReminderEmails
                 : $"On formal complaint {reference} at {practiceName}, {what} was due on {date} and has not been recorded: {rule}.",
             $"Owner: {ownerName ?? "no one yet (unassigned)"}.",
             reminder.Clock == ComplaintClockKind.Acknowledge
-                ? "Send the acknowledgement letter from the case (Write to the patient), which records it."
-                : "Send the final response letter from the case (Write to the patient), which records it; or pause the clock if you are waiting for the patient.",
+                ? "Send the acknowledgement letter from the case page, which records it."
+                : "Send the final response letter from the case page, which records it; or pause the clock if you are waiting for the patient.",
         };
         var (text, html) = Paragraphs(lines);
         text.AppendLine($"Open the case: {caseLink}");

@@ -98,24 +98,32 @@ public sealed class ComplaintReminderTests
     {
         await using var test = await StartAsync();
         var complaint = await ComplaintAsync(test);
+        test.Clock.SetUtcNow(At(Day(3)));
+        var dueFriday = await ComplaintAsync(test);
         await PlanOnAsync(test, Day(4));
 
         await PlanOnAsync(test, AcknowledgeDue);
         (await ComplaintEmailsAsync(test)).Where(m => m.Kind == EmailKind.ComplaintEscalation).ShouldBeEmpty("on the due day it is not yet overdue");
 
         await PlanOnAsync(test, Day(6));
-        // A second sweep sends nothing again, and another complaint reaching its warning day in that sweep still gets its warning.
+        // A second sweep sends nothing again, and another complaint reaching its warning day in a later sweep still gets its warning.
         var later = await ComplaintAsync(test);
         await PlanOnAsync(test, Day(6));
+        await PlanOnAsync(test, Day(7));
+        (await ComplaintEmailsAsync(test)).ShouldNotContain(m => m.Kind == EmailKind.ComplaintEscalation && m.Subject.StartsWith(dueFriday.Reference, StringComparison.Ordinal),
+            "due on Friday 6 November, it is escalated on the next working day, Monday 9, not on the Saturday");
         await PlanOnAsync(test, Day(9));
         await PlanOnAsync(test, Day(10));
 
-        var escalations = (await ComplaintEmailsAsync(test)).Where(m => m.Kind == EmailKind.ComplaintEscalation && m.Subject.StartsWith(complaint.Reference, StringComparison.Ordinal)).ToList();
+        var emails = await ComplaintEmailsAsync(test);
+        var escalations = emails.Where(m => m.Kind == EmailKind.ComplaintEscalation && m.Subject.StartsWith(complaint.Reference, StringComparison.Ordinal)).ToList();
         escalations.Select(m => m.RecipientAddress).Order().ShouldBe([TestWorld.Administrator, TestWorld.FrontDesk, TestWorld.Manager]);
         escalations[0].Subject.ShouldBe($"{complaint.Reference}: the acknowledgement is overdue, it was due on Thu 5 Nov 2026 (3 working days, Victoria, Australia)");
         (await TimelineAsync(test, complaint.Id, TimelineEventKind.ComplaintEscalated)).ShouldHaveSingleItem()
             .Detail.ShouldStartWith("Escalated: the acknowledgement was due on 2026-11-05: emailed ");
-        (await ComplaintEmailsAsync(test)).ShouldContain(m => m.Kind == EmailKind.ComplaintWarning && m.Subject.StartsWith(later.Reference, StringComparison.Ordinal),
+        emails.Where(m => m.Kind == EmailKind.ComplaintEscalation && m.Subject.StartsWith(dueFriday.Reference, StringComparison.Ordinal))
+            .Select(m => m.CreatedAt).Distinct().ShouldHaveSingleItem().ShouldBe(At(Day(9)));
+        emails.ShouldContain(m => m.Kind == EmailKind.ComplaintWarning && m.Subject.StartsWith(later.Reference, StringComparison.Ordinal),
             "received Friday 6 November, due Wednesday 11: warned on Tuesday 10");
     }
 
