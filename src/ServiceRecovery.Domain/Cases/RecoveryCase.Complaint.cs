@@ -197,6 +197,51 @@ public sealed partial class RecoveryCase
             : throw new DomainRuleException($"The final response is sent, so there is no clock to {action.Split(' ')[0]}.");
     }
 
+    /// <summary>The due date kept on the row for <paramref name="clock"/>: null when there is no complaint, it is recorded, or the clock is paused.</summary>
+    public DateOnly? ComplaintDue(ComplaintClockKind clock) => clock == ComplaintClockKind.Acknowledge ? ComplaintAcknowledgeDue : ComplaintRespondDue;
+
+    /// <summary>
+    /// What the reminders owe <paramref name="clock"/> on <paramref name="today"/> (the practice's local date): a warning
+    /// from its warning day (the working day before the due date, never before receipt) to the due date, an escalation
+    /// from the first working day after the due date. Nothing for a withdrawn case, a clock recorded or paused, or between.
+    /// </summary>
+    public ComplaintReminder? ComplaintReminderOn(ComplaintClockKind clock, DateOnly today, WorkingCalendar calendar)
+    {
+        if (Status == CaseStatus.Withdrawn || Complaint is null || ComplaintDue(clock) is not { } due)
+        {
+            return null;
+        }
+
+        var warning = calendar.PreviousWorkingDay(due);
+        if (warning < Complaint.ReceivedOn)
+        {
+            warning = Complaint.ReceivedOn;
+        }
+
+        return today >= calendar.AddWorkingDays(due, 1) ? new ComplaintReminder(clock, ComplaintReminderKind.Escalation, due)
+            : today >= warning && today <= due ? new ComplaintReminder(clock, ComplaintReminderKind.Warning, due)
+            : null;
+    }
+
+    /// <summary>
+    /// The system records that <paramref name="reminder"/> was emailed to <paramref name="notified"/>. Like the apology's
+    /// escalation it leaves the case's version alone, so no one's open form goes stale. False when it is no longer owed.
+    /// </summary>
+    public bool RecordComplaintReminder(Actor system, ComplaintReminder reminder, IReadOnlyCollection<string> notified, DateOnly today, WorkingCalendar calendar, DateTimeOffset now)
+    {
+        if (notified.Count == 0 || ComplaintReminderOn(reminder.Clock, today, calendar) != reminder)
+        {
+            return false;
+        }
+
+        var what = reminder.Clock.Words();
+        var (kind, prefix) = reminder.Kind == ComplaintReminderKind.Warning
+            ? (TimelineEventKind.ComplaintWarningSent, $"Warning sent: {what} is due on {reminder.Due:yyyy-MM-dd}: emailed ")
+            : (TimelineEventKind.ComplaintEscalated, $"Escalated: {what} was due on {reminder.Due:yyyy-MM-dd}: emailed ");
+        _timeline.Add(new TimelineEvent(Id, system, kind, null, BoundedText.Names(prefix, [.. notified], TimelineEvent.MaxDetailLength), now));
+        return true;
+    }
+
     /// <summary>The clock columns on the case row, from the complaint's kept rules on the practice's calendar.</summary>
     private void ComplaintChanged(WorkingCalendar calendar)
     {

@@ -74,4 +74,6 @@ public enum TimelineEventKind
     ComplaintAcknowledged,
     ComplaintResponded,
     ComplaintOutcomeRecorded,
+    ComplaintWarningSent,
+    ComplaintEscalated,
 }

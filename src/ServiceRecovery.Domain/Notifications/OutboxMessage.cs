@@ -141,6 +141,12 @@ public enum EmailKind
 
     /// <summary>To a patient, from the case: the words staff wrote (a letter by email). Holds the patient's address and name.</summary>
     PatientLetter = 9,
+
+    /// <summary>To the case owner (or the managers): a formal complaint's clock is due on the next working day. The reference and a link only.</summary>
+    ComplaintWarning = 10,
+
+    /// <summary>To the managers and the owner: a formal complaint's clock has passed its due date. The reference and a link only.</summary>
+    ComplaintEscalation = 11,
 }
 
 public enum OutboxStatus

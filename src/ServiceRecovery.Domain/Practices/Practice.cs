@@ -66,8 +66,12 @@ public sealed class Practice
     /// <summary>The practice's complaint settings as they stand; null until a profile is chosen.</summary>
     public ComplaintSettings? Complaints => ComplaintProfileId is { } id ? new ComplaintSettings(id, HolidayRegion, AcknowledgeWithin, RespondWithin) : null;
 
-    /// <summary>The practice's working days today: opening days, the holidays of its region, its closure days.</summary>
-    public WorkingCalendar Calendar => new(WorkingDays.Days(OpeningDays), HolidayRegion, WorkingDays.ClosureDates(ClosureDays));
+    /// <summary>
+    /// The practice's working days today: opening days, the holidays of its region, its closure days. A profile chosen
+    /// without a region counts on its default region's holidays, as its rules do (<see cref="ComplaintSettings.Rules"/>).
+    /// </summary>
+    public WorkingCalendar Calendar => new(WorkingDays.Days(OpeningDays),
+        HolidayRegion ?? (ComplaintProfileId is { } id ? JurisdictionProfiles.Find(id)?.DefaultRegion : null), WorkingDays.ClosureDates(ClosureDays));
 
     /// <summary>
     /// Changes the working days and the complaint rules together, all checked before any is kept. Open formal

@@ -29,10 +29,10 @@ public sealed class NotificationsService(IServiceScopeFactory scopes, TimeProvid
             var planned = await scope.ServiceProvider.GetRequiredService<ReminderPlanner>().RunAsync(cancellationToken);
             var surveys = await scope.ServiceProvider.GetRequiredService<SurveyIssuer>().RunAsync(cancellationToken);
             var sent = await scope.ServiceProvider.GetRequiredService<OutboxSender>().SendDueAsync(cancellationToken);
-            if (planned.Escalations + planned.Digests + surveys + sent.Sent + sent.Failed > 0)
+            if (planned.Escalations + planned.Digests + planned.ComplaintReminders + surveys + sent.Sent + sent.Failed > 0)
             {
-                logger.LogInformation("Reminders: {Escalations} escalation(s), {Digests} digest(s), {Surveys} survey(s) queued; email: {Sent} sent, {Failed} failed",
-                    planned.Escalations, planned.Digests, surveys, sent.Sent, sent.Failed);
+                logger.LogInformation("Reminders: {Escalations} escalation(s), {Digests} digest(s), {ComplaintReminders} complaint warning(s) and escalation(s), {Surveys} survey(s) queued; email: {Sent} sent, {Failed} failed",
+                    planned.Escalations, planned.Digests, planned.ComplaintReminders, surveys, sent.Sent, sent.Failed);
             }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)

@@ -60,6 +60,36 @@ public static class ReminderEmails
         return new Email(subject, text.ToString(), Wrap(html.ToString()));
     }
 
+    /// <summary>
+    /// A formal complaint's warning ("SR-2026-0042: the acknowledgement is due tomorrow (3 working days, England, NHS dental care)")
+    /// or escalation: the reference, what is due, the date, the rule and a link. Never the patient's name or details.
+    /// </summary>
+    public static Email ComplaintReminder(
+        string practiceName, string reference, ComplaintReminder reminder, DateOnly today, string ruleWords, string? profileName, string? ownerName, Uri caseLink, PracticeLocale locale)
+    {
+        var what = reminder.Clock.Words();
+        var rule = profileName is null ? ruleWords : $"{ruleWords}, {profileName}";
+        var date = reminder.Due.ToString("ddd d MMM yyyy", locale.CultureInfo);
+        var when = reminder.Due == today ? "today" : reminder.Due == today.AddDays(1) ? "tomorrow" : $"on {date}";
+        var warning = reminder.Kind == ComplaintReminderKind.Warning;
+        var subject = warning ? $"{reference}: {what} is due {when} ({rule})" : $"{reference}: {what} is overdue, it was due on {date} ({rule})";
+        var lines = new[]
+        {
+            warning
+                ? $"On formal complaint {reference} at {practiceName}, {what} is due {when} ({date}): {rule}."
+                : $"On formal complaint {reference} at {practiceName}, {what} was due on {date} and has not been recorded: {rule}.",
+            $"Owner: {ownerName ?? "no one yet (unassigned)"}.",
+            reminder.Clock == ComplaintClockKind.Acknowledge
+                ? "Send the acknowledgement letter from the case page, which records it."
+                : "Send the final response letter from the case page, which records it; or pause the clock if you are waiting for the patient.",
+        };
+        var (text, html) = Paragraphs(lines);
+        text.AppendLine($"Open the case: {caseLink}");
+        html.Append("<p><a href=\"").Append(WebUtility.HtmlEncode(caseLink.ToString())).Append("\">Open case ")
+            .Append(WebUtility.HtmlEncode(reference)).Append("</a></p>");
+        return new Email(subject, text.ToString(), Wrap(html.ToString()));
+    }
+
     public static Email Digest(
         string practiceName, string recipientName, DateOnly day, IReadOnlyList<StepLine> own, ManagerSection? manager,
         EmailLinks links, PracticeLocale locale, DateTimeOffset now, IReadOnlyList<MissedLine>? missed = null,

@@ -5,7 +5,7 @@ using ServiceRecovery.Web.Infrastructure.Web;
 
 namespace ServiceRecovery.Web.Features.Notifications;
 
-public sealed record ReminderReport(int Escalations, int Digests);
+public sealed record ReminderReport(int Escalations, int Digests, int ComplaintReminders = 0);
 
 /// <summary>
 /// Decides which reminder email is due and writes it to the outbox, in the same transaction as the record of
@@ -28,7 +28,7 @@ public sealed class ReminderPlanner(
         {
             var now = clock.GetUtcNow();
             var practices = await db.Practices.AsNoTracking().OrderBy(p => p.Name).ToListAsync(cancellationToken);
-            int escalations = 0, digests = 0;
+            int escalations = 0, digests = 0, complaints = 0;
             foreach (var practice in practices)
             {
                 var locale = new PracticeLocale(practice.TimeZoneId, practice.Culture, practice.Currency);
@@ -39,6 +39,11 @@ public sealed class ReminderPlanner(
                     failed |= !ok;
                 }
 
+                // The law's clocks: warned and escalated whatever the practice's reminder settings say.
+                var (complaintCount, complaintOk) = await SaveOnceAsync(() => ComplaintRemindersAsync(practice, locale, now, cancellationToken), cancellationToken);
+                complaints += complaintCount;
+                failed |= !complaintOk;
+
                 if (practice.Reminders.OwnersGetDigest || practice.Reminders.ManagersGetDigest)
                 {
                     var (count, ok) = await SaveOnceAsync(() => PlanDigestAsync(practice, locale, now, cancellationToken), cancellationToken);
@@ -47,7 +52,7 @@ public sealed class ReminderPlanner(
                 }
             }
 
-            return new ReminderReport(escalations, digests);
+            return new ReminderReport(escalations, digests, complaints);
         }
         catch (Exception) when (!cancellationToken.IsCancellationRequested)
         {
@@ -149,6 +154,70 @@ public sealed class ReminderPlanner(
         }
 
         return escalated;
+    }
+
+    /// <summary>
+    /// Formal complaints whose acknowledgement or response is due by the next working day or overdue, read from the due
+    /// dates kept on the case row (indexed; null when recorded or paused): a warning on the warning day to the owner (or
+    /// the managers when no one owns the case), an escalation from the first working day after the due date to the
+    /// managers and the owner. Each once per case, clock, kind and due date (the outbox's key), with its timeline entry.
+    /// </summary>
+    private async Task<int> ComplaintRemindersAsync(Practice practice, PracticeLocale locale, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var calendar = practice.Calendar;
+        var today = locale.DateAt(now);
+        var horizon = calendar.AddWorkingDays(today, 1);
+        var cases = await db.Cases
+            .Where(c => c.PracticeId == practice.Id && c.Status != CaseStatus.Withdrawn
+                        && (c.ComplaintAcknowledgeDue <= horizon || c.ComplaintRespondDue <= horizon))
+            .OrderBy(c => c.ComplaintReceivedOn)
+            .Take(100)
+            .ToListAsync(cancellationToken);
+        var owed = cases
+            .SelectMany(c => new[] { ComplaintClockKind.Acknowledge, ComplaintClockKind.Respond }
+                .Select(clock => c.ComplaintReminderOn(clock, today, calendar))
+                .Where(r => r is not null)
+                .Select(r => (Case: c, Reminder: r!)))
+            .ToList();
+        if (owed.Count == 0)
+        {
+            return 0;
+        }
+
+        var staff = await StaffAsync(practice.Id, cancellationToken);
+        var planned = owed
+            .Select(o => (o.Case, o.Reminder, Recipients: staff
+                .Where(s => o.Reminder.Kind == ComplaintReminderKind.Escalation || o.Case.OwnerId is null ? s.IsManager || s.UserId == o.Case.OwnerId : s.UserId == o.Case.OwnerId)
+                .ToList()))
+            .Where(p => p.Recipients.Count > 0)
+            .ToList();
+        var keys = planned.SelectMany(p => p.Recipients.Select(r => p.Reminder.DedupKey(p.Case.Id, r.UserId))).ToList();
+        var sent = (await db.Outbox.Where(m => m.PracticeId == practice.Id && keys.Contains(m.DedupKey)).Select(m => m.DedupKey).ToListAsync(cancellationToken)).ToHashSet();
+
+        var count = 0;
+        foreach (var (recoveryCase, reminder, recipients) in planned)
+        {
+            if (recipients.Any(r => sent.Contains(reminder.DedupKey(recoveryCase.Id, r.UserId)))
+                || !recoveryCase.RecordComplaintReminder(System, reminder, recipients.Select(r => r.Name).ToList(), today, calendar, now))
+            {
+                continue;
+            }
+
+            var complaint = recoveryCase.Complaint!;
+            var rule = reminder.Clock == ComplaintClockKind.Acknowledge ? complaint.Rules.Acknowledge : complaint.Rules.Respond;
+            var email = ReminderEmails.ComplaintReminder(practice.Name, recoveryCase.Reference, reminder, today, rule.Words(), complaint.Profile?.Name,
+                recoveryCase.OwnerName, links.Case(recoveryCase.Id), locale);
+            var kind = reminder.Kind == ComplaintReminderKind.Warning ? EmailKind.ComplaintWarning : EmailKind.ComplaintEscalation;
+            foreach (var recipient in recipients)
+            {
+                db.Outbox.Add(OutboxMessage.Create(practice.Id, kind, reminder.DedupKey(recoveryCase.Id, recipient.UserId),
+                    recipient.UserId, recipient.Email, email.Subject, email.Text, email.Html, now));
+            }
+
+            count++;
+        }
+
+        return count;
     }
 
     private async Task<int> PlanDigestAsync(Practice practice, PracticeLocale locale, DateTimeOffset now, CancellationToken cancellationToken)
