@@ -242,6 +242,18 @@ public sealed partial class RecoveryCase
         return true;
     }
 
+    /// <summary>
+    /// The practice changed its opening or closure days: the complaint keeps its rules, and its kept due dates follow the new
+    /// calendar. Nothing is recorded on the timeline, as nothing about the complaint changed; the settings audit says who did it.
+    /// </summary>
+    public void FollowCalendar(WorkingCalendar calendar)
+    {
+        if (Complaint is not null)
+        {
+            ComplaintChanged(calendar);
+        }
+    }
+
     /// <summary>The clock columns on the case row, from the complaint's kept rules on the practice's calendar.</summary>
     private void ComplaintChanged(WorkingCalendar calendar)
     {

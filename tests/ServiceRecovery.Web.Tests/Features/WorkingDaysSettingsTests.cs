@@ -137,4 +137,37 @@ public sealed class WorkingDaysSettingsTests(AppFixture fixture) : IClassFixture
         result.QuerySelector("#Complaints_ClosureDays")!.TextContent.Trim().ShouldBe("2027-02-01");
         (await StoredAsync()).ClosureDays.ShouldBe("2027-01-04");
     }
+
+    [Fact]
+    public async Task A_closure_day_added_on_an_open_complaints_due_date_moves_its_kept_due_date_and_the_rules_stay()
+    {
+        using var manager = await fixture.SignInAsync(TestWorld.Manager);
+        (await SaveAsync(manager, await manager.GetPageAsync(Url), new()
+        {
+            ["Complaints.ClosureDays"] = "",
+            ["Complaints.ProfileId"] = JurisdictionProfiles.UnitedKingdomPrivate.Id,
+            ["Complaints.AcknowledgeWithin"] = "",
+            ["Complaints.RespondWithin"] = "",
+        }, [DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday, DayOfWeek.Friday])).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        using var frontDesk = await fixture.SignInAsync(TestWorld.FrontDesk);
+        var casePage = await CasePage.OpenAsync(frontDesk, "Cal Complaint");
+        await casePage.SubmitAsync("#complaint-form", new() { ["Complaint.Channel"] = nameof(ComplaintChannel.Written), ["Complaint.Summary"] = "Unhappy" });
+        var before = await KeptAsync(casePage.CaseId);
+
+        var closed = before.Acknowledge!.Value.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        (await SaveAsync(manager, await manager.GetPageAsync(Url), new() { ["Complaints.ClosureDays"] = closed })).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+
+        var after = await KeptAsync(casePage.CaseId);
+        var rules = new ComplaintSettings(JurisdictionProfiles.UnitedKingdomPrivate.Id, null, null, null).Rules();
+        var calendar = new WorkingCalendar(
+            [DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday, DayOfWeek.Friday], rules.Region, WorkingDays.ClosureDates(closed));
+        var clock = new ComplaintClock(rules, after.Received!.Value);
+        after.Acknowledge.ShouldBe(clock.Acknowledge(calendar)!.Due);
+        after.Acknowledge.ShouldNotBe(before.Acknowledge, "the closure day fell on the old due date");
+        after.Respond.ShouldBe(clock.Respond(calendar)!.Due);
+    }
+
+    private Task<(DateOnly? Received, DateOnly? Acknowledge, DateOnly? Respond)> KeptAsync(Guid caseId) =>
+        fixture.App.WithDbAsync(db => db.Cases.Where(c => c.Id == caseId)
+            .Select(c => new ValueTuple<DateOnly?, DateOnly?, DateOnly?>(c.ComplaintReceivedOn, c.ComplaintAcknowledgeDue, c.ComplaintRespondDue)).SingleAsync());
 }

@@ -42,6 +42,19 @@ public static class SetWorkingDays
 
     public sealed class Handler(AppDbContext db, AuditLog audit, TimeProvider clock, ICurrentUser user) : SettingsHandler<Command>(db, audit, clock, user)
     {
+        /// <summary>Open formal complaints keep their rules but count the practice's current days: their kept due dates move with them.</summary>
+        protected override async ValueTask AfterApplyAsync(Practice practice, CancellationToken cancellationToken)
+        {
+            var running = await Db.Cases
+                .Where(c => c.PracticeId == practice.Id && (c.ComplaintAcknowledgeDue != null || c.ComplaintRespondDue != null))
+                .ToListAsync(cancellationToken);
+            var calendar = practice.Calendar;
+            foreach (var recoveryCase in running)
+            {
+                recoveryCase.FollowCalendar(calendar);
+            }
+        }
+
         protected override string Apply(Practice practice, Command command, DateTimeOffset now)
         {
             var complaints = string.IsNullOrWhiteSpace(command.ProfileId)

@@ -18,10 +18,12 @@ public abstract class SettingsHandler<TCommand>(AppDbContext db, AuditLog audit,
 
     protected ICurrentUser User { get; } = user;
 
+    protected AppDbContext Db { get; } = db;
+
     public async ValueTask<CommandResult<Unit>> Handle(TCommand command, CancellationToken cancellationToken)
     {
         var editing = await ForEdit.LoadAsync(
-            db, db.Practices.AsSplitQuery().Include(p => p.Stages).Include(p => p.Categories).Where(p => p.Id == command.PracticeId),
+            Db, Db.Practices.AsSplitQuery().Include(p => p.Stages).Include(p => p.Categories).Where(p => p.Id == command.PracticeId),
             command.Version, p => p.Version,
             // The practice keeps no record of who saved its settings last; only its managers can.
             _ => new ConcurrencyConflict("another manager", null), cancellationToken);
@@ -31,10 +33,11 @@ public abstract class SettingsHandler<TCommand>(AppDbContext db, AuditLog audit,
         }
 
         var what = Apply(practice, command, clock.GetUtcNow());
+        await AfterApplyAsync(practice, cancellationToken);
         audit.Add(AuditKind.SettingsChanged, practice.Id, $"{practice.Name}: {what}");
         if (Marks is { } mark)
         {
-            db.ChecklistMarks.Add(ChecklistMark.Record(practice.Id, mark, User.ToActor(practice.Id), clock.GetUtcNow()));
+            Db.ChecklistMarks.Add(ChecklistMark.Record(practice.Id, mark, User.ToActor(practice.Id), clock.GetUtcNow()));
         }
 
         return CommandResult<Unit>.Ok(Unit.Value);
@@ -42,4 +45,7 @@ public abstract class SettingsHandler<TCommand>(AppDbContext db, AuditLog audit,
 
     /// <summary>Applies the change and says, for the audit log, what changed.</summary>
     protected abstract string Apply(Practice practice, TCommand command, DateTimeOffset now);
+
+    /// <summary>What else the change moves, saved with it (nothing by default).</summary>
+    protected virtual ValueTask AfterApplyAsync(Practice practice, CancellationToken cancellationToken) => ValueTask.CompletedTask;
 }
