@@ -31,6 +31,9 @@ public sealed class AppProcess : IAsyncDisposable
     public string DatabasePath => Path.Combine(DataFolder, "servicerecovery.db");
 
     /// <summary>The last lines the app wrote, for a failure message.</summary>
+    /// <summary>How long a start (migrations and the demo data on a new folder) may take: generous, as a busy machine is slow, and this is no speed test.</summary>
+    private static readonly TimeSpan ReadyWithin = TimeSpan.FromSeconds(90);
+
     public string OutputTail => string.Join(Environment.NewLine, output.TakeLast(40));
 
     public static async Task<AppProcess> StartAsync(string dataFolder, CancellationToken cancellationToken)
@@ -145,7 +148,7 @@ public sealed class AppProcess : IAsyncDisposable
     {
         using var http = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(5) };
         var deadline = Stopwatch.StartNew();
-        while (deadline.Elapsed < TimeSpan.FromSeconds(40))
+        while (deadline.Elapsed < ReadyWithin)
         {
             if (process.HasExited)
             {
@@ -172,7 +175,7 @@ public sealed class AppProcess : IAsyncDisposable
             await Task.Delay(200, cancellationToken);
         }
 
-        throw new TimeoutException($"The app was not ready within 40 s:{Environment.NewLine}{OutputTail}");
+        throw new TimeoutException($"The app was not ready within {ReadyWithin.TotalSeconds:0} s:{Environment.NewLine}{OutputTail}");
     }
 
     /// <summary>The web project's own build output, in the same configuration as this test assembly.</summary>

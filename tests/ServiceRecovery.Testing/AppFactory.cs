@@ -20,6 +20,14 @@ public sealed class AppFactory(
 {
     private readonly IReadOnlyDictionary<string, string> settings = extraSettings ?? new Dictionary<string, string>();
 
+    static AppFactory()
+    {
+        // A test run holds many apps at once, and each file watcher takes one of the user's few inotify instances (128 on
+        // Debian): no watchers on appsettings, and polling for the content files, so a long run never runs out.
+        Environment.SetEnvironmentVariable("DOTNET_hostBuilder__reloadConfigOnChange", "false");
+        Environment.SetEnvironmentVariable("DOTNET_USE_POLLING_FILE_WATCHER", "true");
+    }
+
     public string DataFolder { get; } = Path.Combine(Path.GetTempPath(), "servicerecovery-tests", Guid.NewGuid().ToString("N"));
 
     /// <summary>The base address on a real port, when started with one.</summary>

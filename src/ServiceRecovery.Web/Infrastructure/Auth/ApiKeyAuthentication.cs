@@ -142,15 +142,24 @@ public sealed class ApiCallFlush(ApiCallCounter counter, IServiceScopeFactory sc
             return;
         }
 
-        await using var scope = scopes.CreateAsyncScope();
-        scope.ServiceProvider.GetRequiredService<PracticeScope>().LiftForSystemWork();
-        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        var ids = pending.Keys.ToList();
-        var keys = await db.ApiKeys.IgnoreQueryFilters().AsNoTracking().Where(k => ids.Contains(k.Id)).ToListAsync(cancellationToken);
-        var now = clock.GetUtcNow();
-        db.Audit.AddRange(keys.Select(key => ApiCallCounter.Audit(key, pending[key.Id], null, now, "since its last use was noted, written as the app stopped")));
-        await db.SaveChangesAsync(cancellationToken);
-        logger.LogInformation("Wrote the API call counts of {KeyCount} key(s) as the app stopped", keys.Count);
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            scope.ServiceProvider.GetRequiredService<PracticeScope>().LiftForSystemWork();
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            var ids = pending.Keys.ToList();
+            var keys = await db.ApiKeys.IgnoreQueryFilters().AsNoTracking().Where(k => ids.Contains(k.Id)).ToListAsync(cancellationToken);
+            var now = clock.GetUtcNow();
+            db.Audit.AddRange(keys.Select(key => ApiCallCounter.Audit(key, pending[key.Id], null, now, "since its last use was noted, written as the app stopped")));
+            await db.SaveChangesAsync(cancellationToken);
+            logger.LogInformation("Wrote the API call counts of {KeyCount} key(s) as the app stopped", keys.Count);
+        }
+        catch (Exception exception) when (exception is DbUpdateException or OperationCanceledException or InvalidOperationException or System.Data.Common.DbException)
+        {
+            // A stop must finish: a database that is gone or a stop cut short loses these counts, and the log says how many.
+            logger.LogWarning("The API call counts of {KeyCount} key(s) ({Calls} call(s)) could not be written as the app stopped: {ExceptionType}",
+                pending.Count, pending.Values.Sum(), exception.GetType().Name);
+        }
     }
 }
 
