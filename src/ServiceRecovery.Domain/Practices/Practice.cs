@@ -70,12 +70,16 @@ public sealed class Practice
     /// The practice's working days today: opening days, the holidays of its region, its closure days. A profile chosen
     /// without a region counts on its default region's holidays, as its rules do (<see cref="ComplaintSettings.Rules"/>).
     /// </summary>
-    public WorkingCalendar Calendar => new(WorkingDays.Days(OpeningDays),
-        HolidayRegion ?? (ComplaintProfileId is { } id ? JurisdictionProfiles.Find(id)?.DefaultRegion : null), WorkingDays.ClosureDates(ClosureDays));
+    public WorkingCalendar Calendar => CalendarOf(OpeningDays, HolidayRegion, ComplaintProfileId, ClosureDays);
+
+    /// <summary><see cref="Calendar"/> from the stored columns alone, for a read that projects them instead of loading the practice.</summary>
+    public static WorkingCalendar CalendarOf(int openingDays, HolidayRegion? region, string? profileId, string? closureDays) =>
+        new(WorkingDays.Days(openingDays), region ?? (profileId is { } id ? JurisdictionProfiles.Find(id)?.DefaultRegion : null), WorkingDays.ClosureDates(closureDays));
 
     /// <summary>
     /// Changes the working days and the complaint rules together, all checked before any is kept. Open formal
-    /// complaints keep the rules they were marked under (<see cref="ComplaintRules"/>), so a change here moves none of their clocks.
+    /// complaints keep the rules they were marked under (<see cref="ComplaintRules"/>); new working days move their kept
+    /// due dates (<see cref="RecoveryCase.FollowCalendar"/>, called by the settings' save).
     /// </summary>
     public void ChangeWorkingDaysAndComplaints(IReadOnlyCollection<DayOfWeek> openingDays, string? closureDays, ComplaintSettings? complaints)
     {

@@ -206,7 +206,7 @@ public static class CaseDetails
                 // Read only when the case row says the case is a formal complaint: most cases never are.
                 Complaint = head.ComplaintReceivedOn is not null && await CaseDetailsQueries.Complaint(db, id) is { } complaint
                     ? new ComplaintView(complaint, head.ComplaintAcknowledgeDue, head.ComplaintRespondDue,
-                        new WorkingCalendar(WorkingDays.Days(head.OpeningDays), head.HolidayRegion, WorkingDays.ClosureDates(head.ClosureDays)))
+                        Practice.CalendarOf(head.OpeningDays, head.HolidayRegion, head.ComplaintProfileId, head.ClosureDays))
                     : null,
                 // Read only when the timeline says one was sent: most cases never have one.
                 Survey = c.Timeline.Any(e => e.Kind == TimelineEventKind.SurveySent)
