@@ -205,7 +205,6 @@ if (app.Environment.IsProduction())
 
 app.UseSecurityHeaders();
 app.UseStatusCodePagesWithReExecute("/Errors", "?status={0}");
-app.UseStaticFiles();
 app.UseRouting();
 app.UseRateLimiter();
 app.UseAuthentication();
@@ -218,7 +217,12 @@ app.MapHealthChecks("/health/ready", new HealthCheckOptions
     // Degraded (email is stuck) still answers 200: a load balancer must not pull an instance that serves staff.
     ResultStatusCodes = { [HealthStatus.Healthy] = StatusCodes.Status200OK, [HealthStatus.Degraded] = StatusCodes.Status200OK, [HealthStatus.Unhealthy] = StatusCodes.Status503ServiceUnavailable },
 }).AllowAnonymous();
-app.MapRazorPages();
+// Static files from the build's manifest: compressed at build time (gzip, and Brotli when published), fingerprinted
+// names with a year's immutable caching, ETags for the rest. Open to all, like the files themselves.
+// Only the files the build listed: no catch-all for files added since (which the framework adds for a built app).
+app.Configuration["DisableStaticAssetNotFoundRuntimeFallback"] = "true";
+app.MapStaticAssets().AllowAnonymous();
+app.MapRazorPages().WithStaticAssets();
 app.MapBenchmarkEndpoints();
 app.MapApi();
 

@@ -222,8 +222,10 @@ public sealed class AuthorizationMatrixTests(AppFixture fixture) : IClassFixture
         checkedForms.ShouldBeGreaterThan(20, "the case page alone has a dozen forms");
     }
 
+    /// <summary>The app's routes, without the static files of the build's manifest (open to all, GET and HEAD only: see StaticAssetsTests).</summary>
     private static HashSet<string> Routes(AppFactory app) => app.Services.GetRequiredService<EndpointDataSource>().Endpoints
         .OfType<RouteEndpoint>()
+        .Where(e => e.Metadata.GetMetadata<Microsoft.AspNetCore.StaticAssets.StaticAssetDescriptor>() is null)
         .Select(e => e.RoutePattern.RawText!.Trim('/'))
         .ToHashSet();
 
