@@ -1,6 +1,6 @@
 using System.Net;
-using ServiceRecovery.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using ServiceRecovery.Testing;
 
 namespace ServiceRecovery.Web.Tests.Hosting;
 
