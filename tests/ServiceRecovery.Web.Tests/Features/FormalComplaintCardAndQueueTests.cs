@@ -196,19 +196,24 @@ public sealed class FormalComplaintCardAndQueueTests(FormalComplaintClockFixture
         badge.TextContent.ShouldBe("Formal complaint: acknowledge by 8 Dec");
         badge.ClassList.ShouldNotContain("text-bg-danger");
 
-        // Thursday 10 December in Sydney: the acknowledgement was due on Tuesday.
-        fixture.Clock.SetUtcNow(new DateTimeOffset(2026, 12, 9, 23, 0, 0, TimeSpan.Zero));
-        try
+        // A card from a visit on Friday 20 November, marked as received that day: the acknowledgement was due on Wednesday 25 November.
+        const string late = "Complaint card: marked late, from a visit in November.";
+        var answers = Card(late, complaint: false);
+        answers["Input.VisitDate"] = "2026-11-20";
+        await SendAsync("harbourside", answers);
+        var lateCase = await CaseAsync(late);
+        await fixture.App.WithDbAsync(async db =>
         {
-            var overdue = await manager.GetPageAsync($"/queue?Filter.Reference={reference}");
-            var late = overdue.QuerySelector($"tr[data-case='{reference}'] [data-testid=complaint-badge]")!;
-            late.TextContent.ShouldBe("Formal complaint: acknowledgement overdue (due 8 Dec)");
-            late.ClassList.ShouldContain("text-bg-danger");
-        }
-        finally
-        {
-            fixture.Clock.SetUtcNow(FormalComplaintClockFixture.Start);
-        }
+            var practice = await db.Practices.SingleAsync(p => p.Id == fixture.World.Harbourside.Id);
+            var tracked = await db.Cases.Include(c => c.Defect).SingleAsync(c => c.Id == lateCase.Id);
+            tracked.MarkFormalComplaint(Actor.CommentCard, new DateOnly(2026, 11, 20), ComplaintChannel.CommentCardOrLetter, null, practice, fixture.Clock.GetUtcNow());
+            return await db.SaveChangesAsync();
+        });
+
+        var overdue = await manager.GetPageAsync($"/queue?Filter.Reference={lateCase.Reference}");
+        var lateBadge = overdue.QuerySelector($"tr[data-case='{lateCase.Reference}'] [data-testid=complaint-badge]")!;
+        lateBadge.TextContent.ShouldBe("Formal complaint: acknowledgement overdue (due 25 Nov)");
+        lateBadge.ClassList.ShouldContain("text-bg-danger");
     }
 
     [Fact]
@@ -242,24 +247,28 @@ public sealed class FormalComplaintCardAndQueueTests(FormalComplaintClockFixture
         await SendAsync("harbourside", Card("Complaint card: filter, a complaint.", complaint: true));
         await SendAsync("harbourside", Card("Complaint card: filter, not a complaint.", complaint: false));
         await SendAsync("other-street", Card("Complaint card: filter, another practice's request.", complaint: true));
-        var complaint = (await CaseAsync("Complaint card: filter, a complaint.")).Reference;
-        var plain = (await CaseAsync("Complaint card: filter, not a complaint.")).Reference;
-        var others = (await CaseAsync("Complaint card: filter, another practice's request.")).Reference;
+        // References are numbered per practice, so the rows are told apart by the case each links to.
+        var complaint = await CaseAsync("Complaint card: filter, a complaint.");
+        var plain = await CaseAsync("Complaint card: filter, not a complaint.");
+        var others = await CaseAsync("Complaint card: filter, another practice's request.");
+        static List<string?> Links(AngleSharp.Html.Dom.IHtmlDocument page) => page.QuerySelectorAll("tbody tr td:first-child a").Select(a => a.GetAttribute("href")).ToList();
 
         using var manager = await fixture.SignInAsync(TestWorld.Manager);
-        var filtered = await manager.GetPageAsync("/queue?Filter.Complaints=true&Filter.Owner=none");
-        var listed = filtered.QuerySelectorAll("tbody tr").Select(r => r.GetAttribute("data-case")).ToList();
-        listed.ShouldContain(complaint);
-        listed.ShouldNotContain(plain);
-        listed.ShouldNotContain(others);
-        filtered.QuerySelectorAll("tbody tr").ShouldAllBe(r => r.QuerySelector("[data-testid=complaint-badge]") != null);
-        filtered.QuerySelector("#f-complaints")!.HasAttribute("checked").ShouldBeTrue();
+        var all = await manager.GetPageAsync("/queue?Filter.Complaints=true");
+        all.QuerySelectorAll("tbody tr").ShouldAllBe(r => r.QuerySelector("[data-testid=complaint-badge]") != null);
+        all.QuerySelector("#f-complaints")!.HasAttribute("checked").ShouldBeTrue();
+        Links(await manager.GetPageAsync($"/queue?Filter.Complaints=true&Filter.Reference={complaint.Reference}")).ShouldContain($"/cases/{complaint.Id}");
+        Links(await manager.GetPageAsync($"/queue?Filter.Complaints=true&Filter.Reference={others.Reference}")).ShouldNotContain($"/cases/{others.Id}");
+        Links(await manager.GetPageAsync($"/queue?Filter.Reference={plain.Reference}")).ShouldContain($"/cases/{plain.Id}");
 
-        var unfiltered = await manager.GetPageAsync("/queue?Filter.Owner=none");
-        unfiltered.QuerySelectorAll("tbody tr").Select(r => r.GetAttribute("data-case")).ShouldContain(plain);
-
-        var none = await manager.GetPageAsync("/queue?Filter.Complaints=true&Filter.Severity=Critical&Filter.Reference=SR-1999");
+        var none = await manager.GetPageAsync($"/queue?Filter.Complaints=true&Filter.Reference={plain.Reference}");
         none.QuerySelector("[data-testid=empty-state]")!.TextContent.Trim().ShouldBe("No formal complaints match these filters.");
+
+        // The other practice's manager sees its request, not Harbourside's complaint.
+        using var otherManager = await fixture.SignInAsync(TestWorld.OtherManager);
+        var theirs = Links(await otherManager.GetPageAsync($"/queue?Filter.Complaints=true&Filter.Reference={others.Reference}"));
+        theirs.ShouldContain($"/cases/{others.Id}");
+        theirs.ShouldNotContain($"/cases/{complaint.Id}");
     }
 
     [Fact]
