@@ -79,6 +79,40 @@ public sealed partial class RecoveryCase
         return Complaint;
     }
 
+    /// <summary>The summary of a formal complaint the patient asked for on the comment card: fixed words, never the patient's comment.</summary>
+    public const string CommentCardComplaintSummary = "Ticked \"I want to make a formal complaint\" on the comment card";
+
+    /// <summary>
+    /// The local date the patient asked for a formal complaint on the comment card while the practice had no complaint
+    /// profile, so the case could not be marked: staff see that it needs marking. Null otherwise.
+    /// </summary>
+    public DateOnly? ComplaintRequestedOn { get; private set; }
+
+    /// <summary>Whether the patient asked for a formal complaint that nobody has marked yet.</summary>
+    public bool ComplaintNeedsMarking => Complaint is null && ComplaintRequestedOn is not null;
+
+    /// <summary>
+    /// The patient ticked "I want to make a formal complaint" on the comment card that opened this case: the case is
+    /// marked at once by the marking rule, received on the card's day at the practice, made by comment card, by the
+    /// comment card. A practice with no complaint profile cannot mark it: the request is recorded instead, for staff to
+    /// mark it once the profile is chosen. True when the case was marked.
+    /// </summary>
+    public bool AskForFormalComplaintOnCard(Practice practice, DateTimeOffset now)
+    {
+        var today = practice.Locale.DateAt(now);
+        if (practice.Complaints is not null)
+        {
+            MarkFormalComplaint(Actor.CommentCard, today, ComplaintChannel.CommentCardOrLetter, CommentCardComplaintSummary, practice, now);
+            return true;
+        }
+
+        ComplaintRequestedOn = today;
+        Append(Actor.CommentCard, TimelineEventKind.ComplaintRequested, null,
+            "The patient asked for a formal complaint on the comment card; it is not marked yet, as the practice has no complaint profile: " +
+            "choose it in Settings, \"Working days and complaint rules\", then mark the case from its Formal complaint panel", now);
+        return false;
+    }
+
     /// <summary>The practice waits for the patient from <paramref name="from"/>: both clocks stand still until resumed.</summary>
     public void PauseComplaintClock(Actor by, DateOnly from, string? reason, Practice practice, DateTimeOffset now)
     {

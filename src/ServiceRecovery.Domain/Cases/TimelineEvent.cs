@@ -76,4 +76,5 @@ public enum TimelineEventKind
     ComplaintOutcomeRecorded,
     ComplaintWarningSent,
     ComplaintEscalated,
+    ComplaintRequested,
 }

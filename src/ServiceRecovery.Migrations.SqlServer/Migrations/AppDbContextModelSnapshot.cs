@@ -1627,6 +1627,9 @@ namespace ServiceRecovery.Migrations.SqlServer.Migrations
                     b.Property<DateOnly?>("ComplaintReceivedOn")
                         .HasColumnType("date");
 
+                    b.Property<DateOnly?>("ComplaintRequestedOn")
+                        .HasColumnType("date");
+
                     b.Property<DateOnly?>("ComplaintRespondDue")
                         .HasColumnType("date");
 

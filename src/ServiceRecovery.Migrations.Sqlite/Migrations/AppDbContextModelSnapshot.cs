@@ -1613,6 +1613,9 @@ namespace ServiceRecovery.Migrations.Sqlite.Migrations
                     b.Property<DateOnly?>("ComplaintReceivedOn")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("ComplaintRequestedOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly?>("ComplaintRespondDue")
                         .HasColumnType("TEXT");
 

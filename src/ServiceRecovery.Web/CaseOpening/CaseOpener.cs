@@ -22,7 +22,7 @@ public static class CaseOpener
         // The practice is named explicitly, so the public card reads through the lifted practice filter safely.
         var repeat = await db.Cases.IgnoreQueryFilters().AsNoTracking()
             .Where(c => c.PracticeId == practice.Id && c.IdempotencyKey == idempotencyKey)
-            .Select(c => new OpenedCase(c.Id, c.Reference, c.Steps.SaySorry.DueAt))
+            .Select(c => new OpenedCase(c.Id, c.Reference, c.Steps.SaySorry.DueAt, c.ComplaintReceivedOn != null))
             .SingleOrDefaultAsync(cancellationToken);
         if (repeat is not null)
         {
@@ -57,6 +57,12 @@ public static class CaseOpener
             case Opener.CommentCard card:
                 defect = ServiceDefect.FromCommentCard(practice.Id, patientId, stage, card.Rating, occurredAt, details.Description, now);
                 recoveryCase = RecoveryCase.OpenFromCommentCard(practice, reference, defect, card.Rating, now, idempotencyKey);
+                if (card.FormalComplaint)
+                {
+                    // In the same save as the case: marked by the domain's rule, or the request recorded when the practice cannot mark it yet.
+                    recoveryCase.AskForFormalComplaintOnCard(practice, now);
+                }
+
                 break;
             case Opener.Api api:
                 defect = ServiceDefect.Log(practice.Id, patientId ?? throw new InvalidOperationException("The API always names the patient."),
@@ -73,7 +79,7 @@ public static class CaseOpener
 
         db.Defects.Add(defect);
         db.Cases.Add(recoveryCase);
-        return new OpenedCase(recoveryCase.Id, recoveryCase.Reference, recoveryCase.Steps.SaySorry.DueAt);
+        return new OpenedCase(recoveryCase.Id, recoveryCase.Reference, recoveryCase.Steps.SaySorry.DueAt, recoveryCase.Complaint is not null);
     }
 
     private static async Task<Guid?> PatientOfAsync(AppDbContext db, Practice practice, CasePatient patient, Opener opener, DateTimeOffset now,
@@ -101,14 +107,15 @@ public abstract record Opener(ContactWording Contact, string UnknownStage)
     /// <summary>A member of staff, who owns the case they log.</summary>
     public sealed record Staff(Actor Actor) : Opener(ContactWording.Staff, "Choose a stage of this practice from the list.");
 
-    /// <summary>
-    /// The public comment card: nobody owns the case until staff triage it; the rating sets the severity, and the day of
-    /// the visit (today when none) when it happened.
-    /// </summary>
     /// <summary>A practice's own system (a phone system, a kiosk) with its API key: the key is the author, and nobody owns the case until staff triage it.</summary>
     public sealed record Api(Actor ApiKey) : Opener(ContactWording.Staff, "Name a current stage of this practice, by its id or its exact name (GET /api/v1/stages lists them).");
 
-    public sealed record CommentCard(CommentCardRating Rating, DateOnly? VisitDate) : Opener(ContactWording.Patient, "Choose a part of your visit from the list, or “Not sure”.");
+    /// <summary>
+    /// The public comment card: nobody owns the case until staff triage it; the rating sets the severity, and the day of
+    /// the visit (today when none) when it happened. <paramref name="FormalComplaint"/>: the patient ticked "I want to make
+    /// a formal complaint", so the case is marked as one at once (<see cref="RecoveryCase.AskForFormalComplaintOnCard"/>).
+    /// </summary>
+    public sealed record CommentCard(CommentCardRating Rating, DateOnly? VisitDate, bool FormalComplaint = false) : Opener(ContactWording.Patient, "Choose a part of your visit from the list, or “Not sure”.");
 }
 
 /// <summary>The patient of the new case.</summary>
@@ -130,5 +137,5 @@ public abstract record CasePatient
 /// </summary>
 public sealed record DefectDetails(Guid? StageId, Guid? CategoryId, Severity Severity, DefectChannel Channel, DateTimeOffset? OccurredAt, string Description);
 
-/// <summary>The case that was opened, or the one an earlier submit with the same idempotency key opened.</summary>
-public sealed record OpenedCase(Guid CaseId, string Reference, DateTimeOffset SaySorryDueAt);
+/// <summary>The case that was opened, or the one an earlier submit with the same idempotency key opened; whether it is a formal complaint.</summary>
+public sealed record OpenedCase(Guid CaseId, string Reference, DateTimeOffset SaySorryDueAt, bool FormalComplaint = false);

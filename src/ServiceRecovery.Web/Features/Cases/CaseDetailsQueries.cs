@@ -56,7 +56,8 @@ public static class CaseDetailsQueries
         string? ComplaintProfileId,
         int OpeningDays,
         string ClosureDays,
-        HolidayRegion? HolidayRegion);
+        HolidayRegion? HolidayRegion,
+        DateOnly? ComplaintRequestedOn);
 
     public sealed record ImprovementRow(CaseDetails.ImprovementView View, bool Linked);
 
@@ -86,7 +87,8 @@ public static class CaseDetailsQueries
              c.WelcomeBackGesture,
              p.WelcomeGestures,
              c.ComplaintReceivedOn, c.ComplaintAcknowledgeDue, c.ComplaintRespondDue,
-             p.ComplaintProfileId, p.OpeningDays, p.ClosureDays, p.HolidayRegion))
+             p.ComplaintProfileId, p.OpeningDays, p.ClosureDays, p.HolidayRegion,
+             c.ComplaintRequestedOn))
         .FirstOrDefault());
 
     /// <summary>The formal complaint with its pauses, in one read; asked only when the case row says the case is one.</summary>

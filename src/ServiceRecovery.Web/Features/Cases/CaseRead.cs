@@ -43,6 +43,9 @@ public sealed class CaseRead(
     public string? RepeatAssignedToName => head.RepeatAssignedToName;
     public bool IsSecondFailure => head.RepeatOfCaseId is not null;
 
+    /// <summary>The day the patient asked for a formal complaint on the comment card that could not be marked then; see <see cref="RecoveryCase.ComplaintRequestedOn"/>.</summary>
+    public DateOnly? ComplaintRequestedOn => head.ComplaintRequestedOn;
+
     public IReadOnlyList<Apology> Apologies => apologies;
     public IReadOnlyList<Fix> Fixes => fixes;
     public IReadOnlyList<PersonalContact> Contacts => contacts;

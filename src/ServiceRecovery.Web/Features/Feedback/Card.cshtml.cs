@@ -94,7 +94,13 @@ public sealed class CardModel(IMediator mediator, TimeProvider clock, CardForms 
             return ShowForm(form.IdempotencyKey);
         }
 
-        return RedirectToPage("/Feedback/Thanks", new { slug = Slug(slug) });
+        // The thank-you says what happens to a formal complaint; the address names no case and no patient.
+        return result.Value switch
+        {
+            CommentCard.Sent.FormalComplaint => RedirectToPage("/Feedback/Thanks", new { slug = Slug(slug), complaint = ThanksModel.Marked }),
+            CommentCard.Sent.FormalComplaintRequested => RedirectToPage("/Feedback/Thanks", new { slug = Slug(slug), complaint = ThanksModel.Requested }),
+            _ => RedirectToPage("/Feedback/Thanks", new { slug = Slug(slug) }),
+        };
     }
 
     private async Task<bool> LoadAsync(string? slug, CancellationToken cancellationToken)

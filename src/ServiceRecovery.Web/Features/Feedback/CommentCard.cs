@@ -18,7 +18,8 @@ public static class CommentCard
     [PublicRequest("The patients' comment card: it shows only the practice's name and stages, and sending it is rate-limited per client address.")]
     public sealed record CardQuery(string? Slug) : IQuery<Card?>;
 
-    public sealed record Card(Guid PracticeId, string PracticeName, PracticeLocale Locale, IReadOnlyList<Stage> Stages);
+    /// <param name="AcknowledgeWithin">How soon the practice acknowledges a formal complaint ("3 working days"); null without a complaint profile.</param>
+    public sealed record Card(Guid PracticeId, string PracticeName, PracticeLocale Locale, IReadOnlyList<Stage> Stages, string? AcknowledgeWithin = null);
 
     public sealed record Stage(Guid Id, string Name);
 
@@ -34,7 +35,7 @@ public static class CommentCard
 
             var practice = await db.Practices.IgnoreQueryFilters().AsNoTracking()
                 .Where(p => p.Slug == slug && p.ArchivedAt == null)
-                .Select(p => new { p.Id, p.Name, p.TimeZoneId, p.Culture, p.Currency })
+                .Select(p => new { p.Id, p.Name, p.TimeZoneId, p.Culture, p.Currency, p.ComplaintProfileId, p.HolidayRegion, p.AcknowledgeWithin, p.RespondWithin })
                 .SingleOrDefaultAsync(cancellationToken);
             if (practice is null)
             {
@@ -46,13 +47,16 @@ public static class CommentCard
                 .OrderBy(s => s.Position)
                 .Select(s => new Stage(s.Id, s.Name))
                 .ToListAsync(cancellationToken);
-            return new Card(practice.Id, practice.Name, new PracticeLocale(practice.TimeZoneId, practice.Culture, practice.Currency), stages);
+            var acknowledge = practice.ComplaintProfileId is { } profile
+                ? new ComplaintSettings(profile, practice.HolidayRegion, practice.AcknowledgeWithin, practice.RespondWithin).Rules().Acknowledge.Words()
+                : null;
+            return new Card(practice.Id, practice.Name, new PracticeLocale(practice.TimeZoneId, practice.Culture, practice.Currency), stages, acknowledge);
         }
     }
 
     /// <summary>What the patient may send. Nothing here is trusted: the validator and the handler check every field.</summary>
     [PublicRequest("The patients' comment card opens a case as the comment card, never as a person; posts are rate-limited per client address and each rendered card opens one case.")]
-    public sealed class Command : IAppCommand<Mediator.Unit>
+    public sealed class Command : IAppCommand<Sent>
     {
         /// <summary>From the address, never from the form.</summary>
         public string Slug { get; set; } = "";
@@ -82,12 +86,29 @@ public static class CommentCard
         [Display(Name = "Email")]
         public string? Email { get; set; }
 
+        /// <summary>The patient ticked "I want to make a formal complaint": the case it opens is marked as one at once.</summary>
+        [Display(Name = "I want to make a formal complaint")]
+        public bool FormalComplaint { get; set; }
+
         /// <summary>
         /// From the card's form token (<see cref="CardForms"/>), never from the form: a double tap, a retry or a
         /// replay of one rendered card opens one case.
         /// </summary>
         [Microsoft.AspNetCore.Mvc.ModelBinding.BindNever]
         public Guid IdempotencyKey { get; set; }
+    }
+
+    /// <summary>What the thank-you page may say about the card: whether the patient asked for a formal complaint and whether it is marked.</summary>
+    public enum Sent
+    {
+        /// <summary>No formal complaint was asked for.</summary>
+        Card = 1,
+
+        /// <summary>Asked for, and the case is marked as a formal complaint on the practice's rules.</summary>
+        FormalComplaint,
+
+        /// <summary>Asked for, but the practice has no complaint profile yet: recorded for staff to mark.</summary>
+        FormalComplaintRequested,
     }
 
     /// <summary>The card is written by patients: shorter limits than staff forms, and words they would use.</summary>
@@ -126,14 +147,14 @@ public static class CommentCard
         }
     }
 
-    public sealed class Handler(AppDbContext db, TimeProvider clock) : ICommandHandler<Command, CommandResult<Mediator.Unit>>
+    public sealed class Handler(AppDbContext db, TimeProvider clock) : ICommandHandler<Command, CommandResult<Sent>>
     {
-        public async ValueTask<CommandResult<Mediator.Unit>> Handle(Command command, CancellationToken cancellationToken)
+        public async ValueTask<CommandResult<Sent>> Handle(Command command, CancellationToken cancellationToken)
         {
             var slug = command.Slug.ToLowerInvariant();
             if (!IsPlausibleSlug(slug))
             {
-                return CommandResult<Mediator.Unit>.NotFound();
+                return CommandResult<Sent>.NotFound();
             }
 
             var practice = await db.Practices.IgnoreQueryFilters()
@@ -141,7 +162,7 @@ public static class CommentCard
                 .SingleOrDefaultAsync(p => p.Slug == slug && p.ArchivedAt == null, cancellationToken);
             if (practice is null)
             {
-                return CommandResult<Mediator.Unit>.NotFound();
+                return CommandResult<Sent>.NotFound();
             }
 
             // A public form never finds, shows or joins an existing patient: one who may be contacted is always a new record.
@@ -149,11 +170,12 @@ public static class CommentCard
                 ? new CasePatient.New(new PatientContact(command.Name, command.Phone, command.Email))
                 : (CasePatient)new CasePatient.Anonymous();
             var details = new DefectDetails(command.StageId, null, default, DefectChannel.CommentCard, null, command.Description!);
-            var card = new Opener.CommentCard(command.Rating!.Value, command.VisitDate);
+            var card = new Opener.CommentCard(command.Rating!.Value, command.VisitDate, command.FormalComplaint);
 
-            // A second submit of the same card opens nothing more: the patient sees the same thank-you either way.
-            await CaseOpener.OpenAsync(db, practice, details, patient, card, command.IdempotencyKey, clock.GetUtcNow(), cancellationToken);
-            return CommandResult<Mediator.Unit>.Ok(Mediator.Unit.Value);
+            // A second submit of the same card opens nothing more, and marks nothing more: the patient sees the same thank-you either way.
+            var opened = await CaseOpener.OpenAsync(db, practice, details, patient, card, command.IdempotencyKey, clock.GetUtcNow(), cancellationToken);
+            var sent = !command.FormalComplaint ? Sent.Card : opened.FormalComplaint ? Sent.FormalComplaint : Sent.FormalComplaintRequested;
+            return CommandResult<Sent>.Ok(sent);
         }
     }
 }

@@ -26,6 +26,10 @@ public static partial class CaseQueue
         public DateOnly? From { get; set; }
         public DateOnly? To { get; set; }
         public string? Reference { get; set; }
+
+        /// <summary>Formal complaints only: cases marked as one, or whose patient asked for one on the comment card.</summary>
+        public bool Complaints { get; set; }
+
         public int Page { get; set; } = 1;
 
         public const string Unassigned = "none";
@@ -43,7 +47,38 @@ public static partial class CaseQueue
     public sealed record Row(
         Guid Id, Guid Version, string Reference, string PracticeName, Guid PracticeId, string Stage, string? Category, Severity Severity,
         CaseStatus Status, ServiceStep? CurrentStep, DateTimeOffset OpenedAt, DateTimeOffset? NextDueAt, string? OwnerId, string? OwnerName,
-        bool AwaitingApproval, PracticeLocale Locale, bool AwaitingDecision = false, bool SecondFailure = false);
+        bool AwaitingApproval, PracticeLocale Locale, bool AwaitingDecision = false, bool SecondFailure = false, ComplaintBadge? Complaint = null);
+
+    /// <summary>The "Formal complaint" badge of a row: its nearest running clock, in the danger style once that is overdue.</summary>
+    public sealed record ComplaintBadge(string Text, bool Overdue);
+
+    /// <summary>
+    /// The badge from the clock columns kept on the case row (no working days are counted here): the nearest due date
+    /// of a running clock ("acknowledge by 4 Dec", "respond by 9 Jun"), "overdue" once the practice's day is past it,
+    /// "clock paused", "answered", or "asked for: mark it" for a comment card's request nobody could mark yet. Null for
+    /// a case that is not a formal complaint.
+    /// </summary>
+    public static ComplaintBadge? BadgeOf(DateOnly? receivedOn, DateOnly? acknowledgeDue, DateOnly? respondDue, bool responded, bool requested, DateOnly today)
+    {
+        if (receivedOn is null)
+        {
+            return requested ? new ComplaintBadge("Formal complaint asked for: mark it", false) : null;
+        }
+
+        var (verb, noun, due) = acknowledgeDue is { } acknowledge && (respondDue is not { } r || acknowledge <= r)
+            ? ("acknowledge", "acknowledgement", acknowledgeDue)
+            : ("respond", "response", respondDue);
+        if (due is { } date)
+        {
+            return date < today
+                ? new ComplaintBadge($"Formal complaint: {noun} overdue (due {Day(date)})", true)
+                : new ComplaintBadge($"Formal complaint: {verb} by {Day(date)}", false);
+        }
+
+        return new ComplaintBadge(responded ? "Formal complaint: answered" : "Formal complaint: clock paused", false);
+
+        static string Day(DateOnly date) => date.ToString("d MMM", System.Globalization.CultureInfo.InvariantCulture);
+    }
 
     public sealed record Options(
         IReadOnlyList<Choice> Practices, IReadOnlyList<Choice> Stages, IReadOnlyList<Choice> Categories,
@@ -109,6 +144,12 @@ public static partial class CaseQueue
                         AwaitingApproval = c.Gestures.Any(g => g.State == GestureState.PendingApproval),
                         AwaitingDecision = c.HasPendingRequest,
                         SecondFailure = c.RepeatOfCaseId != null,
+                        // The kept clock columns of the row, and its complaint's "answered" (a left join in the same query).
+                        c.ComplaintReceivedOn,
+                        c.ComplaintAcknowledgeDue,
+                        c.ComplaintRespondDue,
+                        Responded = c.Complaint != null && c.Complaint!.RespondedOn != null,
+                        Requested = c.ComplaintRequestedOn != null,
                         practice.TimeZoneId,
                         practice.Culture,
                         practice.Currency,
@@ -121,9 +162,13 @@ public static partial class CaseQueue
                 .ToListAsync(cancellationToken);
 
             return new Result(
-                rows.Select(r => new Row(r.Id, r.Version, r.Reference, r.PracticeName, r.PracticeId, r.Stage, r.Category, r.Severity, r.Status, r.CurrentStep,
-                    r.OpenedAt, r.NextDueAt, r.OwnerId, r.OwnerName, r.AwaitingApproval, new PracticeLocale(r.TimeZoneId, r.Culture, r.Currency), r.AwaitingDecision,
-                    r.SecondFailure)).ToList(),
+                rows.Select(r =>
+                {
+                    var rowLocale = new PracticeLocale(r.TimeZoneId, r.Culture, r.Currency);
+                    var badge = BadgeOf(r.ComplaintReceivedOn, r.ComplaintAcknowledgeDue, r.ComplaintRespondDue, r.Responded, r.Requested, rowLocale.DateAt(now));
+                    return new Row(r.Id, r.Version, r.Reference, r.PracticeName, r.PracticeId, r.Stage, r.Category, r.Severity, r.Status, r.CurrentStep,
+                        r.OpenedAt, r.NextDueAt, r.OwnerId, r.OwnerName, r.AwaitingApproval, rowLocale, r.AwaitingDecision, r.SecondFailure, badge);
+                }).ToList(),
                 counts.Total, page, pages, counts.ByStep, counts.BySeverity, counts.Overdue, options, problems, now);
         }
 
@@ -257,6 +302,11 @@ public static partial class CaseQueue
         {
             var end = locale.FromLocal(to.AddDays(1).ToDateTime(TimeOnly.MinValue));
             cases = cases.Where(c => c.OpenedAt < end);
+        }
+
+        if (filter.Complaints)
+        {
+            cases = cases.Where(c => c.ComplaintReceivedOn != null || c.ComplaintRequestedOn != null);
         }
 
         if (!string.IsNullOrWhiteSpace(filter.Reference))

@@ -89,6 +89,7 @@ public sealed class IndexModel(IMediator mediator, ICurrentUser user, TimeProvid
             ["Filter.From"] = Filter.From?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
             ["Filter.To"] = Filter.To?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
             ["Filter.Reference"] = Filter.Reference,
+            ["Filter.Complaints"] = Filter.Complaints ? "true" : null,
         };
         foreach (var (key, value) in changes)
         {

@@ -17,7 +17,8 @@ public static class PracticeSettings
         Guid? ITargetsPractice.TargetPracticeId => PracticeId;
     }
 
-    public sealed record View(Practice Practice, IReadOnlyList<Choice> Practices);
+    /// <param name="OpenComplaints">The practice's formal complaints not yet answered (final response not sent) on cases not withdrawn: their clocks run or are paused.</param>
+    public sealed record View(Practice Practice, IReadOnlyList<Choice> Practices, int OpenComplaints = 0);
 
     public sealed record Choice(Guid Id, string Name);
 
@@ -30,7 +31,16 @@ public static class PracticeSettings
             var id = query.PracticeId ?? (practices.Count > 0 ? practices[0].Id : Guid.Empty);
             var practice = await db.Practices.AsNoTracking().AsSplitQuery().Include(p => p.Stages).Include(p => p.Categories)
                 .SingleOrDefaultAsync(p => p.Id == id, cancellationToken);
-            return practice is null ? null : new View(practice, practices);
+            if (practice is null)
+            {
+                return null;
+            }
+
+            // One count on the case rows of the practice (indexed by practice), joined to their complaints.
+            var openComplaints = await db.Cases.AsNoTracking()
+                .CountAsync(c => c.PracticeId == practice.Id && c.ComplaintReceivedOn != null && c.Status != CaseStatus.Withdrawn
+                    && c.Complaint!.RespondedOn == null, cancellationToken);
+            return new View(practice, practices, openComplaints);
         }
     }
 }

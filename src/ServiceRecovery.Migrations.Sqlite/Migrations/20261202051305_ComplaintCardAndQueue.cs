@@ -1,0 +1,29 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace ServiceRecovery.Migrations.Sqlite.Migrations
+{
+    /// <inheritdoc />
+    public partial class ComplaintCardAndQueue : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<DateOnly>(
+                name: "ComplaintRequestedOn",
+                table: "RecoveryCases",
+                type: "TEXT",
+                nullable: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "ComplaintRequestedOn",
+                table: "RecoveryCases");
+        }
+    }
+}
