@@ -1,6 +1,6 @@
 namespace ServiceRecovery.Domain;
 
-/// <summary>What a letter to the patient is for: the five the practice is shipped with, and any it adds.</summary>
+/// <summary>What a letter to the patient is for: the seven the practice is shipped with, and any it adds. Values are kept: append, never renumber.</summary>
 public enum LetterKind
 {
     Apology = 1,
@@ -9,4 +9,6 @@ public enum LetterKind
     FollowUp = 4,
     WelcomeBack = 5,
     Custom = 6,
+    ComplaintAcknowledgement = 7,
+    ComplaintResponse = 8,
 }

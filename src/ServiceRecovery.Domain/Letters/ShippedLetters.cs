@@ -81,6 +81,44 @@ public static class ShippedLetters
             {{ case.owner_name }}
             {{ practice.name }}
             """),
+        new(LetterKind.ComplaintAcknowledgement, "Complaint acknowledgement", "We have received your complaint: {{ case.reference }}",
+            """
+            Dear {{ patient.first_name }},
+
+            Thank you for your complaint about your visit on {{ visit.date }}, which we received on {{ complaint.received_on }}. We take it seriously, and we are grateful you took the time to tell us.
+
+            We would like to talk with you about how we will look into it and what you would like to happen. Please {% if practice.phone != "" %}call us on {{ practice.phone }}{% else %}get in touch{% endif %} and mention reference {{ case.reference }}.
+            {% if complaint.respond_by != "" %}
+            You will hear from us with our full response by {{ complaint.respond_by }}. If we need longer, we will tell you why and when to expect it.
+            {% endif %}
+            {{ case.owner_name }} is looking after your complaint; please contact them with any questions.
+
+            Yours sincerely,
+            {{ case.owner_name }}
+            {{ practice.name }}
+            {{ practice.address }}
+            """),
+        new(LetterKind.ComplaintResponse, "Complaint final response", "Our response to your complaint: {{ case.reference }}",
+            """
+            Dear {{ patient.first_name }},
+
+            Thank you for your complaint about your visit on {{ visit.date }}, received on {{ complaint.received_on }}. We have looked into it carefully, and this is our final response.
+
+            What we found: {{ case.findings }}
+
+            Where we fell short, we are sorry. You should not have had this experience.
+
+            What we have done and changed: {{ case.what_we_changed }}
+            {% if case.what_we_gave != "" %}
+            As a way of saying sorry, we have offered you: {{ case.what_we_gave }}
+            {% endif %}
+            If you are not satisfied with our response, you have the right to ask {{ complaint.escalation_body }} to look at your complaint independently: {{ complaint.escalation_address }}.
+
+            Yours sincerely,
+            {{ case.owner_name }}
+            {{ practice.name }}
+            {{ practice.address }}
+            """),
     ];
 
     public static Shipped For(LetterKind kind) => All.Single(s => s.Kind == kind);

@@ -15,7 +15,11 @@ public sealed record LetterFields(
     string CaseWhatWeChanged,
     string CaseWhatWeGave,
     string CaseOwnerName,
-    string VisitDate)
+    string VisitDate,
+    string ComplaintReceivedOn = "",
+    string ComplaintRespondBy = "",
+    string ComplaintEscalationBody = "",
+    string ComplaintEscalationAddress = "")
 {
     /// <summary>One merge field: its name in a template (<c>{{ patient.first_name }}</c>), what it holds, and its value.</summary>
     public sealed record Field(string Name, string Meaning, Func<LetterFields, string> Value)
@@ -38,6 +42,10 @@ public sealed record LetterFields(
         new("case.what_we_gave", "The gestures given, in words, with amounts in the practice's currency; empty when none", f => f.CaseWhatWeGave),
         new("case.owner_name", "The name of the person looking after the case", f => f.CaseOwnerName),
         new("visit.date", "The date of the visit the concern is about, in the practice's culture", f => f.VisitDate),
+        new("complaint.received_on", "The date the formal complaint was received; empty when the case is not a formal complaint", f => f.ComplaintReceivedOn),
+        new("complaint.respond_by", "The date the final response is due (the complaint's clock); empty when not a formal complaint or while paused", f => f.ComplaintRespondBy),
+        new("complaint.escalation_body", "Who the patient can take the complaint to (the complaint's profile); empty when not a formal complaint", f => f.ComplaintEscalationBody),
+        new("complaint.escalation_address", "That body's address and web site; empty when not a formal complaint", f => f.ComplaintEscalationAddress),
     ];
 
     public static readonly IReadOnlySet<string> Names = All.Select(f => f.Name).ToHashSet(StringComparer.Ordinal);
@@ -54,5 +62,9 @@ public sealed record LetterFields(
         "Reception now tells every waiting patient when the clinician is running more than 15 minutes late.",
         $"A refund of {locale.Money(60m)}",
         "Sam Sample",
-        locale.DateAt(now).ToString("d MMMM yyyy", locale.CultureInfo));
+        locale.DateAt(now).ToString("d MMMM yyyy", locale.CultureInfo),
+        locale.DateAt(now).ToString("d MMMM yyyy", locale.CultureInfo),
+        locale.DateAt(now).AddDays(30).ToString("d MMMM yyyy", locale.CultureInfo),
+        "the independent complaints body",
+        "1 Sample Street, www.example.org");
 }

@@ -40,6 +40,8 @@ public static class LetterFieldsOfCase
     public static LetterFields Build(RecoveryCase recovery, Practice practice, string? patientName, IReadOnlyList<string> improvements)
     {
         var locale = practice.Locale;
+        var complaint = recovery.Complaint;
+        var escalation = complaint?.Profile?.Escalation;
         var fixes = Current(recovery.Fixes).Select(f => f.Description);
         var gestures = Current(recovery.Gestures).Where(g => g.State == GestureState.Given)
             .Select(g => g.Amount > 0 ? $"{Words(g.Kind)} of {locale.Money(g.Amount)}" : Words(g.Kind));
@@ -54,7 +56,11 @@ public static class LetterFieldsOfCase
             CaseWhatWeChanged: string.Join(" ", fixes.Concat(improvements).Select(Sentence)),
             CaseWhatWeGave: string.Join("; ", gestures),
             CaseOwnerName: recovery.OwnerName ?? practice.Name,
-            VisitDate: locale.DateAt(recovery.DefectOccurredAt).ToString("d MMMM yyyy", locale.CultureInfo));
+            VisitDate: locale.DateAt(recovery.DefectOccurredAt).ToString("d MMMM yyyy", locale.CultureInfo),
+            ComplaintReceivedOn: complaint?.ReceivedOn.ToString("d MMMM yyyy", locale.CultureInfo) ?? "",
+            ComplaintRespondBy: complaint is null ? "" : recovery.ComplaintRespondDue?.ToString("d MMMM yyyy", locale.CultureInfo) ?? "",
+            ComplaintEscalationBody: escalation?.Name ?? "",
+            ComplaintEscalationAddress: escalation is null ? "" : string.Join(", ", new[] { escalation.Address.ReplaceLineEndings(", "), escalation.Web }.Where(p => !string.IsNullOrWhiteSpace(p))));
     }
 
     private static IEnumerable<T> Current<T>(IReadOnlyList<T> records) where T : CaseRecord

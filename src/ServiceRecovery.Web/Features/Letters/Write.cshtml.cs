@@ -31,7 +31,7 @@ public sealed class WriteModel(IMediator mediator) : AppPageModel
 
         var purpose = Purpose is { } p && Enum.IsDefined(p) ? p : LetterPurpose.PersonalContact;
         var choice = View.Templates.FirstOrDefault(t => t.Key == Template)
-                     ?? View.Templates.FirstOrDefault(t => t.Kind == (purpose == LetterPurpose.Outcome ? LetterKind.Outcome : LetterKind.Apology))
+                     ?? View.Templates.FirstOrDefault(t => t.Kind == KindFor(purpose))
                      ?? (View.Templates.Count > 0 ? View.Templates[0] : null);
         Letter = new WriteToPatient.Command { Purpose = purpose, Version = View.Version, TemplateKey = choice?.Key };
         if (choice is not null)
@@ -49,6 +49,15 @@ public sealed class WriteModel(IMediator mediator) : AppPageModel
 
         return Page();
     }
+
+    /// <summary>The template kind a purpose starts from: the complaint letters have their own.</summary>
+    public static LetterKind KindFor(LetterPurpose purpose) => purpose switch
+    {
+        LetterPurpose.Outcome => LetterKind.Outcome,
+        LetterPurpose.ComplaintAcknowledgement => LetterKind.ComplaintAcknowledgement,
+        LetterPurpose.ComplaintResponse => LetterKind.ComplaintResponse,
+        _ => LetterKind.Apology,
+    };
 
     public Task<IActionResult> OnPostSendAsync(CancellationToken cancellationToken) => SendAsync(LetterChannel.Email, cancellationToken);
 

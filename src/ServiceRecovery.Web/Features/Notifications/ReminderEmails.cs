@@ -41,6 +41,25 @@ public static class ReminderEmails
     /// <summary>A patient with a recent recovery booked today: the case, the time, the stage and the gesture; never the patient's name.</summary>
     public sealed record WelcomeBackLine(Guid CaseId, string Reference, DateTimeOffset StartsAt, string Stage, string Gesture);
 
+    /// <summary>
+    /// A formal complaint's clock in the digest of <see cref="Day"/>: the reference, which clock and its due date; never the
+    /// patient or what the complaint says.
+    /// </summary>
+    public sealed record ComplaintClockLine(Guid CaseId, string Reference, ComplaintClockKind Clock, DateOnly Due, DateOnly Day)
+    {
+        public bool Overdue => Due < Day;
+
+        public string Words(PracticeLocale locale)
+        {
+            var date = Due.ToString("ddd d MMM yyyy", locale.CultureInfo);
+            var what = Clock.Words();
+            return Due < Day ? $"{Reference} — {what} is overdue: it was due on {date}"
+                : Due == Day ? $"{Reference} — {what} is due today ({date})"
+                : Due == Day.AddDays(1) ? $"{Reference} — {what} is due tomorrow ({date})"
+                : $"{Reference} — {what} is due on {date}, the next working day";
+        }
+    }
+
     public sealed record ManagerSection(IReadOnlyList<StepLine> Overdue, int OverdueCases, IReadOnlyList<ApprovalLine> Approvals);
 
     public static Email Escalation(string practiceName, string reference, DateTimeOffset dueAt, DateTimeOffset now, string? ownerName, Uri caseLink, PracticeLocale locale)
@@ -93,7 +112,7 @@ public static class ReminderEmails
     public static Email Digest(
         string practiceName, string recipientName, DateOnly day, IReadOnlyList<StepLine> own, ManagerSection? manager,
         EmailLinks links, PracticeLocale locale, DateTimeOffset now, IReadOnlyList<MissedLine>? missed = null,
-        IReadOnlyList<WelcomeBackLine>? welcomeBack = null)
+        IReadOnlyList<WelcomeBackLine>? welcomeBack = null, IReadOnlyList<ComplaintClockLine>? complaintClocks = null)
     {
         var subject = $"{practiceName}: your service recovery digest for {day.ToString("ddd d MMM", locale.CultureInfo)}";
         var text = new StringBuilder().AppendLine($"Good morning {recipientName},").AppendLine();
@@ -104,6 +123,14 @@ public static class ReminderEmails
             Section(text, html, $"Your cases: {own.Count(l => l.Overdue)} step(s) overdue, {own.Count(l => !l.Overdue)} due today",
                 own.Select(l => (l.CaseId, $"{l.Reference} — {l.Step.Title()} {(l.Overdue ? "overdue since" : "due at")} {locale.FormatShort(l.DueAt)}")),
                 own.Count, links);
+        }
+
+        if (complaintClocks is { Count: > 0 })
+        {
+            var overdue = complaintClocks.Count(c => c.Overdue);
+            var today = complaintClocks.Count(c => c.Due == day);
+            Section(text, html, $"Formal complaint clocks: {overdue} overdue, {today} due today, {complaintClocks.Count - overdue - today} due next working day",
+                complaintClocks.Select(c => (c.CaseId, c.Words(locale))), complaintClocks.Count, links);
         }
 
         if (missed is { Count: > 0 })

@@ -251,6 +251,7 @@ public sealed class ReminderPlanner(
 
         var missed = practice.Reminders.OwnersGetDigest ? await MissedVisitsAsync(practice.Id, now, cancellationToken) : [];
         var welcomeBack = await WelcomeBackTodayAsync(practice, locale, now, cancellationToken);
+        var complaintClocks = await ComplaintClocksAsync(practice, day, cancellationToken);
 
         var emails = 0;
         foreach (var person in await StaffAsync(practice.Id, cancellationToken))
@@ -267,13 +268,19 @@ public sealed class ReminderPlanner(
                 ? new ReminderEmails.ManagerSection(overdueByCase.Take(ReminderEmails.MaxLines).ToList(), overdueByCase.Count, approvals)
                 : null;
             var ownMissed = missed.Where(m => m.OwnerId == person.UserId).Select(m => m.Line).ToList();
+            // The owner's formal complaints, and for a manager the ones no one owns yet.
+            var clocks = complaintClocks
+                .Where(c => (practice.Reminders.OwnersGetDigest && c.OwnerId == person.UserId)
+                            || (practice.Reminders.ManagersGetDigest && person.IsManager && c.OwnerId is null))
+                .Select(c => c.Line)
+                .ToList();
             // Whoever is at the desk greets the patient, so today's welcome backs go to every member the digest reaches.
-            if (own.Count == 0 && manager is null && ownMissed.Count == 0 && welcomeBack.Count == 0)
+            if (own.Count == 0 && manager is null && ownMissed.Count == 0 && welcomeBack.Count == 0 && clocks.Count == 0)
             {
                 continue;
             }
 
-            var email = ReminderEmails.Digest(practice.Name, person.Name, day, own, manager, links, locale, now, ownMissed, welcomeBack);
+            var email = ReminderEmails.Digest(practice.Name, person.Name, day, own, manager, links, locale, now, ownMissed, welcomeBack, clocks);
             db.Outbox.Add(OutboxMessage.Create(practice.Id, EmailKind.Digest, $"digest:{practice.Id:N}:{day:yyyy-MM-dd}:{person.UserId}",
                 person.UserId, person.Email, email.Subject, email.Text, email.Html, now));
             emails++;
@@ -282,6 +289,28 @@ public sealed class ReminderPlanner(
         // Recorded even when no one had anything to hear about: the day's digest has been decided.
         db.DigestRuns.Add(new DigestRun(practice.Id, day, emails, now));
         return emails;
+    }
+
+    /// <summary>
+    /// The formal complaint clocks of the practice that are overdue, due on <paramref name="day"/> or due on the next working
+    /// day (the day before is the warning day), in one query of the due dates kept on the case rows (indexed with the practice;
+    /// null once recorded or while paused, so a paused or finished clock is never listed). Reference and clock only.
+    /// </summary>
+    private async Task<List<(string? OwnerId, ReminderEmails.ComplaintClockLine Line)>> ComplaintClocksAsync(
+        Practice practice, DateOnly day, CancellationToken cancellationToken)
+    {
+        var horizon = practice.Calendar.AddWorkingDays(day, 1);
+        var rows = await db.Cases.AsNoTracking()
+            .Where(c => c.PracticeId == practice.Id && c.Status != CaseStatus.Withdrawn
+                        && (c.ComplaintAcknowledgeDue <= horizon || c.ComplaintRespondDue <= horizon))
+            .Select(c => new { c.Id, c.Reference, c.OwnerId, c.ComplaintAcknowledgeDue, c.ComplaintRespondDue })
+            .ToListAsync(cancellationToken);
+        return rows
+            .SelectMany(r => new[] { (Clock: ComplaintClockKind.Acknowledge, Due: r.ComplaintAcknowledgeDue), (Clock: ComplaintClockKind.Respond, Due: r.ComplaintRespondDue) }
+                .Where(x => x.Due <= horizon)
+                .Select(x => ((string?)r.OwnerId, new ReminderEmails.ComplaintClockLine(r.Id, r.Reference, x.Clock, x.Due!.Value, day))))
+            .OrderBy(x => x.Item2.Due).ThenBy(x => x.Item2.Reference, StringComparer.Ordinal)
+            .ToList();
     }
 
     /// <summary>
