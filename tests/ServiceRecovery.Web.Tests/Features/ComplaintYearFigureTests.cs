@@ -93,11 +93,15 @@ public sealed class ComplaintYearFigureTests(AppFixture fixture) : IClassFixture
     }
 
     [Fact]
-    public async Task A_complaint_received_on_30_June_counts_in_the_year_it_ends_and_not_in_the_next()
+    public async Task A_complaint_received_on_30_June_counts_in_the_year_it_ends_and_one_of_1_July_in_the_next()
     {
+        var year = await PageAsync(TestWorld.Manager, $"/reports/complaints?{VictoriaYear}&practice={fixture.World.Harbourside.Id}");
         var next = await PageAsync(TestWorld.Manager, $"/reports/complaints?{VictoriaNextYear}&practice={fixture.World.Harbourside.Id}");
 
-        // Only V5, received 1 July 2025, by email; V4 (30 June) stays in the year before (see the test above: 4 received).
+        // V4, the comment card of 30 June 2025, is the year's only one by card and its only open one.
+        Rows(year, "complaints-received").Single(r => r[0] == "Comment card or letter").ShouldBe(["Comment card or letter", "1"]);
+        Rows(year, "complaints-outcomes").Single(r => r[0] == "Still open (no final response yet)").ShouldBe(["Still open (no final response yet)", "1"]);
+        // The next year holds only V5, received 1 July 2025 by email.
         Rows(next, "complaints-received").ShouldBe(
         [
             ["Received", "1"],
