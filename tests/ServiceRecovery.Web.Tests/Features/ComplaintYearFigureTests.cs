@@ -5,6 +5,7 @@ using System.Text;
 using AngleSharp.Html.Dom;
 using Microsoft.EntityFrameworkCore;
 
+using ServiceRecovery.Data;
 using ServiceRecovery.Domain;
 using ServiceRecovery.Testing;
 using ServiceRecovery.Web.Tests.Support;
@@ -296,7 +297,7 @@ public sealed class ComplaintYearFigureTests(AppFixture fixture) : IClassFixture
 
     private static void Survey(AppDbContext db, RecoveryCase recoveryCase, (int Fair, int Easy, int Respect) answer, DateTimeOffset answeredAt)
     {
-        var survey = RecoverySurvey.Issue(recoveryCase, recoveryCase.Defect.PatientId, Guid.NewGuid().ToString("N"), answeredAt.AddDays(-1));
+        var survey = RecoverySurvey.Issue(recoveryCase, recoveryCase.Defect.PatientId!.Value, Guid.NewGuid().ToString("N"), answeredAt.AddDays(-1));
         survey.Answer(answer.Fair, answer.Easy, answer.Respect, 8, null, answeredAt);
         db.Surveys.Add(survey);
     }
