@@ -34,7 +34,13 @@ public sealed class BulkWriter : IDisposable
         transaction = null;
     }
 
-    public void Insert(object entity)
+    public void Insert(object entity) => Insert(entity, null);
+
+    /// <summary>
+    /// An owned entity's row (a formal complaint, its pauses): its shadow key columns (the owner's "CaseId") take
+    /// <paramref name="ownerId"/>, as EF fills them from the owner when it saves.
+    /// </summary>
+    public void Insert(object entity, Guid? ownerId)
     {
         var type = entity.GetType();
         if (!inserts.TryGetValue(type, out var insert))
@@ -44,7 +50,7 @@ public sealed class BulkWriter : IDisposable
             inserts[type] = insert;
         }
 
-        insert.Write(entity, transaction);
+        insert.Write(entity, ownerId, transaction);
         Rows++;
     }
 
@@ -72,19 +78,21 @@ public sealed class BulkWriter : IDisposable
                     var mapping = property.GetRelationalTypeMapping();
                     var parameter = (SqliteParameter)mapping.CreateParameter(command, $"$p{i}", null, property.IsNullable);
                     command.Parameters.Add(parameter);
-                    return new Column(property.GetColumnName(table)!, property.GetGetter(), mapping.Converter, parameter);
+                    return new Column(property.GetColumnName(table)!, property.IsShadowProperty() ? null : property.GetGetter(), mapping.Converter, parameter);
                 })
                 .ToArray();
             command.CommandText = $"INSERT INTO \"{table.Name}\" ({string.Join(", ", columns.Select(c => $"\"{c.Name}\""))}) " +
                                   $"VALUES ({string.Join(", ", columns.Select(c => c.Parameter.ParameterName))})";
         }
 
-        public void Write(object entity, SqliteTransaction? transaction)
+        public void Write(object entity, Guid? ownerId, SqliteTransaction? transaction)
         {
             command.Transaction = transaction;
             foreach (var column in columns)
             {
-                var value = column.Getter.GetClrValueUsingContainingEntity(entity);
+                var value = column.Getter is null
+                    ? ownerId ?? throw new InvalidOperationException($"{column.Name} is the owner's key: insert the row with its owner's id.")
+                    : column.Getter.GetClrValueUsingContainingEntity(entity);
                 if (value is not null && column.Converter is { } converter)
                 {
                     value = converter.ConvertToProvider(value);
@@ -102,5 +110,5 @@ public sealed class BulkWriter : IDisposable
         public void Dispose() => command.Dispose();
     }
 
-    private sealed record Column(string Name, IClrPropertyGetter Getter, ValueConverter? Converter, SqliteParameter Parameter);
+    private sealed record Column(string Name, IClrPropertyGetter? Getter, ValueConverter? Converter, SqliteParameter Parameter);
 }

@@ -26,12 +26,16 @@ public static class Generator
     public const string Password = "Bench-Password-2026";
     public const int Years = 5;
 
-    private static readonly (string Name, string Slug, string Zone, string Culture, string Currency, double Share)[] PracticeShapes =
+    /// <summary>The practices, each with the complaint profile and holiday region its place asks for.</summary>
+    private static readonly (string Name, string Slug, string Zone, string Culture, string Currency, double Share, string Profile, HolidayRegion Region)[] PracticeShapes =
     [
-        ("Harbourside Dental", "harbourside", "Australia/Sydney", "en-AU", "AUD", 0.45),
-        ("Riverside Family Dentistry", "riverside", "Australia/Perth", "en-AU", "AUD", 0.35),
-        ("Kelburn Dental Studio", "kelburn", "Pacific/Auckland", "en-NZ", "NZD", 0.20),
+        ("Harbourside Dental", "harbourside", "Australia/Melbourne", "en-AU", "AUD", 0.45, JurisdictionProfiles.Victoria.Id, HolidayRegion.Victoria),
+        ("Riverside Family Dentistry", "riverside", "Australia/Perth", "en-AU", "AUD", 0.35, JurisdictionProfiles.AustraliaNewZealandOther.Id, HolidayRegion.WesternAustralia),
+        ("Kelburn Dental Studio", "kelburn", "Pacific/Auckland", "en-NZ", "NZD", 0.20, JurisdictionProfiles.AustraliaNewZealandOther.Id, HolidayRegion.NewZealand),
     ];
+
+    /// <summary>About one case in this many is a formal complaint.</summary>
+    public const int ComplaintEvery = 50;
 
     public static async Task<IReadOnlyList<BenchPractice>> GenerateAsync(string databasePath, int caseCount, TextWriter log)
     {
@@ -48,12 +52,14 @@ public static class Generator
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         await db.Database.MigrateAsync();
 
-        var practices = new List<(Practice Practice, Actor FrontDesk, Actor Manager, List<Improvement> Improvements, double Share)>();
+        var practices = new List<(Practice Practice, Actor FrontDesk, Actor Manager, List<Improvement> Improvements, LetterTemplateVersion ComplaintLetter, double Share)>();
         var result = new List<BenchPractice>();
         var start = now.AddYears(-Years);
         foreach (var shape in PracticeShapes)
         {
             var practice = Practice.CreateWithDefaults(shape.Name, shape.Slug, shape.Zone, shape.Culture, shape.Currency);
+            practice.ChangeWorkingDaysAndComplaints(WorkingDays.Days(practice.OpeningDays), practice.ClosureDays,
+                new ComplaintSettings(shape.Profile, shape.Region, null, null));
             db.Practices.Add(practice);
             await db.SaveChangesAsync();
             var frontDeskEmail = $"frontdesk@{shape.Slug}.example";
@@ -75,8 +81,12 @@ public static class Generator
             }
 
             db.Improvements.AddRange(improvements);
+            // The letter the formal complaints' acknowledgements and responses are written from, saved as the letters page saves it.
+            var complaintLetter = LetterTemplate.Create(practice.Id, LetterKind.Custom, "Complaint letter", "Your complaint",
+                "Dear patient,\n\nThank you for telling us about your complaint.", managerActor, start);
+            db.LetterTemplates.Add(complaintLetter);
             await db.SaveChangesAsync();
-            practices.Add((practice, new Actor(frontDesk.Id, frontDesk.DisplayName, StaffRole.FrontDesk), managerActor, improvements, shape.Share));
+            practices.Add((practice, new Actor(frontDesk.Id, frontDesk.DisplayName, StaffRole.FrontDesk), managerActor, improvements, complaintLetter.Versions[0], shape.Share));
             result.Add(new BenchPractice(practice.Id, practice.Name, practice.TimeZoneId, managerEmail, frontDeskEmail));
         }
 
@@ -108,7 +118,7 @@ public static class Generator
         foreach (var p in practices)
         {
             var count = p == practices[^1] ? caseCount - cases : (int)Math.Round(caseCount * p.Share);
-            open += WritePractice(writer, p.Practice, p.FrontDesk, p.Manager, p.Improvements, count, start, now, log);
+            open += WritePractice(writer, p.Practice, p.FrontDesk, p.Manager, p.Improvements, p.ComplaintLetter, count, start, now, log);
             cases += count;
         }
 
@@ -204,9 +214,12 @@ public static class Generator
 
     /// <summary>One practice's cases in the order they were opened, in transactions of a few thousand cases.</summary>
     private static int WritePractice(BulkWriter writer, Practice practice, Actor frontDesk, Actor manager, List<Improvement> improvements,
-        int count, DateTimeOffset start, DateTimeOffset now, TextWriter log)
+        LetterTemplateVersion complaintLetter, int count, DateTimeOffset start, DateTimeOffset now, TextWriter log)
     {
         var random = new Random(20261123 + (practice.Slug.Length * 7919) + count);
+        // Complaints draw from their own sequence, so the rest of the data is the same with or without them.
+        var complaints = new Random(20261202 + (practice.Slug.Length * 7919) + count);
+        var calendar = practice.Calendar;
         var zone = TimeZoneInfo.FindSystemTimeZoneById(practice.TimeZoneId);
         var span = (now - start).TotalMinutes;
         var patients = new List<Patient>(4096);
@@ -256,6 +269,11 @@ public static class Generator
             var year = TimeZoneInfo.ConvertTime(openedAt, zone).Year;
             numbers[year] = numbers.GetValueOrDefault(year) + 1;
             var recoveryCase = RecoveryCase.Open(practice, new CaseReference(year, numbers[year]), defect, frontDesk, openedAt);
+            if (complaints.Next(ComplaintEvery) == 0)
+            {
+                Complain(recoveryCase, practice, calendar, frontDesk, manager, complaintLetter, complaints, now);
+            }
+
             var available = improvements.Where(x => x.CreatedAt <= openedAt).TakeLast(6).ToList();
             Progress(recoveryCase, practice, frontDesk, manager, available.Count > 0 ? available : improvements.Take(1).ToList(), random, now);
             if (recoveryCase.Status == CaseStatus.Open)
@@ -296,6 +314,13 @@ public static class Generator
         foreach (var r in c.FollowUps) { writer.Insert(r); }
         foreach (var r in c.Returns) { writer.Insert(r); }
         foreach (var r in c.Skips) { writer.Insert(r); }
+        foreach (var r in c.Letters) { writer.Insert(r); }
+        if (c.Complaint is { } complaint)
+        {
+            writer.Insert(complaint, c.Id);
+            foreach (var p in complaint.Pauses) { writer.Insert(p, c.Id); }
+        }
+
         foreach (var e in c.Timeline) { writer.Insert(e); }
     }
 
@@ -503,6 +528,93 @@ public static class Generator
         }
     }
 
+    /// <summary>
+    /// The patient makes a formal complaint about the defect, received the day it happened or within the week, and the
+    /// practice handles it through the domain as staff would: marked (the practice's rules kept on it), a tenth paused
+    /// while the practice waits for the patient, acknowledged and answered by letter (most within the clock's time, some
+    /// late), then a manager records the outcome (upheld 30 %, partly 30 %, not 40 %; about 8 % go to the escalation
+    /// body). Each step happens only if its day has come, so the latest complaints have clocks still running. The case's
+    /// kept clock columns are the domain's own (<c>RecoveryCase.ComplaintChanged</c>).
+    /// </summary>
+    private static void Complain(RecoveryCase c, Practice practice, WorkingCalendar calendar, Actor frontDesk, Actor manager,
+        LetterTemplateVersion letter, Random random, DateTimeOffset now)
+    {
+        var locale = practice.Locale;
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(practice.TimeZoneId);
+        var today = locale.DateAt(now);
+        DateTimeOffset At(DateOnly day, DateTimeOffset notBefore)
+        {
+            var local = day.ToDateTime(new TimeOnly(9, 0)).AddMinutes(random.Next(0, 8 * 60));
+            var at = new DateTimeOffset(TimeZoneInfo.ConvertTimeToUtc(local, zone), TimeSpan.Zero);
+            return at < notBefore ? notBefore.AddMinutes(1) : at;
+        }
+
+        var received = locale.DateAt(c.Defect.OccurredAt).AddDays(random.NextDouble() < 0.6 ? 0 : random.Next(1, 8));
+        var t = At(received, c.OpenedAt);
+        if (t > now || locale.DateAt(t) != received)
+        {
+            return;
+        }
+
+        c.MarkFormalComplaint(frontDesk, received, (ComplaintChannel)Pick(random, 30, 35, 30, 5), "The patient asked for a formal reply.", practice, t);
+        var complaint = c.Complaint!;
+
+        // Acknowledged: 85 % by the due day, the rest a few days late.
+        var acknowledgeDue = complaint.Clock.Acknowledge(calendar)!.Due;
+        var acknowledged = random.NextDouble() < 0.85
+            ? received.AddDays(random.Next(0, acknowledgeDue.DayNumber - received.DayNumber + 1))
+            : acknowledgeDue.AddDays(random.Next(1, 8));
+        if (!Step(acknowledged, out t))
+        {
+            return;
+        }
+
+        c.RecordLetter(frontDesk, LetterPurpose.ComplaintAcknowledgement, LetterChannel.Letter, letter, "Your complaint", "We have received your complaint.", null, t, practice);
+
+        // A tenth wait for the patient (records, an answer) for one to three weeks.
+        var from = acknowledged.AddDays(random.Next(1, 5));
+        if (random.NextDouble() < 0.1 && Step(from, out t))
+        {
+            c.PauseComplaintClock(manager, from, "Waiting for the patient's reply", practice, t);
+            var resumed = from.AddDays(random.Next(7, 22));
+            if (!Step(resumed, out t))
+            {
+                return;
+            }
+
+            c.ResumeComplaintClock(manager, resumed, practice, t);
+        }
+
+        // Answered: 85 % by the due day (after any pause), the rest up to a month late.
+        var respondDue = complaint.Clock.Respond(calendar)!.Due;
+        var earliest = complaint.Pauses.Count > 0 ? complaint.Pauses[^1].ResumedOn!.Value : acknowledged;
+        var responded = random.NextDouble() < 0.85 && respondDue >= earliest
+            ? earliest.AddDays(random.Next(0, Math.Min(respondDue.DayNumber - earliest.DayNumber, 40) + 1))
+            : (respondDue > earliest ? respondDue : earliest).AddDays(random.Next(1, 31));
+        if (!Step(responded, out t))
+        {
+            return;
+        }
+
+        c.RecordLetter(manager, LetterPurpose.ComplaintResponse, LetterChannel.Letter, letter, "Our response to your complaint", "We have looked into your complaint.", null, t, practice);
+
+        var decided = responded.AddDays(random.Next(1, 11));
+        var referred = random.NextDouble() < 0.08;
+        var escalated = referred ? responded.AddDays(random.Next(7, 60)) : (DateOnly?)null;
+        if (!Step(escalated is { } e && e > decided ? e : decided, out t))
+        {
+            return;
+        }
+
+        c.RecordComplaintOutcome(manager, (ComplaintFinding)Pick(random, 30, 30, 40), referred, escalated, practice, t);
+
+        bool Step(DateOnly day, out DateTimeOffset at)
+        {
+            at = At(day, t);
+            return day <= today && at <= now;
+        }
+    }
+
     /// <summary>An enum value (1-based) picked with the given weights.</summary>
     private static int Pick(Random random, params int[] weights)
     {
@@ -524,7 +636,8 @@ public static class Generator
         using var command = connection.CreateCommand();
         command.CommandText = "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN " +
                               "('Patients', 'ServiceDefects', 'RecoveryCases', 'TimelineEvents', 'Apologies', 'Fixes', 'PersonalContacts', 'Gestures', " +
-                              "'ImprovementLinks', 'Lessons', 'FollowUps', 'PatientReturns', 'StepSkips', 'Appointments')";
+                              "'ImprovementLinks', 'Lessons', 'FollowUps', 'PatientReturns', 'StepSkips', 'Appointments', 'PatientLetters', " +
+                              "'FormalComplaints', 'ComplaintPauses')";
         using var reader = command.ExecuteReader();
         var indexes = new List<(string, string)>();
         while (reader.Read())

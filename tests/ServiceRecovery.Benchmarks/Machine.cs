@@ -12,7 +12,7 @@ public static class Machine
     private static readonly string[] Tables =
     [
         "RecoveryCases", "ServiceDefects", "Patients", "TimelineEvents", "Apologies", "Fixes", "PersonalContacts", "Gestures",
-        "ImprovementLinks", "Lessons", "FollowUps", "PatientReturns", "StepSkips", "Improvements", "Appointments",
+        "ImprovementLinks", "Lessons", "FollowUps", "PatientReturns", "StepSkips", "Improvements", "Appointments", "FormalComplaints", "ComplaintPauses", "PatientLetters",
     ];
 
     public static string Description()

@@ -11,7 +11,8 @@ using ServiceRecovery.Benchmarks;
 //   --clients N          concurrent clients (default 16)
 //   --warmup S, --duration S   per scenario, in seconds (defaults 3 and 15; --quick: 1 and 2)
 //   --only KEYS          comma-separated scenario keys (bare, case, queue, queue-filtered, huddle, report, csv, log, fix,
-//                        api-patient, api-appointment, api-case, welcome, behaviour-report, import, api-batch-1000, api-100k, csv-100k)
+//                        api-patient, api-appointment, api-case, welcome, behaviour-report, complaints-report, import, api-batch-1000,
+//                        api-100k, csv-100k)
 //   --label TEXT         the name of this run's section in docs/performance.md (default: the size)
 //   --no-docs            print the table without writing docs/performance.md
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;

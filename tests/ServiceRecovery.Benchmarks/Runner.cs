@@ -2,8 +2,11 @@ using System.Diagnostics;
 
 namespace ServiceRecovery.Benchmarks;
 
-/// <summary>A screen, or a floor, run by every worker in a loop: one call is one timed request (or one floor's SQL).</summary>
-public sealed record Scenario(string Key, string Title, string? FloorKey, Func<Worker, CancellationToken, Task> Step);
+/// <summary>
+/// A screen, or a floor, run by every worker in a loop: one call is one timed request (or one floor's SQL). With
+/// <see cref="Clients"/>, only that many of the workers (the first ones) run it, whatever <c>--clients</c> says.
+/// </summary>
+public sealed record Scenario(string Key, string Title, string? FloorKey, Func<Worker, CancellationToken, Task> Step, int? Clients = null);
 
 /// <summary>One of the concurrent clients: its HTTP session or its database connection, its practice and its own cases.</summary>
 public sealed class Worker(int index, PracticeData practice, BenchClient? client, Microsoft.Data.Sqlite.SqliteConnection? connection)
@@ -47,6 +50,11 @@ public static class Runner
     public static async Task<Measurement> RunAsync(
         Scenario scenario, IReadOnlyList<Worker> workers, TimeSpan warmUp, TimeSpan duration, AppServer? server, BenchClient? admin, TextWriter log)
     {
+        if (scenario.Clients is { } clients && clients < workers.Count)
+        {
+            workers = [.. workers.Take(clients)];
+        }
+
         var stop = Stopwatch.StartNew();
         var measuring = false;
         var latencies = workers.Select(_ => new List<double>(4096)).ToArray();
