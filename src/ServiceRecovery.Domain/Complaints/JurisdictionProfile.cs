@@ -21,4 +21,14 @@ public sealed record JurisdictionProfile(
 {
     /// <summary>The region whose public holidays the clock skips unless the practice chooses another of <see cref="Regions"/>.</summary>
     public HolidayRegion DefaultRegion => Regions[0];
+
+    /// <summary>Regions of the profile whose law keeps records longer than <see cref="RetentionYears"/> (New Zealand's 10 years).</summary>
+    public IReadOnlyDictionary<HolidayRegion, int> RetentionByRegion { get; init; } = new Dictionary<HolidayRegion, int>();
+
+    /// <summary>
+    /// The profile as it applies to a practice in <paramref name="region"/> (null: the default region): the same rules,
+    /// with the region's own retention years where it has them.
+    /// </summary>
+    public JurisdictionProfile In(HolidayRegion? region) =>
+        RetentionByRegion.TryGetValue(region ?? DefaultRegion, out var years) && years != RetentionYears ? this with { RetentionYears = years } : this;
 }

@@ -68,8 +68,8 @@ public static class JurisdictionProfiles
     /// <summary>
     /// AS 10002:2022 Guidelines for complaint management in organizations (adopted in New Zealand as AS/NZS): the
     /// organisation sets its own timeframes; the defaults are 3 working days to acknowledge and 30 days to respond.
-    /// Retention: 7 years, the common Australian health-records period (New Zealand's Health (Retention of Health
-    /// Information) Regulations 1996 ask 10: a practice there keeps its records longer under its own policy).
+    /// Retention: 7 years, the common Australian health-records period; 10 years for a practice in New Zealand, as the
+    /// Health (Retention of Health Information) Regulations 1996 ask (kept for 10 years from the last service).
     /// </summary>
     public static readonly JurisdictionProfile AustraliaNewZealandOther = new(
         "au-nz-other",
@@ -86,7 +86,10 @@ public static class JurisdictionProfiles
             "Health and Disability Commissioner\nPO Box 1791\nAuckland 1140", "www.hdc.org.nz"),
         RetentionYears: 7,
         ComplaintWindowMonths: null,
-        "AS 10002:2022 Guidelines for complaint management in organizations");
+        "AS 10002:2022 Guidelines for complaint management in organizations")
+    {
+        RetentionByRegion = new Dictionary<HolidayRegion, int> { [HolidayRegion.NewZealand] = 10 },
+    };
 
     /// <summary>
     /// HIPAA Privacy Rule, 45 CFR 164.530(d) a process for complaints (no federal response time: the practice sets

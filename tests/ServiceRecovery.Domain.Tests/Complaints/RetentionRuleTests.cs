@@ -24,6 +24,18 @@ public sealed class RetentionRuleTests
     }
 
     [Fact]
+    public void The_Australia_and_New_Zealand_profile_keeps_seven_years_in_Australia_and_ten_in_New_Zealand()
+    {
+        var profile = JurisdictionProfiles.AustraliaNewZealandOther;
+
+        profile.In(HolidayRegion.NewZealand).RetentionYears.ShouldBe(10, "Health (Retention of Health Information) Regulations 1996");
+        profile.In(HolidayRegion.WesternAustralia).RetentionYears.ShouldBe(7);
+        profile.In(null).RetentionYears.ShouldBe(7, "the default region is an Australian one");
+        profile.In(HolidayRegion.NewZealand).Acknowledge.ShouldBe(profile.Acknowledge, "only the retention differs");
+        JurisdictionProfiles.EnglandNhs.In(HolidayRegion.England).ShouldBeSameAs(JurisdictionProfiles.EnglandNhs);
+    }
+
+    [Fact]
     public void HIPAA_details_are_due_six_years_on_and_not_a_day_before()
     {
         var years = JurisdictionProfiles.UnitedStates.RetentionYears;

@@ -152,7 +152,7 @@ public sealed class ComplaintReportTests(AppFixture fixture) : IClassFixture<App
         var page = await manager.GetPageAsync($"/reports/complaints/print?{Year}&practice={fixture.World.Harbourside.Id}");
 
         page.QuerySelector("[data-testid=document-title]")!.TextContent.ShouldBe("Annual complaints report: Harbourside Dental, 1 Apr 2025 to 31 Mar 2026");
-        page.QuerySelector("link[href*='print-page.css']").ShouldNotBeNull();
+        page.QuerySelector("link[href^='/css/print-page.']").ShouldNotBeNull();
         Rows(page, "complaints-received")[0].ShouldBe(["Received", "5"]);
     }
 

@@ -149,7 +149,7 @@ public sealed class ReportsTests(AppFixture fixture) : IClassFixture<AppFixture>
         page.QuerySelectorAll("section[data-figure]").ShouldAllBe(s => s.QuerySelector("a[data-testid^=csv-]") != null);
         page.QuerySelectorAll("table caption").Length.ShouldBe(page.QuerySelectorAll("table").Length);
         page.QuerySelectorAll("thead th").ShouldAllBe(th => th.GetAttribute("scope") == "col");
-        page.QuerySelector("script[src*='/js/reports.js']").ShouldNotBeNull();
+        page.QuerySelector("script[src^='/js/reports.']").ShouldNotBeNull();
         page.QuerySelectorAll("script:not([src])").Length.ShouldBe(0);
         html.ShouldNotContain("style=");
         page.QuerySelector("nav a[href='/reports']").ShouldNotBeNull("managers find Reports in the menu");

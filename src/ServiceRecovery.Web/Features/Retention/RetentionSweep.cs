@@ -22,7 +22,7 @@ public sealed class RetentionSweep(AppDbContext db, TimeProvider clock, IOptions
         int patients = 0, cases = 0;
         foreach (var practice in practices)
         {
-            if (JurisdictionProfiles.Find(practice.ComplaintProfileId) is not { } profile)
+            if (JurisdictionProfiles.Find(practice.ComplaintProfileId)?.In(practice.HolidayRegion) is not { } profile)
             {
                 continue;
             }

@@ -64,6 +64,23 @@ public sealed class RetentionTests
     }
 
     [Fact]
+    public async Task A_New_Zealand_practice_keeps_the_details_ten_years_as_its_regulations_ask_not_the_profile_s_seven()
+    {
+        await using var test = await StartWithProfileAsync(HolidayRegion.NewZealand);
+        var closed = await ClosedCaseAsync(test);
+        var patientId = closed.Defect.PatientId!.Value;
+
+        test.Clock.SetUtcNow(LocalMidnight(test, new DateOnly(2033, 11, 3)));
+        (await RunAsync(test)).Patients.ShouldBe(0, "seven years on, a New Zealand practice still keeps them");
+        (await PatientAsync(test, patientId)).DisplayName.ShouldBe(EmailTestApp.PatientName);
+
+        test.Clock.SetUtcNow(LocalMidnight(test, new DateOnly(2036, 11, 3)));
+        (await RunAsync(test)).ShouldBe(new RetentionSweep.Result(1, 1));
+        var timeline = await test.WithDbAsync(db => db.Timeline.AsNoTracking().Where(e => e.CaseId == closed.Id && e.Kind == TimelineEventKind.PatientDetailsRemoved).ToListAsync());
+        timeline.ShouldHaveSingleItem().Detail.ShouldBe("Patient details removed under the retention rule (Australia (other states) and New Zealand, 10 years)");
+    }
+
+    [Fact]
     public async Task A_patient_with_a_case_still_open_keeps_their_details_however_old_the_closed_one_is()
     {
         await using var test = await StartWithProfileAsync();
@@ -112,14 +129,14 @@ public sealed class RetentionTests
         file.ShouldNotContain("Zephyrine");
     }
 
-    private static async Task<EmailTestApp> StartWithProfileAsync()
+    private static async Task<EmailTestApp> StartWithProfileAsync(HolidayRegion region = HolidayRegion.NewSouthWales)
     {
         var test = await EmailTestApp.StartAsync(Start);
         await test.WithDbAsync(async db =>
         {
             var practice = await db.Practices.SingleAsync(p => p.Id == test.World.Harbourside.Id);
             practice.ChangeWorkingDaysAndComplaints(WorkingDays.Days(WorkingDays.DefaultOpeningDays), null,
-                new ComplaintSettings(JurisdictionProfiles.AustraliaNewZealandOther.Id, HolidayRegion.NewSouthWales, null, null));
+                new ComplaintSettings(JurisdictionProfiles.AustraliaNewZealandOther.Id, region, null, null));
             return await db.SaveChangesAsync();
         });
         return test;
