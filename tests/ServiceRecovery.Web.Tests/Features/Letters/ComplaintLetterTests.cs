@@ -89,7 +89,8 @@ public sealed class ComplaintLetterTests
     public void An_escalation_body_with_markup_is_encoded_in_the_html_letter()
     {
         var fields = LetterFields.Sample("Harbourside Dental", null, null, "", new PracticeLocale("Europe/London", "en-GB", "GBP"), Start)
-            with { ComplaintEscalationBody = "<script>x()</script> & Co" };
+            with
+        { ComplaintEscalationBody = "<script>x()</script> & Co" };
         var html = LetterRenderer.Render(ShippedLetters.For(LetterKind.ComplaintResponse).Body, fields, LetterFormat.Html);
 
         html.ShouldNotContain("<script>");
