@@ -70,6 +70,47 @@ public sealed class CommentCardJourneyTests(BrowserFixture fixture) : IClassFixt
     }
 
     [Fact]
+    public async Task A_patient_ticks_the_formal_complaint_box_with_space_by_keyboard_and_the_thanks_page_says_the_card_is_a_formal_complaint()
+    {
+        fixture.RequireBrowser();
+        var phone = await fixture.NewPageAsync(Phone);
+        var keys = phone.Keyboard;
+        var found = new List<string>();
+        await phone.GotoAsync("/feedback/harbourside");
+
+        await TabToAsync(phone, phone.GetByLabel("Very poor"));
+        await keys.PressAsync("Space");
+        await TabToAsync(phone, phone.GetByLabel("Which part of your visit was it about?"));
+        await ChooseByTypingAsync(phone, "Bill", "Billing & payment");
+        await TabToAsync(phone, phone.GetByLabel("What happened?"));
+        await keys.TypeAsync("Complaint card: charged twice for the same check-up.");
+        await TabToAsync(phone, phone.GetByLabel("Yes, please contact me"), maxPresses: 6);
+        await keys.PressAsync("Space");
+        await TabToAsync(phone, phone.GetByLabel("Your name"), maxPresses: 3);
+        await keys.TypeAsync("Ciaran Complainant");
+        await TabToAsync(phone, phone.GetByLabel("Email", new() { Exact = true }), maxPresses: 2);
+        await keys.TypeAsync("ciaran@example.test");
+        // The box comes straight after the contact details, and Space ticks it, as any checkbox.
+        var box = phone.GetByLabel("I want to make a formal complaint");
+        await TabToAsync(phone, box, maxPresses: 1);
+        await Expect(box).Not.ToBeCheckedAsync();
+        await keys.PressAsync("Space");
+        await Expect(box).ToBeCheckedAsync();
+        await Expect(box).ToHaveAccessibleDescriptionAsync(new System.Text.RegularExpressions.Regex("complaints procedure"));
+        found.AddRange(await SeriousViolationsAsync(phone));
+        await ScreenshotAsync(phone, "comment-card-formal-complaint");
+        await TabToAsync(phone, phone.GetByRole(AriaRole.Button, new() { Name = "Send to Harbourside Dental" }), maxPresses: 1);
+        await keys.PressAsync("Enter");
+
+        await Expect(phone.GetByTestId("thanks-title")).ToHaveTextAsync("Thank you for telling us");
+        await Expect(phone.GetByTestId("thanks-complaint")).ToContainTextAsync("You asked to make a formal complaint: the practice will treat your card as a formal complaint");
+        await Expect(phone.Locator("body")).Not.ToContainTextAsync("SR-");
+        found.AddRange(await SeriousViolationsAsync(phone));
+        found.ShouldBeEmpty("axe found serious or critical violations:\n" + string.Join("\n", found));
+        await phone.Context.CloseAsync();
+    }
+
+    [Fact]
     public async Task The_card_shows_what_is_missing_and_the_card_and_thank_you_pages_have_no_serious_accessibility_violations()
     {
         fixture.RequireBrowser();

@@ -78,6 +78,8 @@ public sealed class AuthorizationMatrixTests(AppFixture fixture) : IClassFixture
         ["patients/import"] = [Redirect, 403, 200, 200, 403, 200],
         // A patient's record and right-of-access export: managers of the patient's practice; another practice's manager is told "not found".
         ["patients/{id:guid}"] = [Redirect, 403, 200, 200, 403, 404],
+        // Its printable copy in plain words: the same people, the same answers.
+        ["patients/{id:guid}/export/print"] = [Redirect, 403, 200, 200, 403, 404],
         ["patients/import/appointments"] = [Redirect, 403, 200, 200, 403, 200],
         ["feedback/{slug}"] = [200, 200, 200, 200, 200, 200],
         ["feedback/{slug}/thanks"] = [200, 200, 200, 200, 200, 200],
@@ -252,6 +254,7 @@ public sealed class AuthorizationMatrixTests(AppFixture fixture) : IClassFixture
             "improvements/{id:guid}" => $"improvements/{improvementId}",
             "staff/{id}" => $"staff/{userId}",
             "patients/{id:guid}" => $"patients/{patientId}",
+            "patients/{id:guid}/export/print" => $"patients/{patientId}/export/print",
             "huddle/display/{token}" => "huddle/display/not-a-real-token",
             "feedback/{slug}" => "feedback/harbourside",
             "feedback/{slug}/thanks" => "feedback/harbourside/thanks",

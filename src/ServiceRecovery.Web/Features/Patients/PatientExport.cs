@@ -5,7 +5,7 @@ using System.Text.Json.Serialization;
 namespace ServiceRecovery.Web.Features.Patients;
 
 /// <summary>
-/// Right of access: everything the app holds about one patient, as one JSON file. The patient record, and every case
+/// Right of access: everything the app holds about one patient, as one JSON file or as a printable copy (RecordPrint) built from the same gathering. The patient record, and every case
 /// of theirs (comment-card cases included) with its defect, timeline, steps, gestures, letters as sent, welcome backs,
 /// requests; their surveys with the answers; their appointments. Nothing of another patient. Only a manager (or
 /// administrator) of the patient's practice; anyone else is told "not found". Audited with who, when and the patient's
@@ -40,14 +40,39 @@ public sealed class PatientExport(AppDbContext db, ICurrentUser user, AuditLog a
     /// <summary>The file's name: the patient's id, never their name.</summary>
     public static string FileName(Guid patientId) => $"patient-{patientId:N}.json";
 
-    /// <returns>The file, or null when this person may not see the patient.</returns>
-    public async Task<byte[]?> ExportAsync(Guid patientId, CancellationToken cancellationToken)
+    /// <summary>How the right-of-access copy is given: the JSON file, or the printable page a patient can read. Both are gathered by <see cref="GatherAsync"/>.</summary>
+    public enum Format
+    {
+        JsonFile = 1,
+        PrintableCopy = 2,
+    }
+
+    /// <summary>Everything held about one patient, gathered once for either format.</summary>
+    public sealed record Everything(
+        Patient Patient,
+        Practice Practice,
+        IReadOnlyList<RecoveryCase> Cases,
+        IReadOnlyList<RecoverySurvey> Surveys,
+        IReadOnlyList<Appointment> Appointments,
+        DateTimeOffset ExportedAt)
+    {
+        /// <summary>The name of the stage of the patient's journey a case was logged at, if it had one.</summary>
+        public string? StageOf(RecoveryCase c) => Practice.Stages.FirstOrDefault(s => s.Id == c.StageId)?.Name;
+    }
+
+    /// <summary>
+    /// Gathers everything held about the patient and records in the audit trail who took it, when, which patient and in
+    /// which format (never what it holds).
+    /// </summary>
+    /// <returns>Everything held, or null when this person may not see the patient (nothing is audited then).</returns>
+    public async Task<Everything?> GatherAsync(Guid patientId, Format format, CancellationToken cancellationToken)
     {
         if (await FindAsync(patientId, cancellationToken) is not { } patient)
         {
             return null;
         }
 
+        var practice = await db.Practices.AsNoTracking().Include(p => p.Stages).SingleAsync(p => p.Id == patient.PracticeId, cancellationToken);
         var cases = await db.Cases.AsNoTracking()
             .Where(c => c.PracticeId == patient.PracticeId && db.Defects.Any(d => d.Id == c.DefectId && d.PatientId == patient.Id))
             .Include(c => c.Defect).Include(c => c.Timeline).Include(c => c.Apologies).Include(c => c.Fixes).Include(c => c.Contacts)
@@ -58,10 +83,28 @@ public sealed class PatientExport(AppDbContext db, ICurrentUser user, AuditLog a
             .ToListAsync(cancellationToken);
         var surveys = await db.Surveys.AsNoTracking().Where(s => s.PatientId == patient.Id && s.PracticeId == patient.PracticeId).OrderBy(s => s.IssuedAt).ToListAsync(cancellationToken);
         var appointments = await db.Appointments.AsNoTracking().Where(a => a.PatientId == patient.Id && a.PracticeId == patient.PracticeId).OrderBy(a => a.StartsAt).ToListAsync(cancellationToken);
-        var now = clock.GetUtcNow();
+
+        // Audited with the copy: who (the audit's actor), when, which patient, which format; never what it holds.
+        var formatWords = format == Format.PrintableCopy ? "printable copy" : "JSON file";
+        audit.Add(AuditKind.PatientExported, patient.PracticeId, string.Create(CultureInfo.InvariantCulture,
+            $"Exported everything held about patient {patient.Id} (right of access, {formatWords}): {cases.Count} case(s), {surveys.Count} survey(s), {appointments.Count} appointment(s)"));
+        await db.SaveChangesAsync(cancellationToken);
+        return new Everything(patient, practice, cases, surveys, appointments, clock.GetUtcNow());
+    }
+
+    /// <returns>The file, or null when this person may not see the patient.</returns>
+    public async Task<byte[]?> ExportAsync(Guid patientId, CancellationToken cancellationToken)
+    {
+        if (await GatherAsync(patientId, Format.JsonFile, cancellationToken) is not { } everything)
+        {
+            return null;
+        }
+
+        var (patient, cases) = (everything.Patient, everything.Cases);
         var document = new
         {
-            ExportedAt = now,
+            ExportedAt = everything.ExportedAt,
+            Practice = everything.Practice.Name,
             Patient = new
             {
                 patient.Id,
@@ -80,6 +123,7 @@ public sealed class PatientExport(AppDbContext db, ICurrentUser user, AuditLog a
                 c.Reference,
                 c.Status,
                 c.Severity,
+                Stage = everything.StageOf(c),
                 c.OpenedAt,
                 c.FirstApologyAt,
                 c.ResolvedAt,
@@ -104,14 +148,10 @@ public sealed class PatientExport(AppDbContext db, ICurrentUser user, AuditLog a
                 Letters = c.Letters.Select(l => new { l.RecordedAt, l.RecordedByName, l.Channel, l.Purpose, l.TemplateName, l.TemplateVersion, l.Subject, l.Text }),
                 c.Requests,
             }),
-            Surveys = surveys.Select(s => new { s.CaseId, s.IssuedAt, s.ExpiresAt, s.AnsweredAt, s.OutcomeFair, s.EasyAndQuick, s.TreatedWithRespect, s.Recommend, s.Comment }),
-            Appointments = appointments.Select(a => new { PracticeManagementId = a.ExternalId, a.StartsAt, a.Status, a.Source, a.ReceivedAt, a.UpdatedAt }),
+            Surveys = everything.Surveys.Select(s => new { s.CaseId, s.IssuedAt, s.ExpiresAt, s.AnsweredAt, s.OutcomeFair, s.EasyAndQuick, s.TreatedWithRespect, s.Recommend, s.Comment }),
+            Appointments = everything.Appointments.Select(a => new { PracticeManagementId = a.ExternalId, a.StartsAt, a.Status, a.Source, a.ReceivedAt, a.UpdatedAt }),
         };
 
-        // Audited with the file: who (the audit's actor), when, which patient; never what it holds.
-        audit.Add(AuditKind.PatientExported, patient.PracticeId, string.Create(CultureInfo.InvariantCulture,
-            $"Exported everything held about patient {patient.Id} (right of access): {cases.Count} case(s), {surveys.Count} survey(s), {appointments.Count} appointment(s)"));
-        await db.SaveChangesAsync(cancellationToken);
         return JsonSerializer.SerializeToUtf8Bytes(document, Json);
     }
 }
