@@ -53,6 +53,7 @@ public sealed class DemoAppFactory : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
+        builder.ServeStaticFilesAsPublished();
         builder.UseSetting("App:DataFolder", DataFolder);
         builder.UseSetting("Database:Provider", "Sqlite");
         builder.UseSetting("ConnectionStrings:ServiceRecovery", "");

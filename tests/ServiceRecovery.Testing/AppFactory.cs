@@ -91,9 +91,7 @@ public sealed class AppFactory(
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
-        // The build's compressed copies of the static files live beside the build (a published app has them in its
-        // wwwroot); outside Development only this mapping finds them.
-        builder.UseStaticWebAssets();
+        builder.ServeStaticFilesAsPublished();
         builder.UseSetting("App:DataFolder", DataFolder);
         builder.UseSetting("Database:Provider", provider.ToString());
         builder.UseSetting("ConnectionStrings:ServiceRecovery", connectionString ?? "");

@@ -141,21 +141,23 @@ public sealed class WorkingDaysSettingsTests(AppFixture fixture) : IClassFixture
     [Fact]
     public async Task A_closure_day_added_on_an_open_complaints_due_date_moves_its_kept_due_date_and_the_rules_stay()
     {
-        using var manager = await fixture.SignInAsync(TestWorld.Manager);
-        (await SaveAsync(manager, await manager.GetPageAsync(Url), new()
+        // The other practice, so Harbourside keeps "no rules chosen" for the tests that start from it.
+        var url = $"/settings?practice={fixture.World.Other.Id}";
+        using var manager = await fixture.SignInAsync(TestWorld.OtherManager);
+        (await SaveAsync(manager, await manager.GetPageAsync(url), new()
         {
             ["Complaints.ClosureDays"] = "",
             ["Complaints.ProfileId"] = JurisdictionProfiles.UnitedKingdomPrivate.Id,
             ["Complaints.AcknowledgeWithin"] = "",
             ["Complaints.RespondWithin"] = "",
         }, [DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday, DayOfWeek.Friday])).StatusCode.ShouldBe(HttpStatusCode.Redirect);
-        using var frontDesk = await fixture.SignInAsync(TestWorld.FrontDesk);
+        using var frontDesk = await fixture.SignInAsync(TestWorld.OtherFrontDesk);
         var casePage = await CasePage.OpenAsync(frontDesk, "Cal Complaint");
         await casePage.SubmitAsync("#complaint-form", new() { ["Complaint.Channel"] = nameof(ComplaintChannel.Written), ["Complaint.Summary"] = "Unhappy" });
         var before = await KeptAsync(casePage.CaseId);
 
         var closed = before.Acknowledge!.Value.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
-        (await SaveAsync(manager, await manager.GetPageAsync(Url), new() { ["Complaints.ClosureDays"] = closed })).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await SaveAsync(manager, await manager.GetPageAsync(url), new() { ["Complaints.ClosureDays"] = closed })).StatusCode.ShouldBe(HttpStatusCode.Redirect);
 
         var after = await KeptAsync(casePage.CaseId);
         var rules = new ComplaintSettings(JurisdictionProfiles.UnitedKingdomPrivate.Id, null, null, null).Rules();
