@@ -115,7 +115,7 @@ public static partial class CaseQueue
             // filter and the order need, so this reads no table row); only its 25 cases are then read and joined to their
             // stage, category and practice.
             var pageOfCases =
-                from id in Ordered(cases, now).Skip((page - 1) * PageSize).Take(PageSize).Select(c => c.Id)
+                from id in Ordered(cases).Skip((page - 1) * PageSize).Take(PageSize).Select(c => c.Id)
                 join c in db.Cases.AsNoTracking() on id equals c.Id
                 select c;
             var rows = await (
@@ -154,8 +154,7 @@ public static partial class CaseQueue
                         practice.Culture,
                         practice.Currency,
                     })
-                .OrderByDescending(r => r.NextDueAt != null && r.NextDueAt < now)
-                .ThenBy(r => r.NextDueAt == null)
+                .OrderBy(r => r.NextDueAt == null)
                 .ThenBy(r => r.NextDueAt)
                 .ThenByDescending(r => r.OpenedAt)
                 .ThenBy(r => r.Id)
@@ -320,10 +319,13 @@ public static partial class CaseQueue
         return cases;
     }
 
-    /// <summary>Overdue first, then by next due time; settled cases last, newest first.</summary>
-    public static IQueryable<RecoveryCase> Ordered(IQueryable<RecoveryCase> cases, DateTimeOffset now) => cases
-        .OrderByDescending(c => c.NextDueAt != null && c.NextDueAt < now)
-        .ThenBy(c => c.NextDueAt == null)
+    /// <summary>
+    /// Overdue first, then by next due time; cases without a due time (settled ones) last, newest first. An overdue case
+    /// is one whose due time is before now, so ordering by due time alone already lists the overdue cases first: no
+    /// "overdue" key is computed per case, and the order does not depend on the time of the request.
+    /// </summary>
+    public static IQueryable<RecoveryCase> Ordered(IQueryable<RecoveryCase> cases) => cases
+        .OrderBy(c => c.NextDueAt == null)
         .ThenBy(c => c.NextDueAt)
         .ThenByDescending(c => c.OpenedAt)
         .ThenBy(c => c.Id);

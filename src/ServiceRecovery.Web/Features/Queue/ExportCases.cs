@@ -31,7 +31,7 @@ public sealed class ExportCases(AppDbContext db, ICurrentUser user, AuditLog aud
         var now = clock.GetUtcNow();
         // Exporting is a manager's: only the cases of practices this person manages, whatever else the queue lists.
         var managed = user.PracticesWhere(StaffRole.PracticeManager);
-        var rows = Rows(CaseQueue.Ordered(CaseQueue.Filtered(db, user, filter, locale).Where(c => managed.Contains(c.PracticeId)), now), includeContacts);
+        var rows = Rows(CaseQueue.Ordered(CaseQueue.Filtered(db, user, filter, locale).Where(c => managed.Contains(c.PracticeId))), includeContacts);
 
         // Audited before the first row is sent, so a download cut off part-way is on record too: in the trail of each
         // practice whose cases it may hold, the chosen one or else every practice the person manages (and no other).
