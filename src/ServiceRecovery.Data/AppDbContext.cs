@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using ServiceRecovery.Data.ReadModels;
 using ServiceRecovery.Domain;
 
 namespace ServiceRecovery.Data;
@@ -33,6 +34,7 @@ public sealed class AppDbContext : IdentityDbContext<ApplicationUser>, IDataProt
     public DbSet<LetterTemplate> LetterTemplates => Set<LetterTemplate>();
     public DbSet<RecoverySurvey> Surveys => Set<RecoverySurvey>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<QueueCount> QueueCounts => Set<QueueCount>();
 
     // Read by the query filters below; EF evaluates them per query, per context instance.
     private bool ScopeIsUnrestricted => _scope.IsUnrestricted;
@@ -59,6 +61,7 @@ public sealed class AppDbContext : IdentityDbContext<ApplicationUser>, IDataProt
         builder.Entity<Appointment>().HasQueryFilter(a => ScopeIsUnrestricted || ScopePracticeIds.Contains(a.PracticeId));
         builder.Entity<LetterTemplate>().HasQueryFilter(t => ScopeIsUnrestricted || ScopePracticeIds.Contains(t.PracticeId));
         builder.Entity<RecoverySurvey>().HasQueryFilter(s => ScopeIsUnrestricted || ScopePracticeIds.Contains(s.PracticeId));
+        builder.Entity<QueueCount>().HasQueryFilter(q => ScopeIsUnrestricted || ScopePracticeIds.Contains(q.PracticeId));
 
         // Nothing is deleted, so nothing cascades. An owned part of an aggregate (the formal complaint and its pauses)
         // keeps its ownership as EF models it: the migration snapshot cannot say Restrict for one.

@@ -324,6 +324,28 @@ namespace ServiceRecovery.Migrations.SqlServer.Migrations
                     b.ToTable("PracticeMemberships", (string)null);
                 });
 
+            modelBuilder.Entity("ServiceRecovery.Data.ReadModels.QueueCount", b =>
+                {
+                    b.Property<Guid>("PracticeId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Step")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Severity")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("int");
+
+                    b.HasKey("PracticeId", "Status", "Step", "Severity");
+
+                    b.ToTable("QueueCounts", (string)null);
+                });
+
             modelBuilder.Entity("ServiceRecovery.Data.SetupToken", b =>
                 {
                     b.Property<int>("Id")

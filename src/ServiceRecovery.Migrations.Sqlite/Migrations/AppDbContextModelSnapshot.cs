@@ -311,6 +311,28 @@ namespace ServiceRecovery.Migrations.Sqlite.Migrations
                     b.ToTable("PracticeMemberships", (string)null);
                 });
 
+            modelBuilder.Entity("ServiceRecovery.Data.ReadModels.QueueCount", b =>
+                {
+                    b.Property<Guid>("PracticeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Step")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Severity")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("PracticeId", "Status", "Step", "Severity");
+
+                    b.ToTable("QueueCounts", (string)null);
+                });
+
             modelBuilder.Entity("ServiceRecovery.Data.SetupToken", b =>
                 {
                     b.Property<int>("Id")

@@ -100,14 +100,16 @@ public static partial class CaseQueue
             var locale = await PracticeLocales.ForAsync(db, filter.PracticeId, cancellationToken);
             var cases = Filtered(db, user, filter, locale);
 
-            // Every count in one read: the cases of the filter without its step and severity, grouped by step, severity
-            // and "overdue"; the total, the facets (each ignoring its own filter) and the overdue count are sums of these
-            // few groups (at most 8 steps × 4 severities × 2).
-            var cells = await Filtered(db, user, filter, locale, ignoreStep: true, ignoreSeverity: true)
-                .GroupBy(c => new { c.CurrentStep, c.Severity, Overdue = c.Status == CaseStatus.Open && c.NextDueAt != null && c.NextDueAt < now })
-                .Select(g => new CountCell(g.Key.CurrentStep, g.Key.Severity, g.Key.Overdue, g.Count()))
-                .ToListAsync(cancellationToken);
-            var counts = Counts.Of(cells, filter.Step, filter.Severity);
+            // The counts come from the kept counts where the filter allows (CaseQueue.KeptCounts.cs); otherwise in one
+            // read: the cases of the filter without its step and severity, grouped by step, severity and "overdue"; the
+            // total, the facets (each ignoring its own filter) and the overdue count are sums of these few groups (at most
+            // 8 steps × 4 severities × 2).
+            var counts = CanUseKeptCounts(user, filter)
+                ? await KeptCountsAsync(db, user, filter, cases, now, cancellationToken)
+                : Counts.Of(await Filtered(db, user, filter, locale, ignoreStep: true, ignoreSeverity: true)
+                    .GroupBy(c => new { c.CurrentStep, c.Severity, Overdue = c.Status == CaseStatus.Open && c.NextDueAt != null && c.NextDueAt < now })
+                    .Select(g => new CountCell(g.Key.CurrentStep, g.Key.Severity, g.Key.Overdue, g.Count()))
+                    .ToListAsync(cancellationToken), filter.Step, filter.Severity);
             var pages = Math.Max(1, (counts.Total + PageSize - 1) / PageSize);
             var page = Math.Clamp(filter.Page, 1, pages);
 

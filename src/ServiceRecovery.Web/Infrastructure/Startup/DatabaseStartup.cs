@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Options;
 using ServiceRecovery.Web.Infrastructure.Caching;
 using ServiceRecovery.Web.Seeding;
@@ -50,7 +51,9 @@ public static class DatabaseStartup
         services.AddSingleton<PracticeCacheInvalidation>();
         services.AddDbContext<AppDbContext>((provider, options) => options
             .UseServiceRecoveryDatabase(settings.Provider, connectionString, settings.WriteWait)
-            .AddInterceptors(provider.GetRequiredService<PracticeCacheInvalidation>()));
+            .AddInterceptors(provider.GetRequiredService<PracticeCacheInvalidation>())
+            // What an area keeps in the same transaction as each save (the queue's counts) it registers itself.
+            .AddInterceptors(provider.GetServices<ISaveChangesInterceptor>()));
         services.AddHostedService<DatabaseInitialiser>();
         return services;
     }
