@@ -102,6 +102,34 @@ public sealed class QueueCountTests(AppFixture fixture) : IClassFixture<AppFixtu
         }
     }
 
+    [Fact]
+    public async Task Every_case_is_listed_once_across_the_pages_in_the_queue_order()
+    {
+        var p = await HuddlePractice.CreateAsync(fixture, "Queue Pages Dental");
+        for (var i = 0; i < 20; i++)
+        {
+            await p.OpenCaseAsync(1 + (i % 3), TimeSpan.FromHours(1 + (i * 7 % 20)));
+        }
+
+        for (var i = 0; i < 12; i++)
+        {
+            await p.CloseHistoricCaseAsync(TimeSpan.FromDays(2 + i));
+        }
+
+        using var manager = await fixture.SignInAsync(p.ManagerEmail);
+        var listed = new List<string?>();
+        foreach (var page in new[] { 1, 2 })
+        {
+            var queue = await manager.GetPageAsync($"/queue?Filter.Status=&Filter.PracticeId={p.Id}&Filter.Page={page}");
+            listed.AddRange(queue.QuerySelectorAll("[data-testid=queue] tbody tr").Select(tr => tr.GetAttribute("data-case")));
+        }
+
+        var expected = await p.WithDbAsync(db => Web.Features.Queue.CaseQueue.Ordered(db.Cases.Where(c => c.PracticeId == p.Id))
+            .Select(c => c.Reference).ToListAsync());
+        listed.Count.ShouldBe(32);
+        listed.ShouldBe(expected.Cast<string?>().ToList(), "cases with a due time by due time, then the settled ones newest first, page after page");
+    }
+
     private Task<int> AddToKeptAsync(Guid practiceId, int count) => fixture.App.WithDbAsync(db => db.Database.ExecuteSqlRawAsync(
         QueueCountSql.Increment(ServiceRecovery.Data.DatabaseProvider.Sqlite), [practiceId, (int)CaseStatus.Open, (int)ServiceStep.SaySorry, (int)Severity.Major, count]));
 

@@ -116,10 +116,8 @@ public static partial class CaseQueue
             // The page of cases is chosen first, by id, on the case rows alone (the queue's indexes hold everything the
             // filter and the order need, so this reads no table row); only its 25 cases are then read and joined to their
             // stage, category and practice.
-            var pageOfCases =
-                from id in Ordered(cases).Skip((page - 1) * PageSize).Take(PageSize).Select(c => c.Id)
-                join c in db.Cases.AsNoTracking() on id equals c.Id
-                select c;
+            var ids = await PageIdsAsync(cases, page, cancellationToken);
+            var pageOfCases = db.Cases.AsNoTracking().Where(c => ids.Contains(c.Id));
             var rows = await (
                     from c in pageOfCases
                     join stage in db.Stages on c.StageId equals (Guid?)stage.Id into stages
@@ -319,6 +317,30 @@ public static partial class CaseQueue
         }
 
         return cases;
+    }
+
+    /// <summary>
+    /// The ids of one page in <see cref="Ordered"/>'s order, read in two parts: the cases with a due time by due time,
+    /// which the queue index (PracticeId, Status, NextDueAt, …) walks in order, so the first page reads 25 entries
+    /// rather than sorting every open case; then, where the page reaches past them, the cases without one (settled
+    /// cases), newest first. One ordered query over both sorts them all, as no index order puts nulls last.
+    /// </summary>
+    private static async Task<List<Guid>> PageIdsAsync(IQueryable<RecoveryCase> cases, int page, CancellationToken cancellationToken)
+    {
+        var skip = (page - 1) * PageSize;
+        var ids = await cases.Where(c => c.NextDueAt != null)
+            .OrderBy(c => c.NextDueAt).ThenByDescending(c => c.OpenedAt).ThenBy(c => c.Id)
+            .Skip(skip).Take(PageSize).Select(c => c.Id).ToListAsync(cancellationToken);
+        if (ids.Count == PageSize)
+        {
+            return ids;
+        }
+
+        var withDueTime = ids.Count > 0 || skip == 0 ? skip + ids.Count : await cases.CountAsync(c => c.NextDueAt != null, cancellationToken);
+        ids.AddRange(await cases.Where(c => c.NextDueAt == null)
+            .OrderByDescending(c => c.OpenedAt).ThenBy(c => c.Id)
+            .Skip(Math.Max(0, skip - withDueTime)).Take(PageSize - ids.Count).Select(c => c.Id).ToListAsync(cancellationToken));
+        return ids;
     }
 
     /// <summary>
