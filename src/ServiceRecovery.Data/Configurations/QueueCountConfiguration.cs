@@ -10,6 +10,5 @@ public sealed class QueueCountConfiguration : IEntityTypeConfiguration<QueueCoun
     {
         builder.ToTable("QueueCounts");
         builder.HasKey(q => new { q.PracticeId, q.Status, q.Step, q.Severity });
-        builder.Ignore(q => q.CurrentStep);
     }
 }

@@ -21,7 +21,7 @@ public sealed class QueueCount
     public Severity Severity { get; set; }
     public int Count { get; set; }
 
-    public ServiceStep? CurrentStep => Step == NoStep ? null : (ServiceStep)Step;
-
     public static int StepOf(ServiceStep? step) => step is { } s ? (int)s : NoStep;
+
+    public static ServiceStep? StepFrom(int step) => step == NoStep ? null : (ServiceStep)step;
 }

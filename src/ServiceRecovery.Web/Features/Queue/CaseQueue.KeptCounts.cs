@@ -33,7 +33,7 @@ public static partial class CaseQueue
             .GroupBy(q => new { q.Step, q.Severity })
             .Select(g => new { g.Key.Step, g.Key.Severity, Count = g.Sum(q => q.Count) })
             .ToListAsync(cancellationToken);
-        var cells = rows.Select(r => new CountCell(r.Step == QueueCount.NoStep ? null : (ServiceStep)r.Step, r.Severity, false, r.Count));
+        var cells = rows.Select(r => new CountCell(QueueCount.StepFrom(r.Step), r.Severity, false, r.Count));
         var overdue = filter.Status is null or CaseStatus.Open
             ? await cases.CountAsync(c => c.Status == CaseStatus.Open && c.NextDueAt != null && c.NextDueAt < now, cancellationToken)
             : 0;

@@ -154,14 +154,12 @@ public static partial class CaseQueue
                         practice.Culture,
                         practice.Currency,
                     })
-                .OrderBy(r => r.NextDueAt == null)
-                .ThenBy(r => r.NextDueAt)
-                .ThenByDescending(r => r.OpenedAt)
-                .ThenBy(r => r.Id)
                 .ToListAsync(cancellationToken);
 
+            // The rows come back in any order; the page's ids are already in the queue's order.
+            var position = ids.Select((id, index) => (id, index)).ToDictionary(x => x.id, x => x.index);
             return new Result(
-                rows.Select(r =>
+                rows.OrderBy(r => position[r.Id]).Select(r =>
                 {
                     var rowLocale = new PracticeLocale(r.TimeZoneId, r.Culture, r.Currency);
                     var badge = BadgeOf(r.ComplaintReceivedOn, r.ComplaintAcknowledgeDue, r.ComplaintRespondDue, r.Responded, r.Requested, rowLocale.DateAt(now));

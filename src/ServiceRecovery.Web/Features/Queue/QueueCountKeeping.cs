@@ -18,11 +18,8 @@ public sealed class QueueCountKeeping : SaveChangesInterceptor
 {
     private sealed record Cell(Guid PracticeId, CaseStatus Status, int Step, Severity Severity);
 
-    private sealed class Pending(IReadOnlyDictionary<Cell, int> deltas, IDbContextTransaction? own)
-    {
-        public IReadOnlyDictionary<Cell, int> Deltas { get; } = deltas;
-        public IDbContextTransaction? Own { get; } = own;
-    }
+    /// <summary>The increments of one save, and the transaction begun for it when it had none.</summary>
+    private sealed record Pending(IReadOnlyDictionary<Cell, int> Deltas, IDbContextTransaction? Own);
 
     private readonly ConditionalWeakTable<DbContext, Pending> pending = [];
 
