@@ -35,6 +35,8 @@ public sealed class AppDbContext : IdentityDbContext<ApplicationUser>, IDataProt
     public DbSet<RecoverySurvey> Surveys => Set<RecoverySurvey>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<QueueCount> QueueCounts => Set<QueueCount>();
+    public DbSet<ReportMonth> ReportMonths => Set<ReportMonth>();
+    public DbSet<ReportTally> ReportTallies => Set<ReportTally>();
 
     // Read by the query filters below; EF evaluates them per query, per context instance.
     private bool ScopeIsUnrestricted => _scope.IsUnrestricted;
@@ -62,6 +64,8 @@ public sealed class AppDbContext : IdentityDbContext<ApplicationUser>, IDataProt
         builder.Entity<LetterTemplate>().HasQueryFilter(t => ScopeIsUnrestricted || ScopePracticeIds.Contains(t.PracticeId));
         builder.Entity<RecoverySurvey>().HasQueryFilter(s => ScopeIsUnrestricted || ScopePracticeIds.Contains(s.PracticeId));
         builder.Entity<QueueCount>().HasQueryFilter(q => ScopeIsUnrestricted || ScopePracticeIds.Contains(q.PracticeId));
+        builder.Entity<ReportMonth>().HasQueryFilter(m => ScopeIsUnrestricted || ScopePracticeIds.Contains(m.PracticeId));
+        builder.Entity<ReportTally>().HasQueryFilter(t => ScopeIsUnrestricted || ScopePracticeIds.Contains(t.PracticeId));
 
         // Nothing is deleted, so nothing cascades. An owned part of an aggregate (the formal complaint and its pauses)
         // keeps its ownership as EF models it: the migration snapshot cannot say Restrict for one.

@@ -69,7 +69,7 @@ builder.Services.AddStaffSessionCheck();
 builder.Services.AddQueue();
 builder.Services.AddCommentCards();
 builder.Services.AddHuddle();
-builder.Services.AddReports();
+builder.Services.AddReports(builder.Configuration);
 builder.Services.AddWelcomeBacks();
 builder.Services.AddHomePage();
 builder.Services.AddNotifications(builder.Configuration, dataFolder);

@@ -41,6 +41,16 @@ public static class BenchData
         return connection;
     }
 
+    /// <summary>The report's months not yet kept (-1 while the app has not marked any yet, as right after a start on a new database).</summary>
+    public static long MonthsWaiting(SqliteConnection connection)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = """SELECT (SELECT COUNT(*) FROM "ReportMonths"), (SELECT COUNT(*) FROM "ReportMonths" WHERE "Changes" <> "Computed")""";
+        using var reader = command.ExecuteReader();
+        reader.Read();
+        return reader.GetInt64(0) == 0 ? -1 : reader.GetInt64(1);
+    }
+
     /// <summary>Parameters as the app binds them: Guid as upper-case text, DateTimeOffset as EF's packed number, DateOnly as text.</summary>
     public static object Value(object value) => value switch
     {

@@ -65,6 +65,21 @@ foreach (var practice in practices)
 }
 
 log.WriteLine("Smoke check passed: generated cases open with their references.");
+
+// The app counts the report's months in the background after a start that finds months not yet kept (a generated
+// database has none); the report is measured once that is done, as a practice's app would run it.
+var keeping = Stopwatch.StartNew();
+while (BenchData.MonthsWaiting(reader) is var waiting && waiting != 0)
+{
+    if (keeping.Elapsed > TimeSpan.FromMinutes(10))
+    {
+        throw new InvalidOperationException($"The report's months were not all kept within 10 minutes ({waiting} waiting).{Environment.NewLine}{server.OutputTail}");
+    }
+
+    await Task.Delay(500);
+}
+
+log.WriteLine($"Report months kept after {keeping.Elapsed.TotalSeconds:0.0} s.");
 if (options.GenerateOnly)
 {
     return 0;

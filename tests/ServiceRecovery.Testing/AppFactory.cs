@@ -103,6 +103,8 @@ public sealed class AppFactory(
         builder.UseSetting("Email:BackgroundServices", settings.GetValueOrDefault("Email:BackgroundServices", "false"));
         // The retention job runs when a test asks (RetentionService.RunOnceAsync), on the test's clock.
         builder.UseSetting("Retention:Enabled", settings.GetValueOrDefault("Retention:Enabled", "false"));
+        // The report's months are counted when a test asks (ReportMonthKeeper.RunOnceAsync); until then reports read the rows.
+        builder.UseSetting("Reports:KeepFigures", settings.GetValueOrDefault("Reports:KeepFigures", "false"));
         builder.UseSetting("RateLimits:CommentCardPostsPerHour", settings.GetValueOrDefault("RateLimits:CommentCardPostsPerHour", "10000"));
         builder.UseSetting("RateLimits:PasswordResetsPerHour", settings.GetValueOrDefault("RateLimits:PasswordResetsPerHour", "10000"));
         foreach (var (key, value) in settings)

@@ -346,6 +346,57 @@ namespace ServiceRecovery.Migrations.SqlServer.Migrations
                     b.ToTable("QueueCounts", (string)null);
                 });
 
+            modelBuilder.Entity("ServiceRecovery.Data.ReadModels.ReportMonth", b =>
+                {
+                    b.Property<Guid>("PracticeId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Changes")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Computed")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset?>("ComputedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.HasKey("PracticeId", "Month");
+
+                    b.ToTable("ReportMonths", (string)null);
+                });
+
+            modelBuilder.Entity("ServiceRecovery.Data.ReadModels.ReportTally", b =>
+                {
+                    b.Property<Guid>("PracticeId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Figure")
+                        .HasColumnType("int");
+
+                    b.Property<Guid>("KeyId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("Bucket")
+                        .HasColumnType("int");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("decimal(18,2)");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("int");
+
+                    b.HasKey("PracticeId", "Month", "Figure", "KeyId", "Bucket");
+
+                    b.ToTable("ReportTallies", (string)null);
+                });
+
             modelBuilder.Entity("ServiceRecovery.Data.SetupToken", b =>
                 {
                     b.Property<int>("Id")

@@ -333,6 +333,57 @@ namespace ServiceRecovery.Migrations.Sqlite.Migrations
                     b.ToTable("QueueCounts", (string)null);
                 });
 
+            modelBuilder.Entity("ServiceRecovery.Data.ReadModels.ReportMonth", b =>
+                {
+                    b.Property<Guid>("PracticeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Changes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Computed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ComputedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("PracticeId", "Month");
+
+                    b.ToTable("ReportMonths", (string)null);
+                });
+
+            modelBuilder.Entity("ServiceRecovery.Data.ReadModels.ReportTally", b =>
+                {
+                    b.Property<Guid>("PracticeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Figure")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("KeyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Bucket")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("PracticeId", "Month", "Figure", "KeyId", "Bucket");
+
+                    b.ToTable("ReportTallies", (string)null);
+                });
+
             modelBuilder.Entity("ServiceRecovery.Data.SetupToken", b =>
                 {
                     b.Property<int>("Id")

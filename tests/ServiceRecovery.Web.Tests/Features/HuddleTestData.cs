@@ -122,4 +122,21 @@ public sealed class HuddlePractice
     public static DateTimeOffset At(int days, int hour, int minute = 0) => Locale.FromLocal(Today.AddDays(days).ToDateTime(new TimeOnly(hour, minute)));
 
     public Task<T> WithDbAsync<T>(Func<AppDbContext, Task<T>> work) => _fixture.App.WithDbAsync(work);
+
+    public Task<Guid> IdOfAsync(string reference) =>
+        WithDbAsync(db => db.Cases.Where(c => c.PracticeId == Id && c.Reference == reference).Select(c => c.Id).SingleAsync());
+
+    /// <summary>Loads the case with everything it holds, as a command loads it for editing, applies the change and saves.</summary>
+    public Task<int> ChangeCaseAsync(Guid id, Action<RecoveryCase, DateTimeOffset> change) => WithDbAsync(async db =>
+    {
+        IQueryable<RecoveryCase> cases = db.Cases.AsSplitQuery();
+        foreach (var navigation in db.Model.FindEntityType(typeof(RecoveryCase))!.GetNavigations().Where(n => !n.TargetEntityType.IsOwned()))
+        {
+            cases = cases.Include(navigation.Name);
+        }
+
+        var recoveryCase = await cases.SingleAsync(c => c.Id == id);
+        change(recoveryCase, DateTimeOffset.UtcNow);
+        return await db.SaveChangesAsync();
+    });
 }

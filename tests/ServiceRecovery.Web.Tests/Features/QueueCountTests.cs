@@ -22,16 +22,16 @@ public sealed class QueueCountTests(AppFixture fixture) : IClassFixture<AppFixtu
         (await KeptAsync()).ShouldBe(await RecountAsync(), "the world the fixture seeds is counted");
 
         // Logged through the form (a command in the transaction behaviour), and saved outside any command.
-        var a = await IdOfAsync(p, await p.OpenCaseAsync(1, TimeSpan.FromHours(3)));
-        var b = await IdOfAsync(p, await p.OpenCaseAsync(2, TimeSpan.FromHours(2)));
-        var c = await IdOfAsync(p, await p.OpenCaseAsync(3, TimeSpan.FromHours(1)));
-        var closed = await IdOfAsync(p, await p.CloseHistoricCaseAsync(TimeSpan.FromDays(3)));
+        var a = await p.IdOfAsync(await p.OpenCaseAsync(1, TimeSpan.FromHours(3)));
+        var b = await p.IdOfAsync(await p.OpenCaseAsync(2, TimeSpan.FromHours(2)));
+        var c = await p.IdOfAsync(await p.OpenCaseAsync(3, TimeSpan.FromHours(1)));
+        var closed = await p.IdOfAsync(await p.CloseHistoricCaseAsync(TimeSpan.FromDays(3)));
         using var frontDesk = await fixture.SignInAsync(p.FrontDeskEmail);
         var logged = Defects.CaseIdOf(await Defects.LogAsync(frontDesk, "Kept Patient"));
         (await KeptAsync()).ShouldBe(await RecountAsync(), "after logging");
 
         // Steps, a gesture over the front desk's limit approved and another declined, ownership.
-        await ChangeAsync(p, a, (rc, now) =>
+        await p.ChangeCaseAsync(a, (rc, now) =>
         {
             rc.RecordApology(p.FrontDesk, "Front desk", ApologyMethod.InPerson, now, now);
             rc.RecordFix(p.FrontDesk, "Rebooked.", now);
@@ -39,7 +39,7 @@ public sealed class QueueCountTests(AppFixture fixture) : IClassFixture<AppFixtu
             rc.ApproveGesture(approved.Id, p.Manager, now);
             rc.AssignOwner(p.Manager.UserId, p.Manager.Name, p.Manager, now);
         });
-        await ChangeAsync(p, b, (rc, now) =>
+        await p.ChangeCaseAsync(b, (rc, now) =>
         {
             var declined = rc.GiveGesture(p.FrontDesk, GestureKind.Discount, 400m, null, GestureLimits.Default, now);
             rc.DeclineGesture(declined.Id, p.Manager, "Too much for a short wait.", now);
@@ -47,19 +47,19 @@ public sealed class QueueCountTests(AppFixture fixture) : IClassFixture<AppFixtu
         (await KeptAsync()).ShouldBe(await RecountAsync(), "after steps and gestures");
 
         // Withdrawn, reinstated, withdrawn again; a closed case reopened.
-        await ChangeAsync(p, c, (rc, now) => rc.Withdraw(p.Manager, "Logged twice.", now));
-        await ChangeAsync(p, c, (rc, now) => rc.Reinstate(p.Manager, "It was not a duplicate.", now));
-        await ChangeAsync(p, logged, (rc, now) => rc.Withdraw(p.Manager, "Wrong patient.", now));
-        await ChangeAsync(p, closed, (rc, now) => rc.Reopen(p.Manager, "The patient rang again.", now));
+        await p.ChangeCaseAsync(c, (rc, now) => rc.Withdraw(p.Manager, "Logged twice.", now));
+        await p.ChangeCaseAsync(c, (rc, now) => rc.Reinstate(p.Manager, "It was not a duplicate.", now));
+        await p.ChangeCaseAsync(logged, (rc, now) => rc.Withdraw(p.Manager, "Wrong patient.", now));
+        await p.ChangeCaseAsync(closed, (rc, now) => rc.Reopen(p.Manager, "The patient rang again.", now));
         (await KeptAsync()).ShouldBe(await RecountAsync(), "after withdraw, reinstate and reopen");
 
         // Two changes of one case in one save, and a save that changes no counted column.
-        await ChangeAsync(p, b, (rc, now) =>
+        await p.ChangeCaseAsync(b, (rc, now) =>
         {
             rc.RecordApology(p.FrontDesk, "Front desk", ApologyMethod.Phone, now, now);
             rc.RecordFix(p.FrontDesk, "Refunded the parking.", now);
         });
-        await ChangeAsync(p, b, (rc, now) => rc.RecordLesson(p.Manager, "Tell patients when we run late.", now));
+        await p.ChangeCaseAsync(b, (rc, now) => rc.RecordLesson(p.Manager, "Tell patients when we run late.", now));
         (await KeptAsync()).ShouldBe(await RecountAsync(), "after the last changes");
     }
 
@@ -67,8 +67,8 @@ public sealed class QueueCountTests(AppFixture fixture) : IClassFixture<AppFixtu
     public async Task The_backfill_gives_the_counts_that_were_kept()
     {
         var p = await HuddlePractice.CreateAsync(fixture, "Backfill Counts Dental");
-        var id = await IdOfAsync(p, await p.OpenCaseAsync(1, TimeSpan.FromHours(1)));
-        await ChangeAsync(p, id, (rc, now) => rc.RecordApology(p.FrontDesk, "Front desk", ApologyMethod.InPerson, now, now));
+        var id = await p.IdOfAsync(await p.OpenCaseAsync(1, TimeSpan.FromHours(1)));
+        await p.ChangeCaseAsync(id, (rc, now) => rc.RecordApology(p.FrontDesk, "Front desk", ApologyMethod.InPerson, now, now));
         var kept = await KeptAsync();
 
         await fixture.App.WithDbAsync(db => db.Database.ExecuteSqlRawAsync(QueueCountSql.Backfill));
@@ -161,21 +161,4 @@ public sealed class QueueCountTests(AppFixture fixture) : IClassFixture<AppFixtu
 
     private static string Cell(Guid practice, int status, int step, int severity, int count) =>
         string.Create(CultureInfo.InvariantCulture, $"{practice} status {status} step {step} severity {severity}: {count}");
-
-    private static Task<Guid> IdOfAsync(HuddlePractice p, string reference) =>
-        p.WithDbAsync(db => db.Cases.Where(c => c.PracticeId == p.Id && c.Reference == reference).Select(c => c.Id).SingleAsync());
-
-    /// <summary>Loads the case with everything it holds, as a command loads it for editing, applies the change and saves.</summary>
-    private static Task<int> ChangeAsync(HuddlePractice p, Guid id, Action<RecoveryCase, DateTimeOffset> change) => p.WithDbAsync(async db =>
-    {
-        IQueryable<RecoveryCase> cases = db.Cases.AsSplitQuery();
-        foreach (var navigation in db.Model.FindEntityType(typeof(RecoveryCase))!.GetNavigations().Where(n => !n.TargetEntityType.IsOwned()))
-        {
-            cases = cases.Include(navigation.Name);
-        }
-
-        var recoveryCase = await cases.SingleAsync(c => c.Id == id);
-        change(recoveryCase, DateTimeOffset.UtcNow);
-        return await db.SaveChangesAsync();
-    });
 }

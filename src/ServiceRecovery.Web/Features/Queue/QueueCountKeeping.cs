@@ -1,112 +1,26 @@
-using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
-using Microsoft.EntityFrameworkCore.Diagnostics;
-using Microsoft.EntityFrameworkCore.Storage;
 using ServiceRecovery.Data.ReadModels;
+using ServiceRecovery.Web.Infrastructure.ReadModels;
 
 namespace ServiceRecovery.Web.Features.Queue;
 
 /// <summary>
-/// Keeps <see cref="QueueCount"/> right with every save: each case added or changed leaves its old cell (practice,
-/// status, current step, severity) and joins its new one. The increments run after EF has written the rows and in the
-/// same transaction: the command's own (every Mediator command has one), or one begun here for a save outside any
-/// command, committed once the increments are in. A save that fails applies nothing, so a retried save counts once.
-/// Nothing in the app writes case rows outside the change tracker; the benchmark generator's bulk load refills the
-/// table with <see cref="QueueCountSql.Backfill"/>.
+/// Keeps <see cref="QueueCount"/> right with every save (<see cref="KeptReadModels"/>): each case added or changed
+/// leaves its old cell (practice, status, current step, severity) and joins its new one, one atomic increment per cell
+/// that changed. The benchmark generator's bulk load refills the table with <see cref="QueueCountSql.Backfill"/>.
 /// </summary>
-public sealed class QueueCountKeeping : SaveChangesInterceptor
+public sealed class QueueCountKeeping : IKeptReadModel
 {
     private sealed record Cell(Guid PracticeId, CaseStatus Status, int Step, Severity Severity);
 
-    /// <summary>The increments of one save, and the transaction begun for it when it had none.</summary>
-    private sealed record Pending(IReadOnlyDictionary<Cell, int> Deltas, IDbContextTransaction? Own);
+    public object? Collect(DbContext context) => Deltas(context) is { Count: > 0 } deltas ? deltas : null;
 
-    private readonly ConditionalWeakTable<DbContext, Pending> pending = [];
-
-    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
+    public async Task ApplyAsync(DbContext context, object work, CancellationToken cancellationToken)
     {
-        if (eventData.Context is { } context && Deltas(context) is { Count: > 0 } deltas)
+        var sql = QueueCountSql.Increment(context.Database.IsSqlServer() ? DatabaseProvider.SqlServer : DatabaseProvider.Sqlite);
+        foreach (var (cell, delta) in (Dictionary<Cell, int>)work)
         {
-            var own = context.Database.CurrentTransaction is null ? context.Database.BeginTransaction() : null;
-            pending.AddOrUpdate(context, new Pending(deltas, own));
-        }
-
-        return result;
-    }
-
-    public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
-    {
-        if (eventData.Context is { } context && Deltas(context) is { Count: > 0 } deltas)
-        {
-            var own = context.Database.CurrentTransaction is null ? await context.Database.BeginTransactionAsync(cancellationToken) : null;
-            pending.AddOrUpdate(context, new Pending(deltas, own));
-        }
-
-        return result;
-    }
-
-    public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
-    {
-        if (eventData.Context is { } context && pending.TryGetValue(context, out var work))
-        {
-            pending.Remove(context);
-            using var own = work.Own;
-            var sql = QueueCountSql.Increment(ProviderOf(context));
-            foreach (var (cell, delta) in work.Deltas)
-            {
-                context.Database.ExecuteSqlRaw(sql, cell.PracticeId, (int)cell.Status, cell.Step, (int)cell.Severity, delta);
-            }
-
-            own?.Commit();
-        }
-
-        return result;
-    }
-
-    public override async ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
-    {
-        if (eventData.Context is { } context && pending.TryGetValue(context, out var work))
-        {
-            pending.Remove(context);
-            await using var own = work.Own;
-            var sql = QueueCountSql.Increment(ProviderOf(context));
-            foreach (var (cell, delta) in work.Deltas)
-            {
-                await context.Database.ExecuteSqlRawAsync(sql, [cell.PracticeId, (int)cell.Status, cell.Step, (int)cell.Severity, delta], cancellationToken);
-            }
-
-            if (own is not null)
-            {
-                await own.CommitAsync(cancellationToken);
-            }
-        }
-
-        return result;
-    }
-
-    public override void SaveChangesFailed(DbContextErrorEventData eventData) => Abandon(eventData.Context);
-
-    public override Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
-    {
-        Abandon(eventData.Context);
-        return Task.CompletedTask;
-    }
-
-    public override void SaveChangesCanceled(DbContextEventData eventData) => Abandon(eventData.Context);
-
-    public override Task SaveChangesCanceledAsync(DbContextEventData eventData, CancellationToken cancellationToken = default)
-    {
-        Abandon(eventData.Context);
-        return Task.CompletedTask;
-    }
-
-    /// <summary>Nothing was written: a transaction begun here is rolled back (by disposing it) and no increment runs.</summary>
-    private void Abandon(DbContext? context)
-    {
-        if (context is not null && pending.TryGetValue(context, out var work))
-        {
-            pending.Remove(context);
-            work.Own?.Dispose();
+            await context.Database.ExecuteSqlRawAsync(sql, [cell.PracticeId, (int)cell.Status, cell.Step, (int)cell.Severity, delta], cancellationToken);
         }
     }
 
@@ -150,6 +64,4 @@ public sealed class QueueCountKeeping : SaveChangesInterceptor
             QueueCount.StepOf(Value(entry.Property(c => c.CurrentStep))),
             Value(entry.Property(c => c.Severity)));
     }
-
-    private static DatabaseProvider ProviderOf(DbContext context) => context.Database.IsSqlServer() ? DatabaseProvider.SqlServer : DatabaseProvider.Sqlite;
 }

@@ -1,4 +1,4 @@
-using Microsoft.EntityFrameworkCore.Diagnostics;
+using ServiceRecovery.Web.Infrastructure.ReadModels;
 
 namespace ServiceRecovery.Web.Features.Queue;
 
@@ -9,7 +9,7 @@ public static class QueueRegistration
     {
         services.AddScoped<ExportCases>();
         services.AddSingleton<ExportGate>();
-        services.AddSingleton<ISaveChangesInterceptor, QueueCountKeeping>();
+        services.AddSingleton<IKeptReadModel, QueueCountKeeping>();
         return services;
     }
 }

@@ -1,3 +1,4 @@
+using ServiceRecovery.Data.ReadModels;
 using ServiceRecovery.Web.Infrastructure.Web;
 
 namespace ServiceRecovery.Web.Features.Reports;
@@ -5,12 +6,13 @@ namespace ServiceRecovery.Web.Features.Reports;
 public sealed record PracticeInfo(Guid Id, string Name, PracticeLocale Locale);
 
 /// <summary>
-/// The numbers of one practice for one period, read with a fixed handful of queries however many cases there
-/// are. Counts and sums are grouped in the database. Two figures need one small row per case instead:
-/// percentiles (neither SQLite nor EF's LINQ has them, and SQL Server's PERCENTILE_CONT is a window function EF
-/// cannot express), and the 90-day return window, which counts in the practice's calendar days — a time-zone
-/// conversion the database cannot do. Those rows are a few numbers each, never entities, and capped at
-/// <see cref="MaxCaseRows"/> per practice; the page says so when a cap was reached.
+/// The numbers of one practice for one period. Whole months come from the kept figures (<see cref="ReportMonth"/>,
+/// <see cref="ReportTally"/>) where the keeper has them and no change has come since; every other day of the period (a
+/// month not yet kept or changed since, the period's first and last months when they are not whole) is read from the case
+/// rows (<see cref="FigureTallies.ReadAsync"/>), so a report is never behind a committed change. Times are counted to
+/// the tenth of an hour (apology) and of a day (resolution), in kept months and read ones alike; the rows read for the
+/// days without a kept month are capped at <see cref="MaxCaseRows"/> per practice, and the page says so when a cap was
+/// reached.
 /// </summary>
 public static class PracticeFigures
 {
@@ -22,12 +24,12 @@ public static class PracticeFigures
         PracticeInfo Practice,
         IReadOnlyList<NamedCount> Stages,
         IReadOnlyList<NamedCount> Categories,
-        IReadOnlyList<CaseTiming> Timings,
-        bool TimingsCapped,
+        IReadOnlyDictionary<DateOnly, Histogram> Apology,
+        IReadOnlyDictionary<DateOnly, Histogram> Resolution,
+        bool Capped,
         IReadOnlyList<decimal> CostByMonth,
         int CasesWithGesture,
         RecoveryCounts Recovery,
-        bool ReturnsCapped,
         IReadOnlyList<RepeatImprovement> Repeats,
         IReadOnlyDictionary<ServiceStep, int> OpenBySteps)
     {
@@ -39,128 +41,98 @@ public static class PracticeFigures
     /// <summary>A stage or category and how many defects it had; Position keeps ties in journey order.</summary>
     public sealed record NamedCount(string Name, int Position, int Count);
 
-    /// <summary>One case: the practice-local month its defect happened in, and its times in hours and days.</summary>
-    public sealed record CaseTiming(DateOnly Month, double? ApologyHours, double? ResolutionDays);
-
     public sealed record RecoveryCounts(int RecoveredCases, int OtherCases, int RecoveredReturned, int OtherReturned);
 
     public sealed record RepeatImprovement(string Title, ImprovementStatus Status, string PracticeName, int Cases);
-
-    /// <summary>A given gesture's cost and when it counted: when a manager approved it, else when it was given.</summary>
-    private sealed class GivenGesture
-    {
-        public DateTimeOffset At { get; init; }
-        public decimal Amount { get; init; }
-    }
 
     public static async Task<Data> LoadAsync(AppDbContext db, PracticeInfo practice, ReportPeriod period, CancellationToken cancellationToken)
     {
         var locale = practice.Locale;
         var practiceId = practice.Id;
-        var start = locale.FromLocal(period.From.ToDateTime(TimeOnly.MinValue));
-        var end = locale.FromLocal(period.To.AddDays(1).ToDateTime(TimeOnly.MinValue));
+        var months = period.Months;
+        DateTimeOffset Midnight(DateOnly day) => locale.FromLocal(day.ToDateTime(TimeOnly.MinValue));
 
-        // Withdrawn cases were logged in error (a duplicate, the wrong patient): they are not defects.
-        // Every figure reads the case rows alone, through the index that holds the period's columns (IX_RecoveryCases_Report).
-        var cases = db.Cases.AsNoTracking().Where(c => c.PracticeId == practiceId
-            && c.Status != CaseStatus.Withdrawn
-            && c.DefectOccurredAt >= start && c.DefectOccurredAt < end);
-
-        // By stage, with the cases that had a gesture or were recovered counted in the same pass.
-        var stageRows = await (
-                from g in cases.GroupBy(c => c.StageId).Select(g => new
-                {
-                    StageId = g.Key,
-                    Count = g.Count(),
-                    WithGesture = g.Count(c => c.HasGivenGesture),
-                    Recovered = g.Count(c => c.Recovered),
-                })
-                join s in db.Stages on g.StageId equals (Guid?)s.Id into found
-                from s in found.DefaultIfEmpty()
-                select new { Name = s == null ? ServiceDefect.StageNotSure : s.Name, Position = s == null ? int.MaxValue : s.Position, g.Count, g.WithGesture, g.Recovered })
+        // The whole months of the period, and of those the ones kept and unchanged since, with their tallies in one read
+        // (one statement: the months' state and their rows as of the same moment).
+        var whole = months.Where(m => m >= period.From && m.AddMonths(1).AddDays(-1) <= period.To).ToList();
+        var keptRows = whole.Count == 0 ? [] : await (
+                from t in db.ReportTallies.AsNoTracking()
+                join m in db.ReportMonths.AsNoTracking() on new { t.PracticeId, t.Month } equals new { m.PracticeId, m.Month }
+                where t.PracticeId == practiceId && whole.Contains(t.Month) && m.Changes == m.Computed
+                select t)
             .ToListAsync(cancellationToken);
-        var stages = stageRows.Select(r => new NamedCount(r.Name, r.Position, r.Count)).ToList();
+        var tally = FigureTallies.FromRows(keptRows);
+        var kept = keptRows.Select(t => t.Month).ToHashSet();
 
-        var categories = await (
-                from g in cases.GroupBy(c => c.CategoryId).Select(g => new { CategoryId = g.Key, Count = g.Count() })
-                join c in db.Categories on g.CategoryId equals (Guid?)c.Id into found
-                from c in found.DefaultIfEmpty()
-                select new NamedCount(c == null ? ReportFigures.NoCategory : c.Name, c == null ? int.MaxValue : c.Position, g.Count))
-            .ToListAsync(cancellationToken);
-
-        var timingRows = await cases
-            .Where(c => c.FirstApologyAt != null || c.ResolvedAt != null)
-            .OrderBy(c => c.DefectOccurredAt)
-            .Select(c => new { OccurredAt = c.DefectOccurredAt, c.FirstApologyAt, c.OpenedAt, c.ResolvedAt, c.Status })
-            .Take(MaxCaseRows + 1)
-            .ToListAsync(cancellationToken);
-        var timings = timingRows.Take(MaxCaseRows).Select(r => new CaseTiming(
-                MonthOf(locale, r.OccurredAt),
-                r.FirstApologyAt is { } apology ? Math.Max(0, (apology - r.OccurredAt).TotalHours) : null,
-                r.ResolvedAt is { } resolved && r.Status is CaseStatus.Resolved or CaseStatus.Closed ? Math.Max(0, (resolved - r.OpenedAt).TotalDays) : null))
-            .ToList();
-
-        // Months after the first start at the practice's midnight on the 1st; the period's end closes the last
-        // month, so index Months.Count means "after the period" (a gesture given later for a defect inside it).
-        var boundaries = period.Months.Skip(1).Select(m => locale.FromLocal(m.ToDateTime(TimeOnly.MinValue))).Append(end).ToList();
-        var given =
-            from g in db.Set<Gesture>()
-            join c in cases.Where(c => c.HasGivenGesture) on g.CaseId equals c.Id
-            where g.State == GestureState.Given
-            select new GivenGesture { At = g.DecidedAt ?? g.RecordedAt, Amount = g.Amount };
-        var costRows = await given
-            .GroupBy(MonthIndex.Of<GivenGesture>(g => g.At, boundaries))
-            .Select(g => new { Index = g.Key, Amount = g.Sum(x => x.Amount) })
-            .ToListAsync(cancellationToken);
-        var costByMonth = new decimal[boundaries.Count + 1];
-        foreach (var row in costRows)
+        // The rest, read from the rows in runs of consecutive days.
+        var end = period.To.AddDays(1);
+        DateOnly? runStart = null;
+        foreach (var month in months.Append(ReportPeriod.FirstOfMonth(end).AddMonths(1)))
         {
-            costByMonth[Math.Clamp(row.Index, 0, boundaries.Count)] += row.Amount;
+            var from = month < period.From ? period.From : month;
+            if (kept.Contains(month) || from >= end)
+            {
+                if (runStart is { } first)
+                {
+                    var until = from < end ? from : end;
+                    tally.Add(await FigureTallies.ReadAsync(db, practiceId, locale, Midnight(first), Midnight(until), MaxCaseRows, cancellationToken));
+                    runStart = null;
+                }
+            }
+            else
+            {
+                runStart ??= from;
+            }
         }
 
-        var casesWithGesture = stageRows.Sum(r => r.WithGesture);
-        var recoveredCases = stageRows.Sum(r => r.Recovered);
-        var returnRows = await cases
-            .Where(c => c.FirstReturnOn != null)
-            .OrderBy(c => c.DefectOccurredAt)
-            .Select(c => new { OccurredAt = c.DefectOccurredAt, FirstReturn = c.FirstReturnOn!.Value, c.Recovered })
-            .Take(MaxCaseRows + 1)
-            .ToListAsync(cancellationToken);
-        var returned = returnRows.Take(MaxCaseRows)
-            .Where(r => r.FirstReturn <= DateOnly.FromDateTime(locale.ToLocal(r.OccurredAt)).AddDays(ReturnWindowDays))
-            .ToList();
-        var defects = stages.Sum(s => s.Count);
-        var recovery = new RecoveryCounts(
-            recoveredCases, defects - recoveredCases,
-            returned.Count(r => r.Recovered), returned.Count(r => !r.Recovered));
-
-        var linked =
-            from l in db.Set<ImprovementLink>()
-            join c in cases on l.CaseId equals c.Id
-            group l by l.ImprovementId into g
-            where g.Select(l => l.CaseId).Distinct().Count() >= 2
-            select new { ImprovementId = g.Key, Cases = g.Select(l => l.CaseId).Distinct().Count() };
-        var repeats = await (
-                from x in linked
-                join i in db.Improvements on x.ImprovementId equals i.Id
-                orderby x.Cases descending, i.Title
-                select new { i.Title, i.Status, x.Cases })
-            .Take(MaxRepeats)
-            .ToListAsync(cancellationToken);
-
-        // Open cases now, whenever their defect happened: the queue's picture, not the period's.
-        var openBySteps = await db.Cases.AsNoTracking()
-            .Where(c => c.PracticeId == practiceId && c.Status == CaseStatus.Open && c.CurrentStep != null)
-            .GroupBy(c => c.CurrentStep!.Value)
-            .Select(g => new { Step = g.Key, Count = g.Count() })
-            .ToDictionaryAsync(g => g.Step, g => g.Count, cancellationToken);
-
-        return new Data(
-            practice, stages, categories, timings, timingRows.Count > MaxCaseRows, costByMonth, casesWithGesture,
-            recovery, returnRows.Count > MaxCaseRows,
-            repeats.Select(r => new RepeatImprovement(r.Title, r.Status, practice.Name, r.Cases)).ToList(),
-            openBySteps);
+        return await DataAsync(db, practice, period, tally, cancellationToken);
     }
 
-    private static DateOnly MonthOf(PracticeLocale locale, DateTimeOffset utc) => ReportPeriod.FirstOfMonth(DateOnly.FromDateTime(locale.ToLocal(utc)));
+    /// <summary>The report's numbers from the period's tally: names of stages, categories and improvements as they are now.</summary>
+    private static async Task<Data> DataAsync(AppDbContext db, PracticeInfo practice, ReportPeriod period, FigureTallies tally, CancellationToken cancellationToken)
+    {
+        var practiceId = practice.Id;
+        var stageIds = tally.Stages.Keys.ToList();
+        var stageNames = await db.Stages.AsNoTracking().Where(s => stageIds.Contains(s.Id)).ToDictionaryAsync(s => s.Id, s => new { s.Name, s.Position }, cancellationToken);
+        var stages = tally.Stages.Where(s => s.Value > 0).Select(s => stageNames.TryGetValue(s.Key, out var stage)
+            ? new NamedCount(stage.Name, stage.Position, s.Value)
+            : new NamedCount(ServiceDefect.StageNotSure, int.MaxValue, s.Value)).ToList();
+        var categoryIds = tally.Categories.Keys.ToList();
+        var categoryNames = await db.Categories.AsNoTracking().Where(c => categoryIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => new { c.Name, c.Position }, cancellationToken);
+        var categories = tally.Categories.Where(c => c.Value > 0).Select(c => categoryNames.TryGetValue(c.Key, out var category)
+            ? new NamedCount(category.Name, category.Position, c.Value)
+            : new NamedCount(ReportFigures.NoCategory, int.MaxValue, c.Value)).ToList();
+
+        // By the month given: index i for the i-th month of the period; Months.Count means "after the period" (a gesture
+        // given later for a defect inside it).
+        var months = period.Months;
+        var costByMonth = new decimal[months.Count + 1];
+        foreach (var (day, amount) in tally.CostByDay)
+        {
+            var index = day > period.To ? months.Count : Math.Max(0, months.Count(m => m <= day) - 1);
+            costByMonth[index] += amount;
+        }
+
+        var repeatIds = tally.Improvements.Where(i => i.Value >= 2).Select(i => i.Key).ToList();
+        var improvements = await db.Improvements.AsNoTracking().Where(i => repeatIds.Contains(i.Id))
+            .Select(i => new { i.Id, i.Title, i.Status }).ToListAsync(cancellationToken);
+        var repeats = improvements
+            .Select(i => new RepeatImprovement(i.Title, i.Status, practice.Name, tally.Improvements[i.Id]))
+            .OrderByDescending(r => r.Cases).ThenBy(r => r.Title, StringComparer.Ordinal)
+            .Take(MaxRepeats)
+            .ToList();
+
+        // Open cases now, whenever their defect happened: the queue's picture, not the period's, from its kept counts.
+        var openBySteps = await db.QueueCounts.AsNoTracking()
+            .Where(q => q.PracticeId == practiceId && q.Status == CaseStatus.Open && q.Step != QueueCount.NoStep && q.Count != 0)
+            .GroupBy(q => q.Step)
+            .Select(g => new { g.Key, Count = g.Sum(q => q.Count) })
+            .ToDictionaryAsync(g => (ServiceStep)g.Key, g => g.Count, cancellationToken);
+
+        var defects = tally.Defects;
+        return new Data(
+            practice, stages, categories, tally.Apology, tally.Resolution, tally.Capped, costByMonth, tally.WithGesture,
+            new RecoveryCounts(tally.Recovered, defects - tally.Recovered, tally.RecoveredReturned, tally.OtherReturned),
+            repeats, openBySteps);
+    }
 }

@@ -33,4 +33,11 @@ public sealed class ReportOptions : ISettings
     /// <summary>How long a finished report is kept, in seconds; 0 keeps nothing.</summary>
     [Range(0, int.MaxValue, ErrorMessage = "Reports:CacheSeconds must be a whole number of seconds, 0 or more.")]
     public int CacheSeconds { get; set; } = 60;
+
+    /// <summary>Whether the report's months are kept as figures in the background (<see cref="ReportMonthKeeper"/>); without, every report reads the case rows.</summary>
+    public bool KeepFigures { get; set; } = true;
+
+    /// <summary>How often the months changed since are counted again, in seconds.</summary>
+    [Range(1, 3600, ErrorMessage = "Reports:KeepEverySeconds must be between 1 and 3600.")]
+    public int KeepEverySeconds { get; set; } = 10;
 }

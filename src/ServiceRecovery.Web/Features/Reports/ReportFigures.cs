@@ -43,10 +43,10 @@ public static class ReportFigures
             Pareto("stages", "Defects by stage", "Stage", "stage of the patient's journey", practices.SelectMany(p => p.Stages), n),
             Pareto("categories", "Defects by category", "Category", "category", practices.SelectMany(p => p.Categories), n),
             Times("apology", "Time to apology", "From when the defect happened to the first apology, for cases with an apology.",
-                "hours", months, practices.SelectMany(p => p.Timings).Where(t => t.ApologyHours is not null).Select(t => (t.Month, t.ApologyHours!.Value)), n,
+                "hours", months, practices.Select(p => p.Apology), n,
                 "No case of this period has an apology recorded yet."),
             Times("resolution", "Time to resolution", "From when the case was opened to when every SERVICE step was settled, for resolved and closed cases.",
-                "days", months, practices.SelectMany(p => p.Timings).Where(t => t.ResolutionDays is not null).Select(t => (t.Month, t.ResolutionDays!.Value)), n,
+                "days", months, practices.Select(p => p.Resolution), n,
                 "No case of this period has been resolved yet."),
         };
 
@@ -62,7 +62,7 @@ public static class ReportFigures
         figures.Add(Recovery(practices, n));
         figures.Add(Repeats(practices, compare, n));
 
-        var capped = practices.Where(p => p.TimingsCapped || p.ReturnsCapped).Select(p => p.Practice.Name).ToList();
+        var capped = practices.Where(p => p.Capped).Select(p => p.Practice.Name).ToList();
         if (capped.Count > 0)
         {
             notes.Add($"{string.Join(", ", capped)}: times and returns use the first {PracticeFigures.MaxCaseRows.ToString("N0", locale.CultureInfo)} cases of the period. Choose a shorter period for exact figures.");
@@ -103,23 +103,24 @@ public static class ReportFigures
     }
 
     private static FigureTable Times(
-        string id, string title, string description, string unit, IReadOnlyList<DateOnly> months, IEnumerable<(DateOnly Month, double Value)> values,
+        string id, string title, string description, string unit, IReadOnlyList<DateOnly> months, IEnumerable<IReadOnlyDictionary<DateOnly, Histogram>> practices,
         Numbers n, string emptyText)
     {
-        var byMonth = values.ToLookup(v => v.Month, v => v.Value);
+        var byPractice = practices.ToList();
         var rows = new List<FigureRow>();
         var medians = new List<double?>();
         var p90s = new List<double?>();
         foreach (var month in months)
         {
-            var (median, p90) = Percentiles.MedianAndP90(byMonth[month]);
-            rows.Add(new FigureRow(n.Month(month), [n.Count(byMonth[month].Count()), n.Decimal(median), n.Decimal(p90)]));
+            var values = Histogram.Of(byPractice.Select(p => p.GetValueOrDefault(month)).OfType<Histogram>());
+            var (median, p90) = values.MedianAndP90();
+            rows.Add(new FigureRow(n.Month(month), [n.Count(values.Count), n.Decimal(median), n.Decimal(p90)]));
             medians.Add(Round(median));
             p90s.Add(Round(p90));
         }
 
-        var all = byMonth.SelectMany(g => g).ToList();
-        var (allMedian, allP90) = Percentiles.MedianAndP90(all);
+        var all = Histogram.Of(byPractice.SelectMany(p => p.Values));
+        var (allMedian, allP90) = all.MedianAndP90();
         var chart = new ChartSpec("bar", $"Bar chart of the median and 90th percentile {title.ToLowerInvariant()} in {unit}, by the month the defect happened. The table below has the numbers.",
             months.Select(n.Month).ToList(),
             [new ChartSeries($"Median ({unit})", medians), new ChartSeries($"90th percentile ({unit})", p90s)],
@@ -231,8 +232,8 @@ public static class ReportFigures
         var rows = practices.Select(p =>
         {
             var n = new Numbers(p.Practice.Locale);
-            var apology = Percentiles.MedianAndP90(p.Timings.Where(t => t.ApologyHours is not null).Select(t => t.ApologyHours!.Value));
-            var resolution = Percentiles.MedianAndP90(p.Timings.Where(t => t.ResolutionDays is not null).Select(t => t.ResolutionDays!.Value));
+            var apology = Histogram.Of(p.Apology.Values).MedianAndP90();
+            var resolution = Histogram.Of(p.Resolution.Values).MedianAndP90();
             var r = p.Recovery;
             return new FigureRow(p.Practice.Name,
             [

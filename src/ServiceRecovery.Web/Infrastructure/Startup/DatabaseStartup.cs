@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Options;
 using ServiceRecovery.Web.Infrastructure.Caching;
+using ServiceRecovery.Web.Infrastructure.ReadModels;
 using ServiceRecovery.Web.Seeding;
 
 namespace ServiceRecovery.Web.Infrastructure.Startup;
@@ -49,11 +50,12 @@ public static class DatabaseStartup
         // What an area keeps per practice (an IPracticeCache it registers itself: the huddle panels, the reports' figures)
         // is dropped by every committed change of that practice.
         services.AddSingleton<PracticeCacheInvalidation>();
+        // What an area keeps in the same transaction as each save (an IKeptReadModel it registers itself: the queue's
+        // counts, the report's changed months) runs in one interceptor, so they share that transaction.
+        services.AddSingleton<KeptReadModels>();
         services.AddDbContext<AppDbContext>((provider, options) => options
             .UseServiceRecoveryDatabase(settings.Provider, connectionString, settings.WriteWait)
-            .AddInterceptors(provider.GetRequiredService<PracticeCacheInvalidation>())
-            // What an area keeps in the same transaction as each save (the queue's counts) it registers itself.
-            .AddInterceptors(provider.GetServices<ISaveChangesInterceptor>()));
+            .AddInterceptors(provider.GetRequiredService<PracticeCacheInvalidation>(), provider.GetRequiredService<KeptReadModels>()));
         services.AddHostedService<DatabaseInitialiser>();
         return services;
     }
