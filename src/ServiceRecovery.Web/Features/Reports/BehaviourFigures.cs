@@ -61,11 +61,13 @@ public static class BehaviourFigures
             select new { c.Id, PatientId = d.PatientId!.Value, At = c.DefectOccurredAt, c.Recovered };
         var inPeriod = defects.Where(d => d.At >= start && d.At < end);
 
-        // Each patient's first defect of the period, with the next visits after it, in one query.
-        var firsts = inPeriod.GroupBy(d => d.PatientId).Select(g => new { PatientId = g.Key, At = g.Min(d => d.At) });
+        // Each patient's first defect of the period (no defect of theirs earlier in it), with the next visits after it, in
+        // one query. The "earlier" check is a lookup of the patient's own defects (ServiceDefects by patient), not a join
+        // of the period with itself: a join on the patient (a nullable column, so compared with its null case too) could
+        // not use an index, and SQLite compared every case of the period with every other one.
         var cohort = await (
-                from f in firsts
-                join d in inPeriod on new { f.PatientId, f.At } equals new { d.PatientId, d.At }
+                from d in inPeriod
+                where !inPeriod.Any(e => e.PatientId == d.PatientId && e.At < d.At)
                 select new
                 {
                     d.PatientId,
