@@ -98,6 +98,32 @@ public static partial class BrowserSteps
         await page.Keyboard.PressAsync("Enter");
     }
 
+    /// <summary>
+    /// The sprite references (<c>/icons.….svg#name</c>) of the page's visible icons that draw nothing: a symbol the
+    /// sprite lacks, or a sprite that did not load, leaves its <c>&lt;use&gt;</c> with an empty box. The sprite
+    /// arrives after the page, so this waits a moment for the icons before it names the ones still empty.
+    /// </summary>
+    public static async Task<List<string>> IconsDrawingNothingAsync(IPage page)
+    {
+        const string empty = """
+            () => [...document.querySelectorAll('svg.bi')]
+                .filter(icon => icon.checkVisibility())
+                .map(icon => icon.querySelector('use'))
+                .filter(use => !use || use.getBBox().width === 0)
+                .map(use => use ? use.getAttribute('href') : 'an icon without <use>')
+            """;
+        try
+        {
+            await page.WaitForFunctionAsync($"() => ({empty})().length === 0", null, new() { Timeout = 5_000 });
+        }
+        catch (TimeoutException)
+        {
+            // Named below.
+        }
+
+        return [.. await page.EvaluateAsync<string[]>(empty)];
+    }
+
     /// <summary>The serious and critical axe violations of the page as it is now, each with the elements at fault.</summary>
     public static async Task<List<string>> SeriousViolationsAsync(IPage page)
     {

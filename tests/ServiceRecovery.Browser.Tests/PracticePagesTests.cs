@@ -93,6 +93,7 @@ public sealed partial class PracticePagesTests(DemoBrowserFixture fixture) : ICl
             await ScreenshotAsync(page, screenshot);
         }
 
+        (await IconsDrawingNothingAsync(page)).ShouldBeEmpty("every icon on the page is drawn from the sprite");
         var found = await SeriousViolationsAsync(page);
         found.ShouldBeEmpty("axe found serious or critical violations:\n" + string.Join("\n", found));
         await page.Context.CloseAsync();
