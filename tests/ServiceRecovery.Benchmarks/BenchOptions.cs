@@ -25,7 +25,7 @@ public sealed class BenchOptions
             string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value.");
             switch (args[i])
             {
-                case "--quick": options.Quick = true; options.Cases = 10_000; break;
+                case "--quick": options.Quick = true; options.Cases = 5_000; break;
                 case "--cases": options.Cases = int.Parse(Next(), CultureInfo.InvariantCulture); break;
                 case "--data": options.DataFolder = Next(); break;
                 case "--reuse": options.Reuse = true; break;
@@ -40,8 +40,8 @@ public sealed class BenchOptions
             }
         }
 
-        options.WarmUp = TimeSpan.FromSeconds(warmUp ?? (options.Quick ? 0.5 : 3));
-        options.Duration = TimeSpan.FromSeconds(duration ?? (options.Quick ? 1.5 : 15));
+        options.WarmUp = TimeSpan.FromSeconds(warmUp ?? (options.Quick ? 0.2 : 3));
+        options.Duration = TimeSpan.FromSeconds(duration ?? (options.Quick ? 0.5 : 15));
         if (options.Label.Length == 0)
         {
             options.Label = options.Quick ? "quick" : SizeWords(options.Cases);

@@ -6,7 +6,7 @@ using System.Text.RegularExpressions;
 namespace ServiceRecovery.Benchmarks;
 
 /// <summary>
-/// Patient import through the real pages, as a manager does it: upload a generated CSV of <see cref="Rows"/> patients, preview it,
+/// Patient import through the real pages, as a manager does it: upload a generated CSV of <see cref="Rows"/> patients (a tenth with --quick), preview it,
 /// import it. Timed from the import post to its answer (the preview is the same code path without writes, timed apart);
 /// the app's peak working set is sampled throughout, to show memory stays flat while the rows stream through in batches.
 /// </summary>
@@ -14,9 +14,9 @@ public static partial class ImportScenario
 {
     public const int Rows = 50_000;
 
-    public static async Task<Measurement> RunAsync(AppServer server, BenchClient manager, Guid practiceId, TextWriter log)
+    public static async Task<Measurement> RunAsync(AppServer server, BenchClient manager, Guid practiceId, int rows, TextWriter log)
     {
-        var csv = Generate(Rows);
+        var csv = Generate(rows);
         double peakRss = 0;
         using var sampling = new CancellationTokenSource();
         var sampler = Task.Run(async () =>
@@ -47,7 +47,7 @@ public static partial class ImportScenario
         using var preview = await manager.PostAsync($"/patients/import?handler=Preview&practice={practiceId}&upload={upload}", fields, CancellationToken.None);
         var previewMs = clock.Elapsed.TotalMilliseconds;
         var previewBody = await preview.Content.ReadAsStringAsync();
-        if (preview.StatusCode != HttpStatusCode.OK || !previewBody.Contains($"{Rows} rows:", StringComparison.Ordinal))
+        if (preview.StatusCode != HttpStatusCode.OK || !previewBody.Contains($"{rows} rows:", StringComparison.Ordinal))
         {
             throw new BenchFailureException($"The preview answered {(int)preview.StatusCode} without the row count.");
         }
@@ -64,10 +64,10 @@ public static partial class ImportScenario
 
         var (_, done) = await manager.GetAsync(imported.Headers.Location!.OriginalString);
         var added = AddedCount().Match(done) is { Success: true } m ? int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) : -1;
-        log.WriteLine($"  Patient import ({Rows:N0} rows): preview {previewMs / 1000:F1} s, import {importMs / 1000:F1} s, {added:N0} added; app working set {rssBefore:F0} MB before, peak {peakRss:F0} MB");
-        return new Measurement("import", $"Patient import, {Rows:N0} CSV rows (HTTP upload, preview {previewMs / 1000:F1} s, then import; {added:N0} added; working set before {rssBefore:F0} MB)",
-            1, added == Rows ? 0 : 1, importMs, importMs, importMs, importMs, Rows / (importMs / 1000), null, peakRss, server.Memory().Hwm, Rows,
-            added == Rows ? null : $"{added} added of {Rows}");
+        log.WriteLine($"  Patient import ({rows:N0} rows): preview {previewMs / 1000:F1} s, import {importMs / 1000:F1} s, {added:N0} added; app working set {rssBefore:F0} MB before, peak {peakRss:F0} MB");
+        return new Measurement("import", $"Patient import, {rows:N0} CSV rows (HTTP upload, preview {previewMs / 1000:F1} s, then import; {added:N0} added; working set before {rssBefore:F0} MB)",
+            1, added == rows ? 0 : 1, importMs, importMs, importMs, importMs, rows / (importMs / 1000), null, peakRss, server.Memory().Hwm, rows,
+            added == rows ? null : $"{added} added of {rows}");
     }
 
     /// <summary>A PMS export: id, first name, surname, date of birth (never kept), mobile, email; unique ids and numbers.</summary>
