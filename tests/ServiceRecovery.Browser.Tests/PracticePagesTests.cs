@@ -56,6 +56,24 @@ public sealed partial class PracticePagesTests(DemoBrowserFixture fixture) : ICl
         await page.Context.CloseAsync();
     }
 
+    [Fact]
+    public async Task The_report_draws_each_chart_as_it_comes_near_the_screen()
+    {
+        fixture.RequireBrowser();
+        var page = await fixture.NewPageAsync();
+        await SignInAsync(page, DemoBrowserFixture.Manager, DemoBrowserFixture.Password);
+        await page.GotoAsync("/reports");
+        var charts = page.Locator(".report-figure canvas[data-chart]");
+        (await charts.CountAsync()).ShouldBeGreaterThan(3, "the demo practice's report has a chart per figure");
+
+        // The first chart is on the screen and drawn; the last, far below, waits until the reader scrolls to it.
+        await Expect(charts.First).ToHaveAttributeAsync("data-drawn", "");
+        (await charts.Last.GetAttributeAsync("data-drawn")).ShouldBeNull("a chart far below the screen is not drawn before the first paint");
+        await charts.Last.ScrollIntoViewIfNeededAsync();
+        await Expect(charts.Last).ToHaveAttributeAsync("data-drawn", "");
+        await page.Context.CloseAsync();
+    }
+
     /// <summary>A case of the demo practice waiting to share its lesson: records in five steps and the forms to correct them.</summary>
     private const string CaseMidway = "a case mid-way";
 

@@ -55,7 +55,12 @@
         };
     }
 
-    document.querySelectorAll('canvas[data-chart]').forEach(function (canvas) {
+    function draw(canvas) {
+        if (canvas.hasAttribute('data-drawn')) {
+            return;
+        }
+
+        canvas.setAttribute('data-drawn', '');
         var spec;
         try {
             spec = JSON.parse(canvas.getAttribute('data-chart'));
@@ -65,5 +70,24 @@
 
         // eslint-disable-next-line no-new
         new window.Chart(canvas, configFor(spec));
-    });
+    }
+
+    // A report has a dozen charts: each is drawn as it comes near the screen, so the first paint does not wait for
+    // charts below it; printing draws the rest first.
+    var canvases = Array.prototype.slice.call(document.querySelectorAll('canvas[data-chart]'));
+    if (!('IntersectionObserver' in window)) {
+        canvases.forEach(draw);
+        return;
+    }
+
+    var observer = new IntersectionObserver(function (entries) {
+        entries.forEach(function (entry) {
+            if (entry.isIntersecting) {
+                observer.unobserve(entry.target);
+                draw(entry.target);
+            }
+        });
+    }, { rootMargin: '200px 0px' });
+    canvases.forEach(function (canvas) { observer.observe(canvas); });
+    window.addEventListener('beforeprint', function () { canvases.forEach(draw); });
 })();
