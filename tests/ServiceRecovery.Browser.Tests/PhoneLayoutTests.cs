@@ -93,6 +93,99 @@ public sealed class PhoneLayoutTests(DemoBrowserFixture fixture) : IClassFixture
         overflowing.ShouldBeEmpty("these pages scroll sideways at 390 px:\n" + string.Join("\n", overflowing));
     }
 
+    [Fact]
+    public async Task On_a_phone_the_links_wait_behind_the_menu_button_which_opens_by_keyboard()
+    {
+        fixture.RequireBrowser();
+        var page = await fixture.NewPageAsync(Phone);
+        await SignInAsync(page, DemoBrowserFixture.Manager, DemoBrowserFixture.Password);
+        var menu = page.GetByRole(AriaRole.Button, new() { Name = "Menu", Exact = true });
+        var nav = page.GetByRole(AriaRole.Navigation, new() { Name = "Main" });
+        var queue = nav.GetByRole(AriaRole.Link, new() { Name = "Queue", Exact = true });
+
+        // Folded: the bar is the brand, Log a defect and the button; the links and the account's controls are not shown.
+        await Expect(menu).ToHaveAttributeAsync("aria-expanded", "false");
+        await Expect(menu).ToHaveAttributeAsync("aria-controls", "main-menu");
+        foreach (var link in new[] { "Open cases", "Queue", "Improvements", "Huddle board", "Approvals", "Reports", "Settings", "Staff" })
+        {
+            await Expect(nav.GetByRole(AriaRole.Link, new() { Name = link, Exact = true })).ToBeHiddenAsync();
+        }
+
+        await Expect(page.GetByTestId("signed-in-as")).ToBeHiddenAsync();
+        await Expect(nav.GetByRole(AriaRole.Link, new() { Name = "Log a defect" })).ToBeVisibleAsync();
+        await ScreenshotAsync(page, "menu-phone-folded");
+        var bar = await page.Locator("header nav").BoundingBoxAsync();
+        bar!.Height.ShouldBeLessThan(80, "the folded bar is one line");
+
+        // By keyboard: past "Skip to main content", the brand and Log a defect to the button; Enter opens it.
+        await TabToAsync(page, menu, maxPresses: 4);
+        await page.Keyboard.PressAsync("Enter");
+        await Expect(menu).ToHaveAttributeAsync("aria-expanded", "true");
+        await Expect(queue).ToBeVisibleAsync();
+        await Expect(page.GetByTestId("signed-in-as")).ToBeVisibleAsync();
+        await Expect(nav.GetByRole(AriaRole.Button, new() { Name = "Sign out" })).ToBeVisibleAsync();
+        await ScreenshotAsync(page, "menu-phone-open");
+        var found = await SeriousViolationsAsync(page);
+        found.ShouldBeEmpty("axe found serious or critical violations with the menu open:\n" + string.Join("\n", found));
+
+        // The next Tab goes into the links, in their order; Enter follows one.
+        await TabToAsync(page, queue, maxPresses: 2);
+        await page.Keyboard.PressAsync("Enter");
+        await Expect(page).ToHaveURLAsync(new Regex("/queue$"));
+        await Expect(menu).ToHaveAttributeAsync("aria-expanded", "false");
+
+        // The N shortcut works with the menu folded, as on a desktop.
+        await page.Locator("main h1").ClickAsync();
+        await page.Keyboard.PressAsync("n");
+        await Expect(page).ToHaveURLAsync(LogDefectUrl());
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task On_a_phone_the_queue_is_a_list_of_cards_with_every_column_labelled()
+    {
+        fixture.RequireBrowser();
+        var page = await fixture.NewPageAsync(Phone);
+        await SignInAsync(page, DemoBrowserFixture.Manager, DemoBrowserFixture.Password);
+        await page.GotoAsync("/queue");
+        var queue = page.GetByTestId("queue");
+        var rows = queue.Locator("tbody tr[data-case]");
+        await Expect(rows).ToHaveCountAsync(25);
+
+        // No header row: each card says what its lines are, and the reference links are there to tap.
+        await Expect(queue.Locator("thead")).ToBeHiddenAsync();
+        var references = queue.Locator("tbody tr[data-case] td:first-child a");
+        await Expect(references.First).ToBeVisibleAsync();
+        (await references.AllInnerTextsAsync()).ShouldAllBe(text => CaseReference().IsMatch(text.Trim()));
+        var first = rows.First;
+        foreach (var label in new[] { "Stage", "Severity", "Step", "Next due", "Owner" })
+        {
+            await Expect(first.Locator(".cell-label", new() { HasTextString = label })).ToBeVisibleAsync();
+        }
+
+        var reference = (await references.First.InnerTextAsync()).Trim();
+        await Expect(first.GetByLabel($"Owner of {reference}")).ToBeVisibleAsync();
+
+        // Cards, one under another, each the width of the list: not a table squeezed or scrolled sideways.
+        var list = await queue.BoundingBoxAsync();
+        var one = await first.BoundingBoxAsync();
+        var two = await rows.Nth(1).BoundingBoxAsync();
+        one!.Width.ShouldBe(list!.Width, 1, "a card is as wide as the list");
+        two!.Y.ShouldBeGreaterThanOrEqualTo(one.Y + one.Height, "the second card is below the first");
+        (await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= document.documentElement.clientWidth"))
+            .ShouldBeTrue("the queue scrolls sideways on a phone");
+        var found = await SeriousViolationsAsync(page);
+        found.ShouldBeEmpty("axe found serious or critical violations in the queue's cards:\n" + string.Join("\n", found));
+        await rows.Nth(1).ScrollIntoViewIfNeededAsync();
+        await ScreenshotAsync(page, "queue-phone");
+
+        // From md up the same markup is the table as ever: its header, and no labels in the cells.
+        await page.SetViewportSizeAsync(BrowserHost.DefaultViewport.Width, BrowserHost.DefaultViewport.Height);
+        await Expect(queue.Locator("thead")).ToBeVisibleAsync();
+        await Expect(first.Locator(".cell-label").First).ToBeHiddenAsync();
+        await page.Context.CloseAsync();
+    }
+
     /// <summary>Opens the page, waits for it to settle, and notes it with the elements that stick out if it is wider than the screen.</summary>
     private static async Task VisitAsync(IPage page, string name, string path, List<string> overflowing)
     {
@@ -118,8 +211,15 @@ public sealed class PhoneLayoutTests(DemoBrowserFixture fixture) : IClassFixture
     private const string StickingOut = """
         () => {
             const edge = document.documentElement.clientWidth;
-            // Inside a box that scrolls (or clips) itself, an element does not widen the page.
-            const boxed = e => { for (let a = e.parentElement; a && a !== document.body; a = a.parentElement) { if (getComputedStyle(a).overflowX !== 'visible') { return true; } } return false; };
+            // Inside a box that scrolls (or clips) itself, an element does not widen the page, unless it is positioned
+            // against something outside the box (a visually hidden label is).
+            const boxed = e => {
+                if (['absolute', 'fixed'].includes(getComputedStyle(e).position)) { return false; }
+                for (let a = e.parentElement; a && a !== document.body; a = a.parentElement) {
+                    if (getComputedStyle(a).overflowX !== 'visible') { return true; }
+                }
+                return false;
+            };
             const out = [...document.body.querySelectorAll('*')].filter(e => e.getBoundingClientRect().right > edge + 0.5 && !boxed(e));
             const innermost = out.filter(e => !out.some(o => o !== e && e.contains(o)));
             const name = e => e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + [...e.classList].map(c => '.' + c).join('')
