@@ -23,14 +23,15 @@ public sealed class PhoneLayoutTests(DemoBrowserFixture fixture) : IClassFixture
     private const string ImprovementPage = "an improvement";
 
     [Fact]
-    public async Task No_page_scrolls_sideways_on_a_390px_phone()
+    public async Task No_page_scrolls_sideways_on_a_390px_phone_and_none_has_serious_accessibility_violations_there()
     {
         fixture.RequireBrowser();
         var overflowing = new List<string>();
+        var violations = new List<string>();
 
         var signedOut = await fixture.NewPageAsync(Phone);
-        await VisitAsync(signedOut, "sign-in", "/Account/SignIn", overflowing);
-        await VisitAsync(signedOut, "forgot password", "/Account/ForgotPassword", overflowing);
+        await VisitAsync(signedOut, "sign-in", "/Account/SignIn", overflowing, violations);
+        await VisitAsync(signedOut, "forgot password", "/Account/ForgotPassword", overflowing, violations);
         await signedOut.Context.CloseAsync();
 
         var page = await fixture.NewPageAsync(Phone);
@@ -71,26 +72,27 @@ public sealed class PhoneLayoutTests(DemoBrowserFixture fixture) : IClassFixture
                 _ => path,
             };
             casePath = name == CaseMidway ? target : casePath;
-            await VisitAsync(page, name, target, overflowing);
+            await VisitAsync(page, name, target, overflowing, violations);
         }
 
         // The demo practice starts with its getting-started checklist dismissed: shown again, the home page carries it.
         await page.GotoAsync("/settings");
         await page.Locator("#show-checklist-form").GetByRole(AriaRole.Button).ClickAsync();
         await Expect(page.Locator("#flash")).ToBeVisibleAsync();
-        await VisitAsync(page, "getting started (the home page's checklist)", "/", overflowing);
+        await VisitAsync(page, "getting started (the home page's checklist)", "/", overflowing, violations);
         await Expect(page.GetByTestId("checklist")).ToBeVisibleAsync();
         await page.Context.CloseAsync();
 
         // Practices, the audit trail and the outbox are the administrator's.
         var admin = await fixture.NewPageAsync(Phone);
         await SignInAsync(admin, Admin, DemoBrowserFixture.Password);
-        await VisitAsync(admin, "practices", "/practices", overflowing);
-        await VisitAsync(admin, "audit", "/audit", overflowing);
-        await VisitAsync(admin, "outbox", "/outbox", overflowing);
+        await VisitAsync(admin, "practices", "/practices", overflowing, violations);
+        await VisitAsync(admin, "audit", "/audit", overflowing, violations);
+        await VisitAsync(admin, "outbox", "/outbox", overflowing, violations);
         await admin.Context.CloseAsync();
 
         overflowing.ShouldBeEmpty("these pages scroll sideways at 390 px:\n" + string.Join("\n", overflowing));
+        violations.ShouldBeEmpty("axe found serious or critical violations at 390 px:\n" + string.Join("\n", violations));
     }
 
     [Fact]
@@ -186,8 +188,11 @@ public sealed class PhoneLayoutTests(DemoBrowserFixture fixture) : IClassFixture
         await page.Context.CloseAsync();
     }
 
-    /// <summary>Opens the page, waits for it to settle, and notes it with the elements that stick out if it is wider than the screen.</summary>
-    private static async Task VisitAsync(IPage page, string name, string path, List<string> overflowing)
+    /// <summary>
+    /// Opens the page, waits for it to settle, and notes it with the elements that stick out if it is wider than the screen,
+    /// and its serious accessibility violations (a phone's layout is what Lighthouse checks by default).
+    /// </summary>
+    private static async Task VisitAsync(IPage page, string name, string path, List<string> overflowing, List<string> violations)
     {
         var response = await page.GotoAsync(path);
         response.ShouldNotBeNull();
@@ -199,6 +204,8 @@ public sealed class PhoneLayoutTests(DemoBrowserFixture fixture) : IClassFixture
             var culprits = await page.EvaluateAsync<string[]>(StickingOut);
             overflowing.Add($"{name} ({path}): {width[0]} px wide on a {width[1]} px screen; past the edge: {string.Join(", ", culprits)}");
         }
+
+        violations.AddRange((await SeriousViolationsAsync(page)).Select(v => $"{name}: {v}"));
     }
 
     private static async Task<string> FirstLinkAsync(IPage page, string path, ILocator links)
