@@ -19,6 +19,7 @@ public sealed class PhoneLayoutTests(DemoBrowserFixture fixture) : IClassFixture
 
     /// <summary>Pages a first-page link leads to, found on the way rather than known in advance.</summary>
     private const string CaseMidway = "case page (a case mid-way)";
+    private const string CaseClosed = "case page (a closed case, every step recorded)";
     private const string PatientRecord = "patient record";
     private const string ImprovementPage = "an improvement";
 
@@ -43,6 +44,7 @@ public sealed class PhoneLayoutTests(DemoBrowserFixture fixture) : IClassFixture
             ("queue, every filter used", "/queue?Filter.Status=Open&Filter.Step=ExtendOutcome&Filter.Severity=Moderate&Filter.Owner=none&Filter.From=2026-01-01&Filter.To=2026-12-31&Filter.Complaints=true"),
             (CaseMidway, "/queue?Filter.Step=CommunicateResults"),
             (PatientRecord, ""),
+            (CaseClosed, "/queue?Filter.Status=Closed"),
             ("log a defect", "/defects/log"),
             ("approvals", "/approvals"),
             ("huddle board", "/huddle"),
@@ -66,7 +68,7 @@ public sealed class PhoneLayoutTests(DemoBrowserFixture fixture) : IClassFixture
         {
             var target = name switch
             {
-                CaseMidway => await FirstLinkAsync(page, path, page.GetByTestId("queue").Locator("tbody tr[data-case] a")),
+                CaseMidway or CaseClosed => await FirstLinkAsync(page, path, page.GetByTestId("queue").Locator("tbody tr[data-case] a")),
                 PatientRecord => await FirstLinkAsync(page, casePath!, page.GetByTestId("patient-record-link")),
                 ImprovementPage => await FirstLinkAsync(page, path, page.Locator("main a[href^='/improvements/']")),
                 _ => path,
