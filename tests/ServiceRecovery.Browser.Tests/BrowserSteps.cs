@@ -27,8 +27,15 @@ public static partial class BrowserSteps
         await page.Keyboard.PressAsync("Tab");
         await page.Keyboard.TypeAsync(password);
         await page.Keyboard.PressAsync("Enter");
-        await Expect(page.GetByTestId("signed-in-as")).ToBeVisibleAsync();
+        // On a phone the name is in the folded menu: there, signed in means the menu button is on the bar.
+        var signedIn = page.ViewportSize is { Width: < PhoneBreakpoint }
+            ? page.GetByRole(AriaRole.Button, new() { Name = "Menu", Exact = true })
+            : page.GetByTestId("signed-in-as");
+        await Expect(signedIn).ToBeVisibleAsync();
     }
+
+    /// <summary>Bootstrap's md breakpoint in CSS pixels: below it the navigation folds and the queue is a list of cards.</summary>
+    public const int PhoneBreakpoint = 768;
 
     /// <summary>Logs a defect with the mouse and returns the new case's address; the keyboard journeys have their own tests.</summary>
     public static async Task<string> LogDefectAsync(IPage page, string patient, string description, string stage = "Arrival & reception")

@@ -12,8 +12,10 @@ public sealed class LetterTemplateArchiveTests(AppFixture fixture) : IClassFixtu
 {
     private string ListUrl => $"/settings/letters?practice={fixture.World.Harbourside.Id}";
 
+    /// <summary>The Name column as a desktop shows it: without the cell's label, which only a phone's card displays.</summary>
     private static async Task<IReadOnlyList<string>> ListedNamesAsync(WebClient manager, string listUrl) =>
-        [.. (await manager.GetPageAsync(listUrl)).QuerySelectorAll("[data-testid=templates] tbody tr td:nth-child(2)").Select(c => c.TextContent.Trim())];
+        [.. (await manager.GetPageAsync(listUrl)).QuerySelectorAll("[data-testid=templates] tbody tr td:nth-child(2)")
+            .Select(c => string.Concat(c.ChildNodes.Where(n => n is not AngleSharp.Dom.IElement { ClassName: "cell-label" }).Select(n => n.TextContent)).Trim())];
 
     [Fact]
     public async Task An_archived_custom_template_is_no_longer_listed_and_stays_stored_with_its_versions()
