@@ -28,7 +28,7 @@ public sealed class AppServer : IAsyncDisposable
 
     public string OutputTail => string.Join(Environment.NewLine, output.TakeLast(30));
 
-    public static async Task<AppServer> StartAsync(string webDll, string databasePath, string dataFolder)
+    public static async Task<AppServer> StartAsync(string webDll, string databasePath, string dataFolder, bool quick = false)
     {
         var port = FreePort();
         var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host : "dotnet")
@@ -51,12 +51,19 @@ public sealed class AppServer : IAsyncDisposable
         // The load clients of the API share one key per practice; its per-key limit is for a PMS bridge, not for 16 clients.
         start.Environment["RateLimits__ApiCallsPerMinute"] = "100000000";
         start.Environment["Benchmarks__Endpoints"] = "true";
+        // --quick does not wait for the report's months to be counted, nor counts them during its short phases: its
+        // reports read the rows.
+        if (quick)
+        {
+            start.Environment["Reports__KeepFigures"] = "false";
+        }
+
         // No file watchers on appsettings: on a shared machine the user's inotify instances can run out.
         start.Environment["DOTNET_hostBuilder__reloadConfigOnChange"] = "false";
         start.Environment["DOTNET_USE_POLLING_FILE_WATCHER"] = "true";
 
         var process = new Process { StartInfo = start };
-        var app = new AppServer(process, new Uri($"http://127.0.0.1:{port}"));
+        var app = new AppServer(process, new Uri($"http://127.0.0.1:{port}")) { IdlePoll = TimeSpan.FromSeconds(quick ? 0.1 : 0.5) };
         process.OutputDataReceived += (_, e) => app.Record(e.Data);
         process.ErrorDataReceived += (_, e) => app.Record(e.Data);
         process.Start();
@@ -103,13 +110,16 @@ public sealed class AppServer : IAsyncDisposable
     }
 
     /// <summary>Waits until the server uses less than a fifth of a core over half a second (from /proc), or the time is up.</summary>
+    /// <summary>How often <see cref="WaitUntilIdleAsync"/> looks at the server's CPU time (shorter with --quick).</summary>
+    public TimeSpan IdlePoll { get; init; } = TimeSpan.FromSeconds(0.5);
+
     public async Task WaitUntilIdleAsync(TimeSpan atMost)
     {
         var clock = Stopwatch.StartNew();
         while (clock.Elapsed < atMost && CpuTicks() is { } before)
         {
-            await Task.Delay(500);
-            if (CpuTicks() is not { } after || (after - before) / 100.0 / 0.5 < 0.2)
+            await Task.Delay(IdlePoll);
+            if (CpuTicks() is not { } after || (after - before) / 100.0 / IdlePoll.TotalSeconds < 0.2)
             {
                 return;
             }

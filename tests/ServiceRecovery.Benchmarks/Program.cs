@@ -25,6 +25,7 @@ var dataFolder = Path.GetFullPath(options.DataFolder ?? Path.Combine(repository,
 Directory.CreateDirectory(dataFolder);
 var databasePath = Path.Combine(dataFolder, $"cases-{options.Cases}.db");
 var log = Console.Out;
+var run = Stopwatch.StartNew();
 var loadBefore = Machine.LoadAverage();
 
 double? generationSeconds = null;
@@ -43,8 +44,8 @@ else
 
 var apiKeys = await Generator.ApiKeysAsync(databasePath);
 var webDll = BenchOptions.WebDll(repository);
-await using var server = await AppServer.StartAsync(webDll, databasePath, Path.Combine(dataFolder, $"app-{options.Cases}"));
-log.WriteLine($"App started (pid {server.ProcessId}) at {server.BaseAddress}");
+await using var server = await AppServer.StartAsync(webDll, databasePath, Path.Combine(dataFolder, $"app-{options.Cases}"), options.Quick);
+log.WriteLine($"App started (pid {server.ProcessId}) at {server.BaseAddress}, {run.Elapsed.TotalSeconds:0.0} s into the run");
 
 using var reader = BenchData.OpenReadOnly(databasePath);
 var sizes = Machine.Sizes(reader, databasePath);
@@ -67,8 +68,8 @@ foreach (var practice in practices)
 log.WriteLine("Smoke check passed: generated cases open with their references.");
 
 // The app counts the report's months in the background after a start that finds months not yet kept (a generated
-// database has none); the report is measured once that is done, as a practice's app would run it. --quick does not wait
-// (its report reads the months not yet counted from the rows).
+// database has none); the report is measured once that is done, as a practice's app would run it. --quick runs the app
+// without kept report months (its reports read the rows).
 var keeping = Stopwatch.StartNew();
 while (!options.Quick && BenchData.MonthsWaiting(reader) is var waiting && waiting != 0)
 {
@@ -80,21 +81,18 @@ while (!options.Quick && BenchData.MonthsWaiting(reader) is var waiting && waiti
     await Task.Delay(500);
 }
 
-log.WriteLine(options.Quick ? "Report months: not waited for (--quick)." : $"Report months kept after {keeping.Elapsed.TotalSeconds:0.0} s.");
+log.WriteLine(options.Quick ? "Report months: not kept (--quick)." : $"Report months kept after {keeping.Elapsed.TotalSeconds:0.0} s.");
 if (options.GenerateOnly)
 {
     return 0;
 }
 
 using var admin = await BenchClient.SignInAsync(server.BaseAddress, Generator.AdminEmail, Generator.Password);
-var workers = new List<Worker>();
-var readConnections = new List<Microsoft.Data.Sqlite.SqliteConnection>();
-for (var i = 0; i < options.Clients; i++)
+// The clients sign in at once (each sign-in hashes a password: one after the other they took seconds).
+var workers = (await Task.WhenAll(Enumerable.Range(0, options.Clients).Select(async i =>
 {
     var practice = practices[i % practices.Count];
-    var connection = BenchData.OpenReadOnly(databasePath);
-    readConnections.Add(connection);
-    var worker = new Worker(i, practice, await BenchClient.SignInAsync(server.BaseAddress, practice.Practice.ManagerEmail, Generator.Password), connection)
+    var worker = new Worker(i, practice, await BenchClient.SignInAsync(server.BaseAddress, practice.Practice.ManagerEmail, Generator.Password), BenchData.OpenReadOnly(databasePath))
     {
         Api = BenchClient.ForApiKey(server.BaseAddress, practice.Practice.ApiKey),
         FrontDesk = await BenchClient.SignInAsync(server.BaseAddress, practice.Practice.FrontDeskEmail, Generator.Password),
@@ -105,10 +103,11 @@ for (var i = 0; i < options.Clients; i++)
         worker.OwnOpenCases.Enqueue(id);
     }
 
-    workers.Add(worker);
-}
+    return worker;
+}))).ToList();
+var readConnections = workers.Select(w => w.Connection).ToList();
 
-log.WriteLine($"{workers.Count} clients signed in; warm-up {options.WarmUp.TotalSeconds} s, then {options.Duration.TotalSeconds} s per scenario.");
+log.WriteLine($"{workers.Count} clients signed in, {run.Elapsed.TotalSeconds:0.0} s into the run; warm-up {options.WarmUp.TotalSeconds} s, then {options.Duration.TotalSeconds} s per scenario.");
 var results = new List<Measurement>();
 var screens = Scenarios.Screens().Where(s => options.Only is null || options.Only.Contains(s.Key)).ToList();
 foreach (var scenario in screens)
@@ -116,6 +115,7 @@ foreach (var scenario in screens)
     results.Add(await Runner.RunAsync(scenario, workers, options.WarmUp, options.Duration, server, admin, log));
 }
 
+log.WriteLine($"Screens measured, {run.Elapsed.TotalSeconds:0.0} s into the run.");
 if (options.Only is null || options.Only.Contains("import"))
 {
     var practice = practices[0];
@@ -156,6 +156,7 @@ foreach (var floor in Scenarios.DataFloors().Where(f => floorKeys.Contains(f.Key
     results.Add(await Runner.RunAsync(floor, workers, options.WarmUp, options.Duration, null, null, log));
 }
 
+log.WriteLine($"Imports and floors measured, {run.Elapsed.TotalSeconds:0.0} s into the run.");
 var memory = server.Memory();
 var loadAfter = Machine.LoadAverage();
 foreach (var worker in workers)
