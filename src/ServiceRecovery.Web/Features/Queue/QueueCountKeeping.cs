@@ -17,7 +17,7 @@ public sealed class QueueCountKeeping : IKeptReadModel
 
     public async Task ApplyAsync(DbContext context, object work, CancellationToken cancellationToken)
     {
-        var sql = QueueCountSql.Increment(context.Database.IsSqlServer() ? DatabaseProvider.SqlServer : DatabaseProvider.Sqlite);
+        var sql = QueueCountSql.Increment(ReadModelSql.ProviderOf(context));
         foreach (var (cell, delta) in (Dictionary<Cell, int>)work)
         {
             await context.Database.ExecuteSqlRawAsync(sql, [cell.PracticeId, (int)cell.Status, cell.Step, (int)cell.Severity, delta], cancellationToken);

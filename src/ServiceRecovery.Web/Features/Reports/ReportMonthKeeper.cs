@@ -76,12 +76,10 @@ public sealed class ReportMonthKeeper(IServiceScopeFactory scopes, TimeProvider 
     }
 
     /// <summary>Counts one month from the rows and replaces its tallies, unless it changed again meanwhile (then it stays marked).</summary>
+    /// <remarks>The month's changes counter is the one read with the list of marked months, before its rows are read.</remarks>
     private async Task CountAsync(AppDbContext db, WriteGate gate, ReportMonth marked, PracticeLocale locale, CancellationToken cancellationToken)
     {
-        var changes = await db.ReportMonths.AsNoTracking()
-            .Where(m => m.PracticeId == marked.PracticeId && m.Month == marked.Month)
-            .Select(m => m.Changes)
-            .SingleAsync(cancellationToken);
+        var changes = marked.Changes;
         var start = locale.FromLocal(marked.Month.ToDateTime(TimeOnly.MinValue));
         var end = locale.FromLocal(marked.Month.AddMonths(1).ToDateTime(TimeOnly.MinValue));
         var tally = await FigureTallies.ReadAsync(db, marked.PracticeId, locale, start, end, cap: null, cancellationToken);
@@ -129,12 +127,7 @@ public sealed class ReportMonthKeeper(IServiceScopeFactory scopes, TimeProvider 
 
         using var turn = db.Database.IsSqlite() ? await gate.EnterBoundedAsync(cancellationToken) : null;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var sql = ReportMonthSql.Mark(db.Database.IsSqlServer() ? DatabaseProvider.SqlServer : DatabaseProvider.Sqlite);
-        foreach (var (practiceId, month) in missing)
-        {
-            await db.Database.ExecuteSqlRawAsync(sql, [practiceId, month], cancellationToken);
-        }
-
+        await ReportMonthKeeping.MarkAsync(db, missing, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }
 

@@ -75,15 +75,21 @@ public sealed class ReportMonthKeeping : IKeptReadModel
             }
         }
 
-        var sql = ReportMonthSql.Mark(context.Database.IsSqlServer() ? DatabaseProvider.SqlServer : DatabaseProvider.Sqlite);
-        foreach (var (practiceId, month) in marks.Months)
-        {
-            await context.Database.ExecuteSqlRawAsync(sql, [practiceId, month], cancellationToken);
-        }
+        await MarkAsync(context, marks.Months, cancellationToken);
 
         foreach (var practiceId in marks.Practices)
         {
             await context.Database.ExecuteSqlRawAsync(ReportMonthSql.MarkPractice, [practiceId], cancellationToken);
+        }
+    }
+
+    /// <summary>Adds one to the changes of each month, making its row if it has none.</summary>
+    public static async Task MarkAsync(DbContext context, IEnumerable<(Guid PracticeId, DateOnly Month)> months, CancellationToken cancellationToken)
+    {
+        var sql = ReportMonthSql.Mark(ReadModelSql.ProviderOf(context));
+        foreach (var (practiceId, month) in months)
+        {
+            await context.Database.ExecuteSqlRawAsync(sql, [practiceId, month], cancellationToken);
         }
     }
 

@@ -4,6 +4,13 @@ using Microsoft.EntityFrameworkCore.Storage;
 
 namespace ServiceRecovery.Web.Infrastructure.ReadModels;
 
+/// <summary>Which provider a context runs on, for the read models' provider-specific SQL.</summary>
+public static class ReadModelSql
+{
+    public static DatabaseProvider ProviderOf(DbContext context) =>
+        context.Database.IsSqlServer() ? DatabaseProvider.SqlServer : DatabaseProvider.Sqlite;
+}
+
 /// <summary>
 /// A read model kept with every save: what it takes from the change tracker before EF writes the rows, and the SQL it
 /// runs once they are written, in the same transaction.
