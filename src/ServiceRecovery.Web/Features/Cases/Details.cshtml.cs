@@ -10,9 +10,6 @@ public sealed class DetailsModel(IMediator mediator, ICurrentUser user) : AppPag
 {
     public CaseDetails.View Case { get; private set; } = null!;
 
-    /// <summary>The letters and emails to the patient, shown in Respond and Communicate results.</summary>
-    public IReadOnlyList<Letters.PatientLetters.Row> Letters { get; private set; } = [];
-
     /// <summary>The version the submitted form was built from.</summary>
     [BindProperty]
     public Guid Version { get; set; }
@@ -156,7 +153,6 @@ public sealed class DetailsModel(IMediator mediator, ICurrentUser user) : AppPag
         }
 
         Case = view;
-        Letters = await mediator.Send(new Letters.PatientLetters.Query(id), cancellationToken);
         // The forms carry the version of what is on screen now; after a conflict that is the fresh one.
         ModelState.Remove(nameof(Version));
         Version = view.Version;
