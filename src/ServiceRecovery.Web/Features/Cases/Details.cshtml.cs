@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 
 namespace ServiceRecovery.Web.Features.Cases;
@@ -54,6 +55,19 @@ public sealed class DetailsModel(IMediator mediator, ICurrentUser user) : AppPag
     {
         var failedStep = StepBadges.StepOfForm(FailedForm);
         return failedStep == step || (failedStep is null && Case.Case.CurrentStep == step && Case.IsOpen);
+    }
+
+    /// <summary>
+    /// Whether an option of one of the page's selects starts selected: the value posted in a failed submit, otherwise the
+    /// form's own, as the option tag helper decides. The page writes its options as plain HTML (<c>&lt;!option&gt;</c>)
+    /// because that tag helper cost about 1 KB per option, and the staff and improvement lists grow with the practice.
+    /// </summary>
+    public bool IsChosen(string field, string value, object? current)
+    {
+        var chosen = ModelState.TryGetValue(field, out var entry) && entry.AttemptedValue is { } attempted
+            ? attempted
+            : Convert.ToString(current, CultureInfo.InvariantCulture);
+        return string.Equals(chosen, value, StringComparison.OrdinalIgnoreCase);
     }
 
     /// <summary>Wording a user typed into a correction form survives a failed submit; otherwise the record's own text.</summary>
