@@ -58,6 +58,15 @@ public sealed class DetailsModel(IMediator mediator, ICurrentUser user) : AppPag
     }
 
     /// <summary>
+    /// Where a form of the page posts: the case's address, generated once per page, with the form's handler. The forms
+    /// name it (<c>action</c>) instead of asking the form tag helper for <c>asp-page-handler</c>, which generated the
+    /// whole address again for each of the page's twenty forms.
+    /// </summary>
+    public string HandlerUrl(string handler) => $"{caseUrl ??= Url.Page("/Cases/Details", new { id = Case.Id })}?handler={handler}";
+
+    private string? caseUrl;
+
+    /// <summary>
     /// Whether an option of one of the page's selects starts selected: the value posted in a failed submit, otherwise the
     /// form's own, as the option tag helper decides. The page writes its options as plain HTML (<c>&lt;!option&gt;</c>)
     /// because that tag helper cost about 1 KB per option, and the staff and improvement lists grow with the practice.
