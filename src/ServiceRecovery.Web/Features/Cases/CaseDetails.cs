@@ -40,6 +40,9 @@ public static class CaseDetails
         /// <summary>The patient's cancellations and no-shows since the defect, as the PMS reported them; read for an open case only.</summary>
         public IReadOnlyList<MissedVisit> MissedVisits { get; init; } = [];
 
+        /// <summary>The letters and emails to the patient, shown in Respond and Communicate results.</summary>
+        public IReadOnlyList<LetterView> Letters { get; init; } = [];
+
         /// <summary>The recovery survey sent when the case resolved; null when none was sent.</summary>
         public SurveyView? Survey { get; init; }
 
@@ -120,6 +123,22 @@ public static class CaseDetails
 
     /// <summary>A clock's state in words (never colour alone), the due date while it runs, and the letter that stopped it.</summary>
     public sealed record ComplaintBadge(string State, string Words, string Css, DateOnly? Due, Guid? LetterId);
+
+    /// <summary>One letter or email to the patient: the words, channel, who and when, and an email's delivery status from the outbox.</summary>
+    public sealed record LetterView(
+        Guid Id, LetterPurpose Purpose, LetterChannel Channel, string TemplateName, int TemplateVersion, string Subject, string Text,
+        string RecordedByName, DateTimeOffset RecordedAt, OutboxStatus? Delivery)
+    {
+        public string Headline => Channel == LetterChannel.Email ? $"Email to the patient: {TemplateName}" : $"Letter printed: {TemplateName}";
+
+        public string DeliveryWords => Delivery switch
+        {
+            OutboxStatus.Pending => "waiting to be sent",
+            OutboxStatus.Sent => "sent",
+            OutboxStatus.Failed => "failed: an administrator can send it again from the email page",
+            _ => "",
+        };
+    }
 
     public sealed record ImprovementView(Guid Id, string Title, ImprovementStatus Status, string? OwnerName, DateOnly? DueOn);
 
@@ -202,6 +221,7 @@ public static class CaseDetails
                 new WelcomeView(head.WelcomeBackGesture, WelcomeGestureList.Parse(head.WelcomeGestures), welcomed))
             {
                 MissedVisits = missed,
+                Letters = await CaseDetailsQueries.Letters(db, id).ToListAsync(cancellationToken),
                 ComplaintProfileChosen = head.ComplaintProfileId is not null,
                 // Read only when the case row says the case is a formal complaint: most cases never are.
                 Complaint = head.ComplaintReceivedOn is not null && await CaseDetailsQueries.Complaint(db, id) is { } complaint

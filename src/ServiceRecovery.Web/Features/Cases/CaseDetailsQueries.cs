@@ -125,6 +125,18 @@ public static class CaseDetailsQueries
     public static readonly Func<AppDbContext, Guid, IAsyncEnumerable<TimelineEvent>> Timeline =
         EF.CompileAsyncQuery((AppDbContext db, Guid id) => db.Timeline.AsNoTracking().Where(e => e.CaseId == id));
 
+    /// <summary>The letters and emails to the patient, oldest first (200 at most), with an email's delivery status from the outbox.</summary>
+    public static readonly Func<AppDbContext, Guid, IAsyncEnumerable<CaseDetails.LetterView>> Letters =
+        EF.CompileAsyncQuery((AppDbContext db, Guid id) =>
+            (from l in db.Set<PatientLetter>().AsNoTracking().IgnoreQueryFilters()
+             join m in db.Outbox on l.OutboxMessageId equals m.Id into messages
+             from m in messages.DefaultIfEmpty()
+             where l.CaseId == id
+             orderby l.RecordedAt
+             select new CaseDetails.LetterView(l.Id, l.Purpose, l.Channel, l.TemplateName, l.TemplateVersion, l.Subject, l.Text, l.RecordedByName, l.RecordedAt,
+                 m == null ? null : m.Status))
+            .Take(200));
+
     /// <summary>The patient's other cases in the practice, newest first (ten at most).</summary>
     public static readonly Func<AppDbContext, Guid, Guid, Guid, IAsyncEnumerable<CaseDetails.EarlierCase>> EarlierCases =
         EF.CompileAsyncQuery((AppDbContext db, Guid practiceId, Guid patientId, Guid caseId) => db.Cases.AsNoTracking().IgnoreQueryFilters()
