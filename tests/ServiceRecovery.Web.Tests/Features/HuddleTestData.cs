@@ -73,14 +73,14 @@ public sealed class HuddlePractice
     /// <paramref name="work"/> act on it (given the time it was opened), saves, and returns its reference.
     /// </summary>
     public async Task<string> OpenCaseAsync(int stagePosition, TimeSpan age, Action<RecoveryCase, DateTimeOffset>? work = null,
-        string patientName = "Board Patient", string description = "Something spoilt the visit.", int categoryPosition = 1)
+        string patientName = "Board Patient", string description = "Something spoilt the visit.", int categoryPosition = 1, string? patientPmsId = null)
     {
         var number = Interlocked.Increment(ref _lastNumber);
         return await _fixture.App.WithDbAsync(async db =>
         {
             var practice = await db.Practices.Include(p => p.Stages).Include(p => p.Categories).AsSplitQuery().SingleAsync(p => p.Id == Id);
             var openedAt = DateTimeOffset.UtcNow - age;
-            var patient = Patient.Create(Id, patientName, "0400 000 000", null, null, openedAt, "AU");
+            var patient = Patient.Create(Id, patientName, "0400 000 000", null, patientPmsId, openedAt, "AU");
             var defect = ServiceDefect.Log(Id, patient.Id, practice.Stages.Single(s => s.Position == stagePosition),
                 practice.Categories.Single(c => c.Position == categoryPosition), Severity.Moderate, DefectChannel.InPerson,
                 openedAt.AddMinutes(-5), description, FrontDesk, openedAt);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Net;
 
 using AngleSharp.Html.Dom;
 
@@ -38,6 +39,8 @@ public sealed class ReportMonthTests(AppFixture fixture) : IClassFixture<AppFixt
         var closed = await p.IdOfAsync(await p.CloseHistoricCaseAsync(TimeSpan.FromDays(100)));
         await p.CloseHistoricCaseAsync(TimeSpan.FromDays(101));
         await p.OpenCaseAsync(1, TimeSpan.FromHours(2));
+        var pmsId = $"PMS-KEPT-{Guid.NewGuid():N}";
+        await p.OpenCaseAsync(1, TimeSpan.FromDays(33), patientPmsId: pmsId);
         await KeepAllAsync();
         (await KeptAsync(p)).ShouldBe(await RecountAsync(p), "the months as first counted");
 
@@ -74,6 +77,24 @@ public sealed class ReportMonthTests(AppFixture fixture) : IClassFixture<AppFixt
         await p.ChangeCaseAsync(closed, (rc, now) => rc.Reopen(p.Manager, "The patient rang again.", now));
         await KeepAllAsync();
         (await KeptAsync(p)).ShouldBe(await RecountAsync(p), "after withdraw, reinstate and reopen");
+
+        // An attended visit from the practice-management system, through the API (a CSV import sends the same command):
+        // the import records the case's return, no person does.
+        using (var manager = await fixture.SignInAsync(p.ManagerEmail))
+        {
+            var key = await ApiKeys.CreateAsync(manager, p.Id, "Kept months bridge", ApiScopes.AppointmentsWrite);
+            using var pms = fixture.Anonymous();
+            var visit = DateTimeOffset.UtcNow.AddDays(-20).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+            var response = await pms.Http.SendAsync(ApiKeys.Post("/api/v1/appointments", key,
+                $$"""{"appointments":[{"appointmentId":"APT-KEPT-1","pmsPatientId":"{{pmsId}}","start":"{{visit}}","status":"attended"}]}"""));
+            var body = await response.Content.ReadAsStringAsync();
+            response.StatusCode.ShouldBe(HttpStatusCode.OK, body);
+            body.ShouldContain("\"returnsRecorded\":1");
+        }
+
+        (await MarkedAsync(p)).ShouldNotBeEmpty("the imported return marks its case's month");
+        await KeepAllAsync();
+        (await KeptAsync(p)).ShouldBe(await RecountAsync(p), "after an appointment import recorded a return");
 
         // The practice moves to another time zone: every month's boundaries move, so every month is counted again.
         await p.WithDbAsync(async db =>
