@@ -164,39 +164,13 @@ public sealed class ReportMonthTests(AppFixture fixture) : IClassFixture<AppFixt
         kept.Count(row => row.StartsWith("Stage", StringComparison.Ordinal)).ShouldBe(2, "two months with a defect each");
     }
 
-    private async Task KeepAllAsync()
-    {
-        var keeper = fixture.App.Services.GetRequiredService<ReportMonthKeeper>();
-        while (await keeper.RunOnceAsync(CancellationToken.None) > 0)
-        {
-        }
-    }
+    private Task KeepAllAsync() => KeptReportMonths.KeepAllAsync(fixture.App);
 
-    private Task<List<DateOnly>> MarkedAsync(HuddlePractice p) => p.WithDbAsync(db =>
-        db.ReportMonths.IgnoreQueryFilters().Where(m => m.PracticeId == p.Id && m.Changes != m.Computed).Select(m => m.Month).ToListAsync());
+    private Task<List<DateOnly>> MarkedAsync(HuddlePractice p) => KeptReportMonths.MarkedAsync(fixture.App, p.Id);
 
-    private static Task<List<string>> KeptAsync(HuddlePractice p) => p.WithDbAsync(async db =>
-        (await db.ReportTallies.IgnoreQueryFilters().AsNoTracking().Where(t => t.PracticeId == p.Id).ToListAsync()).Select(Row).Order().ToList());
+    private Task<List<string>> KeptAsync(HuddlePractice p) => KeptReportMonths.KeptAsync(fixture.App, p.Id);
 
-    /// <summary>Every month of the practice's cases counted from the rows, as the practice's time zone has them now.</summary>
-    private static Task<List<string>> RecountAsync(HuddlePractice p) => p.WithDbAsync(async db =>
-    {
-        var practice = await db.Practices.IgnoreQueryFilters().SingleAsync(x => x.Id == p.Id);
-        var locale = new PracticeLocale(practice.TimeZoneId, practice.Culture, practice.Currency);
-        var occurred = await db.Cases.IgnoreQueryFilters().Where(c => c.PracticeId == p.Id).Select(c => c.DefectOccurredAt).ToListAsync();
-        var rows = new List<ReportTally>();
-        foreach (var month in occurred.Select(at => FigureTallies.MonthOf(locale, at)).Distinct())
-        {
-            var start = locale.FromLocal(month.ToDateTime(TimeOnly.MinValue));
-            var end = locale.FromLocal(month.AddMonths(1).ToDateTime(TimeOnly.MinValue));
-            rows.AddRange((await FigureTallies.ReadAsync(db, p.Id, locale, start, end, null, CancellationToken.None)).ToRows(p.Id, month));
-        }
-
-        return rows.Select(Row).Order().ToList();
-    });
-
-    private static string Row(ReportTally t) =>
-        string.Create(CultureInfo.InvariantCulture, $"{t.Figure} {t.Month:yyyy-MM} {t.KeyId} {t.Bucket}: {t.Count} {t.Amount:0.00}");
+    private Task<List<string>> RecountAsync(HuddlePractice p) => KeptReportMonths.RecountAsync(fixture.App, p.Id);
 
     private static string Total(IHtmlDocument page) =>
         page.QuerySelector("[data-testid=table-stages] tfoot tr")!.Children[1].TextContent.Trim();

@@ -64,6 +64,26 @@ public sealed class RetentionTests
     }
 
     [Fact]
+    public async Task Removing_a_patient_s_details_leaves_the_kept_report_months_equal_to_a_recount_and_unchanged()
+    {
+        await using var test = await StartWithProfileAsync();
+        var closed = await ClosedCaseAsync(test, withLetter: true);
+        var practiceId = test.World.Harbourside.Id;
+        await KeptReportMonths.KeepAllAsync(test.App);
+        var before = await KeptReportMonths.KeptAsync(test.App, practiceId);
+        before.ShouldNotBeEmpty();
+        before.ShouldBe(await KeptReportMonths.RecountAsync(test.App, practiceId));
+
+        test.Clock.SetUtcNow(LocalMidnight(test, new DateOnly(2033, 11, 3)));
+        (await RunAsync(test)).ShouldBe(new RetentionSweep.Result(1, 1));
+        (await test.WithDbAsync(db => db.Patients.AsNoTracking().SingleAsync(p => p.Id == closed.Defect.PatientId))).DisplayName.ShouldBe(Removed);
+        await KeptReportMonths.KeepAllAsync(test.App);
+
+        (await KeptReportMonths.KeptAsync(test.App, practiceId)).ShouldBe(await KeptReportMonths.RecountAsync(test.App, practiceId), "the kept months equal a recount after the removal");
+        (await KeptReportMonths.KeptAsync(test.App, practiceId)).ShouldBe(before, "the rule removes who the patient was, not what happened: the figures stay");
+    }
+
+    [Fact]
     public async Task A_New_Zealand_practice_keeps_the_details_ten_years_as_its_regulations_ask_not_the_profile_s_seven()
     {
         await using var test = await StartWithProfileAsync(HolidayRegion.NewZealand);
